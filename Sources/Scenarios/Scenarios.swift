@@ -1,0 +1,1 @@
+// Scenarios: see README.md for what this module owns.

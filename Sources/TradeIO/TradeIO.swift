@@ -1,0 +1,1 @@
+// TradeIO: see README.md for what this module owns.

@@ -1,0 +1,1 @@
+// TrendAnalysis: see README.md for what this module owns.
