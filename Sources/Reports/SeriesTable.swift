@@ -1,0 +1,124 @@
+import Foundation
+import TradeDomain
+
+/// The quantity, value and unit-price series of a selection as a table, in
+/// text, CSV or JSON (the `series` command's output). Renders only; computes nothing.
+public struct SeriesTable: Sendable {
+    public let series: TradeSeries
+    /// How the selection is described to a reader ("DPRK exports to China (China's imports from PRK)").
+    public let selectionLabel: String
+    /// The valuation convention stated in every output ("CIF, as reported by the importer").
+    public let valuation: String
+
+    public init(series: TradeSeries, selectionLabel: String, valuation: String) {
+        self.series = series
+        self.selectionLabel = selectionLabel
+        self.valuation = valuation
+    }
+
+    var unitLabel: String { series.quantityUnit?.abbreviation ?? "-" }
+    var priceUnitLabel: String { series.quantityUnit.map { "USD/\($0.abbreviation)" } ?? "-" }
+
+    /// A fixed-width table; missing figures are shown as `-`.
+    public func text() -> String {
+        let periodWidth = max(6, series.points.map { $0.period.description.count }.max() ?? 6)
+        var lines: [String] = []
+        lines.append("\(selectionLabel), HS \(series.selection.commodity), \(series.selection.frequency.rawValue)")
+        lines.append("Values in USD (\(valuation)); quantities in \(unitLabel); unit price in \(priceUnitLabel). '-' = not reported.")
+        lines.append("")
+        let header = NumberStyle.left("Period", periodWidth) + "  " + NumberStyle.right("Quantity (\(unitLabel))", 16) + "  "
+            + NumberStyle.right("Value (USD)", 15) + "  " + NumberStyle.right("Unit price", 10) + "  Sources"
+        lines.append(header)
+        lines.append(String(repeating: "-", count: header.count + 20))
+        for point in series.points {
+            let quantity = point.quantity.map { NumberStyle.grouped($0.amount) } ?? "-"
+            let value = point.value.map { NumberStyle.grouped($0.amount) } ?? "-"
+            let price = point.unitPrice.map { NumberStyle.fixed($0.amount, decimals: 2) } ?? "-"
+            var sources = point.sourceIDs.joined(separator: ", ")
+            if point.mixesSources {
+                sources = "value: " + point.valueSources.joined(separator: ", ") + "; quantity: " + point.quantitySources.joined(separator: ", ")
+            }
+            lines.append(NumberStyle.left(point.period.description, periodWidth) + "  " + NumberStyle.right(quantity, 16) + "  "
+                + NumberStyle.right(value, 15) + "  " + NumberStyle.right(price, 10) + "  " + sources)
+            for alternative in point.alternatives {
+                let figure = alternative.measure == .value
+                    ? "value " + NumberStyle.grouped(alternative.amount) + " USD"
+                    : "quantity " + NumberStyle.grouped(alternative.amount) + " " + (alternative.unit?.abbreviation ?? "")
+                lines.append(String(repeating: " ", count: periodWidth + 2) + "  other figure: \(figure) (\(alternative.sourceID))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Tidy CSV with a header: one row per period, empty fields for missing figures.
+    public func csv() -> String {
+        var lines = ["period,value_usd,quantity,quantity_unit,unit_price,unit_price_unit,missing_quantity_share,estimated_quantity_share,source_ids"]
+        for point in series.points {
+            let fields: [String] = [
+                point.period.description,
+                point.value.map { CSVText.number($0.amount) } ?? "",
+                point.quantity.map { CSVText.number($0.amount) } ?? "",
+                point.quantity.map { $0.unit.abbreviation } ?? "",
+                point.unitPrice.map { CSVText.number($0.amount) } ?? "",
+                point.unitPrice.map { $0.unitLabel } ?? "",
+                point.missingQuantityShare.map(CSVText.number) ?? "",
+                point.estimatedQuantityShare.map(CSVText.number) ?? "",
+                point.sourceIDs.joined(separator: ";"),
+            ]
+            lines.append(fields.map(CSVText.field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The JSON object of CLI.md's `series` contract.
+    public func json(selection: JSONValue) -> JSONValue {
+        .object([
+            ("selection", selection),
+            ("valuation", .string(valuation)),
+            ("quantity_unit", .string(series.quantityUnit?.abbreviation)),
+            ("rows", .array(series.points.map(Self.row))),
+        ])
+    }
+
+    static func row(_ point: TradeSeriesPoint) -> JSONValue {
+        .object([
+            ("period", .string(point.period.description)),
+            ("value_usd", .number(point.value?.amount)),
+            ("quantity", .number(point.quantity?.amount)),
+            ("quantity_unit", .string(point.quantity?.unit.abbreviation)),
+            ("unit_price", .number(point.unitPrice?.amount)),
+            ("unit_price_unit", .string(point.unitPrice?.unitLabel)),
+            ("missing_quantity_share", .number(point.missingQuantityShare)),
+            ("suspect_quantity_share", .number(point.suspectQuantityShare)),
+            ("estimated_quantity_share", .number(point.estimatedQuantityShare)),
+            ("source_ids", .array(point.sourceIDs.map { .string($0) })),
+            ("value_source_ids", .array(point.valueSources.map { .string($0) })),
+            ("quantity_source_ids", .array(point.quantitySources.map { .string($0) })),
+            ("codes", .array(point.codes.map { .string($0.description) })),
+            ("alternatives", .array(point.alternatives.map { alternative in
+                .object([
+                    ("measure", .string(alternative.measure.rawValue)),
+                    ("code", .string(alternative.commodity.description)),
+                    ("amount", .number(alternative.amount)),
+                    ("unit", .string(alternative.unit?.abbreviation ?? "USD")),
+                    ("source_id", .string(alternative.sourceID)),
+                ])
+            })),
+        ])
+    }
+}
+
+/// RFC 4180 field quoting and full-precision numbers for CSV output.
+public enum CSVText {
+    /// A field, quoted when it holds a comma, quote or line break.
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A number at full double precision; integers without a decimal point.
+    public static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return value.description
+    }
+}

@@ -1,0 +1,200 @@
+import TradeDomain
+import TrendAnalysis
+
+/// The main job's report for one commodity: quantity, value and unit price by
+/// period with each figure's source, the year-on-year price/volume changes,
+/// the periods where tonnage and value moved apart (the 2015 coal story), the
+/// sanction events touching the code, and the data questions.
+///
+/// The report assembles results computed elsewhere (`TradeSeriesBuilder`,
+/// `PriceVolumeChange`, `SanctionEvent`); it computes no statistics itself.
+public struct TradeReport: Sendable {
+    public let title: String
+    public let table: SeriesTable
+    public let commodityName: String
+    public let changes: [PriceVolumeChange]
+    /// Events with at least one measure touching the code, with those measures.
+    public let events: [(event: SanctionEvent, measures: [SanctionMeasure])]
+    public let citations: [String: SourceCitation]
+
+    /// - Parameters:
+    ///   - table: The series and how its selection is described.
+    ///   - commodityName: The HS name of the code.
+    ///   - events: The sanction calendar; only events touching the code are kept.
+    ///   - citations: Citations by source id.
+    public init(table: SeriesTable, commodityName: String, events: [SanctionEvent], citations: [String: SourceCitation]) {
+        self.table = table
+        self.commodityName = commodityName
+        self.title = "\(table.selectionLabel): HS \(table.series.selection.commodity) (\(commodityName))"
+        self.changes = PriceVolumeChange.consecutive(table.series)
+        self.citations = citations
+        var touching: [(SanctionEvent, [SanctionMeasure])] = []
+        if case let .hs(code) = table.series.selection.commodity {
+            for event in events {
+                let measures = event.measures(touching: code, direction: .export)
+                if !measures.isEmpty { touching.append((event, measures)) }
+            }
+        }
+        self.events = touching
+    }
+
+    var unit: String { table.series.quantityUnit?.abbreviation ?? "" }
+
+    /// Consecutive-period changes in which quantity and value moved in opposite directions.
+    public var divergences: [PriceVolumeChange] {
+        changes.filter { ($0.quantityChange > 0) != ($0.valueChange > 0) && $0.quantityChange != 0 && $0.valueChange != 0 }
+    }
+
+    /// One sentence per divergence, with the figures and their caveats.
+    public func stories() -> [String] {
+        divergences.map { change in
+            let rose = change.quantityChange > 0
+            var sentence = "\(change.to): tonnage \(rose ? "rose" : "fell") \(NumberStyle.percent(change.quantityChange)) "
+                + "(\(NumberStyle.grouped(change.quantityFrom)) \(unit) in \(change.from) to \(NumberStyle.grouped(change.quantityTo)) \(unit)) "
+                + "while value \(rose ? "fell" : "rose") \(NumberStyle.percent(change.valueChange)) "
+                + "(USD \(NumberStyle.millions(change.valueFrom)) to USD \(NumberStyle.millions(change.valueTo))), "
+                + "so the unit price moved \(NumberStyle.percent(change.unitPriceChange)) "
+                + "(\(NumberStyle.fixed(change.valueFrom / change.quantityFrom, decimals: 2)) to \(NumberStyle.fixed(change.valueTo / change.quantityTo, decimals: 2)) USD/\(unit)). "
+                + "Of the value change, the price effect is \(NumberStyle.percent(change.priceEffectShare)) and the volume effect \(NumberStyle.percent(change.volumeEffectShare)) (log-mean Divisia)."
+            if let point = table.series.points.first(where: { $0.period == change.to }) {
+                sentence += caveat(point)
+            }
+            return sentence
+        }
+    }
+
+    /// The caveats of one period: mixed sources, low-precision and conflicting figures.
+    func caveat(_ point: TradeSeriesPoint) -> String {
+        var notes: [String] = []
+        if point.mixesSources {
+            notes.append("Value and tonnage come from different sources (value: \(point.valueSources.joined(separator: ", ")); tonnage: \(point.quantitySources.joined(separator: ", "))).")
+        }
+        if let value = point.value?.amount, TradeSeriesBuilder.significantDigits(value) <= 2 {
+            notes.append("The value is known only to \(TradeSeriesBuilder.significantDigits(value)) significant digits (USD \(NumberStyle.millions(value))), so the unit price is uncertain by several percent.")
+        }
+        let values = point.alternatives.filter { $0.measure == .value }
+        if !values.isEmpty, let quantity = point.quantity?.amount, quantity > 0 {
+            let others = values.map { "USD \(NumberStyle.millions($0.amount)) (\($0.sourceID); unit price \(NumberStyle.fixed($0.amount / quantity, decimals: 2)) USD/\(unit))" }
+            notes.append("Other sources give " + others.joined(separator: "; ") + ".")
+        }
+        return notes.isEmpty ? "" : " " + notes.joined(separator: " ")
+    }
+
+    /// Questions a careful reader asks of these figures, answered from the data.
+    public func dataQuestions() -> [String] {
+        var questions: [String] = []
+        questions.append("Where do the figures come from? China's customs statistics of imports from the DPRK, as reported by the sources cited per figure (news reports quoting the General Administration of Customs, KITA, KOTRA, the UN 1718 Committee, UN Comtrade). The DPRK publishes no trade data; its exports are seen as China's imports.")
+        questions.append("Valuation: \(table.valuation). No CIF-to-FOB adjustment is applied.")
+        let conflicting = table.series.points.filter { !$0.alternatives.isEmpty }.map(\.period.description)
+        if !conflicting.isEmpty {
+            questions.append("Conflicting figures: sources disagree for \(conflicting.joined(separator: ", ")). The preferred figure follows the rank rule of Data/README.md; the others are listed beside it.")
+        }
+        let valueOnly = table.series.points.filter { $0.value != nil && $0.quantity == nil }.map(\.period.description)
+        if !valueOnly.isEmpty {
+            questions.append("No tonnage for \(valueOnly.joined(separator: ", ")): no unit price there.")
+        }
+        let quantityOnly = table.series.points.filter { $0.value == nil && $0.quantity != nil }.map(\.period.description)
+        if !quantityOnly.isEmpty {
+            questions.append("No value for \(quantityOnly.joined(separator: ", ")): no unit price there.")
+        }
+        let empty = table.series.points.filter { $0.value == nil && $0.quantity == nil }.map(\.period.description)
+        if !empty.isEmpty {
+            questions.append("No figure at all for \(empty.joined(separator: ", ")).")
+        }
+        return questions
+    }
+
+    /// The report as plain text for a terminal.
+    public func text() -> String {
+        var out = title + "\n" + String(repeating: "=", count: min(title.count, 100)) + "\n\n"
+        out += table.text() + "\n"
+        if !changes.isEmpty {
+            out += "Change between consecutive years with both tonnage and value\n"
+            let header = "From -> to      Quantity     Value  Unit price  Price effect  Volume effect"
+            out += header + "\n" + String(repeating: "-", count: header.count) + "\n"
+            for change in changes {
+                out += NumberStyle.left("\(change.from) -> \(change.to)", 13)
+                    + NumberStyle.right(NumberStyle.percent(change.quantityChange), 11)
+                    + NumberStyle.right(NumberStyle.percent(change.valueChange), 10)
+                    + NumberStyle.right(NumberStyle.percent(change.unitPriceChange), 12)
+                    + NumberStyle.right(NumberStyle.percent(change.priceEffectShare), 14)
+                    + NumberStyle.right(NumberStyle.percent(change.volumeEffectShare), 15) + "\n"
+            }
+            out += "Price and volume effects are shares of the earlier year's value; they add up to the value change.\n\n"
+        }
+        let stories = stories()
+        if !stories.isEmpty {
+            out += "Tonnage and value moving apart\n"
+            for story in stories { out += "- " + story + "\n" }
+            out += "\n"
+        }
+        if !events.isEmpty {
+            out += "Sanction events touching HS \(table.series.selection.commodity) (DPRK exports)\n"
+            for (event, measures) in events {
+                let effective = event.effective.map { ", effective \($0)" } ?? ""
+                out += "- \(event.adopted) \(event.id)\(effective): " + measures.map(Self.measureSummary).joined(separator: "; ") + "\n"
+            }
+            out += "\n"
+        }
+        out += "Data questions\n"
+        for question in dataQuestions() { out += "- " + question + "\n" }
+        let cited = table.series.points.flatMap { $0.sourceIDs + $0.alternatives.map(\.sourceID) }
+        var seen: Set<String> = []
+        let ids = cited.filter { seen.insert($0).inserted }.sorted()
+        if !ids.isEmpty {
+            out += "\nSources\n"
+            for id in ids {
+                if let citation = citations[id] {
+                    out += "- \(id): \(citation.publisher), \"\(citation.title)\" (\(citation.date)) \(citation.url)\n"
+                } else {
+                    out += "- \(id)\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func measureSummary(_ measure: SanctionMeasure) -> String {
+        var text = "\(measure.action.rawValue) on \(measure.category)"
+        if let effective = measure.effective { text += " from \(effective)" }
+        if let expires = measure.expires { text += " until \(expires)" }
+        if let cap = measure.cap {
+            var limits: [String] = []
+            if let value = cap.valueUSD { limits.append("USD \(NumberStyle.grouped(value))") }
+            if let quantity = cap.quantity { limits.append("\(NumberStyle.grouped(quantity.amount)) \(quantity.unit.abbreviation)") }
+            if !limits.isEmpty { text += " (cap: " + limits.joined(separator: " or ") + ", whichever is lower)" }
+        }
+        if let grace = measure.graceUntil { text += ", grace until \(grace)" }
+        return text
+    }
+
+    /// The report as JSON: everything it shows, as data.
+    public func json(selection: JSONValue) -> JSONValue {
+        .object([
+            ("title", .string(title)),
+            ("commodity_name", .string(commodityName)),
+            ("series", table.json(selection: selection)),
+            ("changes", .array(changes.map { change in
+                .object([
+                    ("from", .string(change.from.description)), ("to", .string(change.to.description)),
+                    ("value_from", .number(change.valueFrom)), ("value_to", .number(change.valueTo)),
+                    ("quantity_from", .number(change.quantityFrom)), ("quantity_to", .number(change.quantityTo)),
+                    ("value_change", .number(change.valueChange)), ("quantity_change", .number(change.quantityChange)),
+                    ("unit_price_change", .number(change.unitPriceChange)),
+                    ("price_effect_usd", .number(change.priceEffect)), ("volume_effect_usd", .number(change.volumeEffect)),
+                    ("price_effect_share", .number(change.priceEffectShare)), ("volume_effect_share", .number(change.volumeEffectShare)),
+                ])
+            })),
+            ("stories", .array(stories().map { .string($0) })),
+            ("events", .array(events.map { event, measures in
+                .object([
+                    ("id", .string(event.id)), ("authority", .string(event.authority)),
+                    ("adopted", .string(event.adopted.description)), ("effective", .string(event.effective?.description)),
+                    ("title", .string(event.title)),
+                    ("measures", .array(measures.map { .string(Self.measureSummary($0)) })),
+                ])
+            })),
+            ("data_questions", .array(dataQuestions().map { .string($0) })),
+        ])
+    }
+}

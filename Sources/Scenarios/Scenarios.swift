@@ -1,1 +1,0 @@
-// Scenarios: see README.md for what this module owns.

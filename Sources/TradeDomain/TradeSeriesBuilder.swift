@@ -1,0 +1,199 @@
+/// Builds quantity, value and unit-price series from trade records.
+///
+/// The rules, in order, for each period of a selection:
+/// 1. **Records** are those matching reporter, partner, flow, frequency and
+///    period range whose commodity the selection's code covers.
+/// 2. **Level.** If records at the selection's own code exist for the period,
+///    only they are used. Otherwise the figures are rolled up from the coarsest
+///    level finer than the selection that the period has (e.g. chapter 27 from
+///    its headings), so that a heading and its subheadings are never both
+///    summed.
+/// 3. **Several sources for one figure.** When several records give the same
+///    measure (value, or quantity) for the same code and period, one is used:
+///    the source with the lowest rank (see `Data/README.md`), then the figure
+///    with more significant digits, then the first in file order. The others are
+///    kept as `alternatives`. Value and quantity are chosen separately, so a
+///    period's value and tonnage may come from different sources
+///    (`TradeSeriesPoint.mixesSources`).
+/// 4. **Quantities** are converted to one unit (the unit of the first quantity
+///    found; tonnes for mass); incompatible units are an error that names them.
+///    A zero quantity against a positive value is suspect and not used.
+/// 5. **Unit price** = Σ value / Σ quantity over the codes that have both.
+public struct TradeSeriesBuilder: Sendable {
+    /// The preference rank of a source id (lower is preferred).
+    public let rank: @Sendable (String) -> Int
+
+    /// - Parameter rank: The preference rank of a source id (lower is preferred);
+    ///   by default every source ranks equally.
+    public init(rank: @escaping @Sendable (String) -> Int = { _ in 0 }) {
+        self.rank = rank
+    }
+
+    /// Builds the series of one selection.
+    ///
+    /// - Parameters:
+    ///   - records: Any records; those outside the selection are ignored.
+    ///   - selection: Reporter, partner, flow, commodity, periods and frequency.
+    /// - Returns: The series, with a point for every period from the first to
+    ///   the last that has a figure (empty points in between).
+    /// - Throws: `TradeDomainError.incompatibleUnits` when the quantities of the
+    ///   selection are in units that cannot be converted into each other.
+    public func build(_ records: [TradeRecord], selection: TradeSelection) throws(TradeDomainError) -> TradeSeries {
+        var byPeriod: [Period: [TradeRecord]] = [:]
+        for record in records where selection.matchesExceptCommodity(record) && covers(selection.commodity, record.commodity) {
+            byPeriod[record.period, default: []].append(record)
+        }
+        let unit = try seriesUnit(byPeriod.values.joined())
+        let periods = byPeriod.keys.sorted()
+        guard let first = periods.first, let last = periods.last else {
+            return TradeSeries(selection: selection, quantityUnit: unit, points: [])
+        }
+        var points: [TradeSeriesPoint] = []
+        for period in Period.range(first, through: last) {
+            points.append(try point(period, byPeriod[period] ?? [], selection: selection, unit: unit))
+        }
+        return TradeSeries(selection: selection, quantityUnit: unit, points: points)
+    }
+
+    /// Whether a selection's commodity takes in a record's commodity.
+    func covers(_ selection: CommodityCode, _ record: CommodityCode) -> Bool {
+        switch (selection, record) {
+        case (.total, _): return true
+        case let (_, .hs(code)): return selection.covers(code)
+        default: return selection == record
+        }
+    }
+
+    /// The unit all quantities are expressed in: tonnes for mass, otherwise the
+    /// first unit found; every other unit must convert to it.
+    func seriesUnit<S: Sequence>(_ records: S) throws(TradeDomainError) -> QuantityUnit? where S.Element == TradeRecord {
+        var unit: QuantityUnit?
+        for record in records {
+            guard let quantity = record.quantity else { continue }
+            guard let current = unit else {
+                unit = quantity.unit.isConvertible(to: .tonne) ? .tonne : quantity.unit
+                continue
+            }
+            guard quantity.unit.isConvertible(to: current) else {
+                throw .incompatibleUnits(current, quantity.unit)
+            }
+        }
+        return unit
+    }
+
+    /// The rank-ordering key of a figure: source rank, then fewer significant digits last.
+    private func better(_ lhs: (amount: Double, source: String), than rhs: (amount: Double, source: String)) -> Bool {
+        let (rankL, rankR) = (rank(lhs.source), rank(rhs.source))
+        if rankL != rankR { return rankL < rankR }
+        return Self.significantDigits(lhs.amount) > Self.significantDigits(rhs.amount)
+    }
+
+    /// The number of significant decimal digits of a figure as written
+    /// (1,100,000,000 has 2; 1,189,790,000 has 6).
+    public static func significantDigits(_ amount: Double) -> Int {
+        guard amount.isFinite, amount != 0 else { return 0 }
+        // Swift's description is the shortest text that reads back exactly.
+        let mantissa = abs(amount).description.split(separator: "e").first ?? ""
+        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
+        return digits.reversed().drop { $0 == "0" }.count
+    }
+
+    private func point(_ period: Period, _ records: [TradeRecord], selection: TradeSelection, unit: QuantityUnit?) throws(TradeDomainError) -> TradeSeriesPoint {
+        // Rule 2: the selection's own code if present, else the coarsest finer level.
+        var used = records.filter { $0.commodity == selection.commodity }
+        if used.isEmpty {
+            let levels = records.compactMap { $0.commodity.hsLevel }
+            if let level = levels.min() {
+                used = records.filter { $0.commodity.hsLevel == level }
+            }
+        }
+        var codes: [CommodityCode] = []
+        var byCode: [CommodityCode: [TradeRecord]] = [:]
+        for record in used {
+            if byCode[record.commodity] == nil { codes.append(record.commodity) }
+            byCode[record.commodity, default: []].append(record)
+        }
+        var totalValue: Double?
+        var totalQuantity: Double?
+        var pricedValue = 0.0, pricedQuantity = 0.0
+        var valueWithoutQuantity = 0.0, suspectValue = 0.0, estimatedValue = 0.0
+        var valueSources: [String] = [], quantitySources: [String] = []
+        var alternatives: [AlternativeFigure] = []
+        for code in codes {
+            let group = byCode[code] ?? []
+            // Rule 3: the preferred value and the preferred quantity of this code.
+            var bestValue: TradeRecord?
+            var bestQuantity: TradeRecord?
+            var bestQuantityAmount = 0.0
+            for record in group {
+                if let value = record.value?.amount {
+                    if let current = bestValue, let currentAmount = current.value?.amount,
+                       !better((value, record.sourceID), than: (currentAmount, current.sourceID)) {
+                        alternatives.append(AlternativeFigure(measure: .value, commodity: code, amount: value, unit: nil, sourceID: record.sourceID))
+                    } else {
+                        if let current = bestValue, let currentAmount = current.value?.amount {
+                            alternatives.append(AlternativeFigure(measure: .value, commodity: code, amount: currentAmount, unit: nil, sourceID: current.sourceID))
+                        }
+                        bestValue = record
+                    }
+                }
+                if let quantity = record.quantity, let unit {
+                    let amount = try quantity.converted(to: unit).amount
+                    if let current = bestQuantity, !better((amount, record.sourceID), than: (bestQuantityAmount, current.sourceID)) {
+                        alternatives.append(AlternativeFigure(measure: .quantity, commodity: code, amount: amount, unit: unit, sourceID: record.sourceID))
+                    } else {
+                        if let current = bestQuantity {
+                            alternatives.append(AlternativeFigure(measure: .quantity, commodity: code, amount: bestQuantityAmount, unit: unit, sourceID: current.sourceID))
+                        }
+                        bestQuantity = record
+                        bestQuantityAmount = amount
+                    }
+                }
+            }
+            let value = bestValue?.value?.amount
+            if let value, let source = bestValue?.sourceID {
+                totalValue = (totalValue ?? 0) + value
+                if !valueSources.contains(source) { valueSources.append(source) }
+            }
+            var usableQuantity: Double?
+            if let bestQuantity {
+                if !quantitySources.contains(bestQuantity.sourceID) { quantitySources.append(bestQuantity.sourceID) }
+                if bestQuantityAmount == 0, let value, value > 0 {
+                    suspectValue += value
+                } else {
+                    usableQuantity = bestQuantityAmount
+                    totalQuantity = (totalQuantity ?? 0) + bestQuantityAmount
+                }
+                if bestQuantity.isQuantityEstimated, let value { estimatedValue += value }
+            }
+            if let value {
+                if let usableQuantity {
+                    pricedValue += value
+                    pricedQuantity += usableQuantity
+                } else {
+                    valueWithoutQuantity += value
+                }
+            }
+        }
+        var unitPrice: UnitPrice?
+        if let unit, pricedQuantity > 0 {
+            unitPrice = try UnitPrice(
+                value: MonetaryAmount(amount: pricedValue, currency: .usd),
+                quantity: Quantity(amount: pricedQuantity, unit: unit))
+        }
+        func share(_ part: Double) -> Double? {
+            guard let totalValue, totalValue > 0 else { return nil }
+            return part / totalValue
+        }
+        return TradeSeriesPoint(
+            period: period,
+            value: totalValue.map { MonetaryAmount(amount: $0, currency: .usd) },
+            quantity: unit.flatMap { unit in totalQuantity.map { Quantity(amount: $0, unit: unit) } },
+            unitPrice: unitPrice,
+            missingQuantityShare: share(valueWithoutQuantity),
+            suspectQuantityShare: share(suspectValue),
+            estimatedQuantityShare: share(estimatedValue),
+            valueSources: valueSources, quantitySources: quantitySources,
+            alternatives: alternatives, codes: codes)
+    }
+}

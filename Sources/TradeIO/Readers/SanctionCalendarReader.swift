@@ -1,0 +1,213 @@
+import Foundation
+import TradeDomain
+import Yams
+
+/// Reads a sanctions calendar in the YAML layout of `Data/sanctions/sanctions_dprk.yaml`:
+/// a list of events, each with `id`, `authority`, `adopted`, optional `effective`
+/// and `expires`, `partner_scope`, `title`, `measures`, `notes` and `sources`;
+/// each measure with `direction` (export: goods leaving the DPRK), `action`
+/// (ban, cap, suspension), `category`, `hs_codes` (`'*'` = all goods), optional
+/// `effective`, `expires`, `grace_until`, `cap`, `exemptions`, `description`.
+///
+/// Errors name the file, the line and the key.
+public struct SanctionCalendarReader: Sendable {
+    public let path: String
+    public let displayName: String
+
+    public init(path: String, displayName: String? = nil) {
+        self.path = path
+        self.displayName = displayName ?? path
+    }
+
+    /// Reads and validates the calendar.
+    ///
+    /// - Returns: The events in file order.
+    /// - Throws: `TradeIOError.cannotOpen` or `.invalidYAML` (file, line, key, reason).
+    public func read() throws -> [SanctionEvent] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw TradeIOError.cannotOpen(file: displayName, reason: error.localizedDescription)
+        }
+        return try Self.parse(yaml: text, displayName: displayName)
+    }
+
+    /// Parses calendar YAML text.
+    public static func parse(yaml text: String, displayName: String) throws -> [SanctionEvent] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: Self.line(of: error)), reason: "YAML syntax error: \(Self.problem(of: error))")
+        }
+        guard let root, case let .sequence(events) = root else {
+            throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: 1), reason: "expected a list of events")
+        }
+        let walker = YAMLWalker(file: displayName)
+        var seen: Set<String> = []
+        return try events.map { node in
+            let event = try walker.event(node)
+            guard seen.insert(event.id).inserted else {
+                throw TradeIOError.invalidYAML(walker.location(node, "id"), reason: "event id '\(event.id)' appears twice")
+            }
+            return event
+        }
+    }
+
+    static func line(of error: YamlError) -> Int {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark.line
+        default:
+            return 1
+        }
+    }
+
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _):
+            return problem
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Walks YAML nodes of a calendar, producing located errors.
+struct YAMLWalker {
+    let file: String
+
+    func location(_ node: Node, _ key: String? = nil) -> SourceLocation {
+        let line = (key.flatMap { node[$0]?.mark } ?? node.mark)?.line ?? 1
+        return SourceLocation(file: file, line: line, field: key)
+    }
+
+    func fail(_ node: Node, _ key: String?, _ reason: String) -> TradeIOError {
+        .invalidYAML(location(node, key), reason: reason)
+    }
+
+    func mapping(_ node: Node, allowed: Set<String>) throws -> Node.Mapping {
+        guard case let .mapping(mapping) = node else { throw fail(node, nil, "expected a mapping") }
+        for key in mapping.keys {
+            guard let name = key.string, allowed.contains(name) else {
+                throw TradeIOError.invalidYAML(
+                    SourceLocation(file: file, line: key.mark?.line ?? 1, field: key.string),
+                    reason: "unknown key (expected one of \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+        return mapping
+    }
+
+    func string(_ node: Node, _ key: String, required: Bool = true) throws -> String? {
+        guard let value = node[key], value.null == nil else {
+            if required { throw fail(node, key, "is required") }
+            return nil
+        }
+        guard case let .scalar(scalar) = value else { throw fail(node, key, "expected text") }
+        return scalar.string
+    }
+
+    func date(_ node: Node, _ key: String) throws -> CalendarDate? {
+        guard let text = try string(node, key, required: false) else { return nil }
+        do {
+            return try CalendarDate(parsing: text)
+        } catch {
+            throw fail(node, key, "'\(text)' is not a date (YYYY-MM-DD)")
+        }
+    }
+
+    func number(_ node: Node, _ key: String) throws -> Double? {
+        guard let text = try string(node, key, required: false) else { return nil }
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite, value >= 0 else {
+            throw fail(node, key, "'\(text)' is not a non-negative number")
+        }
+        return value
+    }
+
+    func stringList(_ node: Node, _ key: String) throws -> [String] {
+        guard let value = node[key] else { return [] }
+        guard case let .sequence(items) = value else { throw fail(node, key, "expected a list") }
+        return try items.map { item in
+            guard case let .scalar(scalar) = item else { throw fail(node, key, "expected a list of text items") }
+            return scalar.string
+        }
+    }
+
+    func event(_ node: Node) throws -> SanctionEvent {
+        _ = try mapping(node, allowed: [
+            "id", "authority", "adopted", "effective", "expires", "partner_scope", "title", "measures", "notes", "sources",
+        ])
+        guard let adopted = try date(node, "adopted") else { throw fail(node, "adopted", "is required") }
+        guard case let .sequence(measureNodes)? = node["measures"] else { throw fail(node, "measures", "is required and must be a list") }
+        return SanctionEvent(
+            id: try string(node, "id")!,
+            authority: try string(node, "authority")!,
+            adopted: adopted,
+            effective: try date(node, "effective"),
+            expires: try date(node, "expires"),
+            partnerScope: try string(node, "partner_scope", required: false) ?? "",
+            title: try string(node, "title")!,
+            measures: try measureNodes.map(measure),
+            notes: try string(node, "notes", required: false),
+            sources: try stringList(node, "sources"))
+    }
+
+    func measure(_ node: Node) throws -> SanctionMeasure {
+        _ = try mapping(node, allowed: [
+            "direction", "action", "category", "hs_codes", "hs_source", "hs_source_ref", "hs_note", "national_codes",
+            "effective", "expires", "grace_until", "grace_note", "cap", "exemptions", "description",
+        ])
+        let directionText = try string(node, "direction")!
+        guard let direction = SanctionDirection(rawValue: directionText) else {
+            throw fail(node, "direction", "'\(directionText)' is not a direction (export or import)")
+        }
+        let actionText = try string(node, "action")!
+        guard let action = SanctionAction(rawValue: actionText) else {
+            throw fail(node, "action", "'\(actionText)' is not an action (ban, cap or suspension)")
+        }
+        var codes: [HSCode] = []
+        var allGoods = false
+        for text in try stringList(node, "hs_codes") {
+            if text == "*" { allGoods = true; continue }
+            do {
+                codes.append(try HSCode(text))
+            } catch {
+                throw fail(node, "hs_codes", "'\(text)' is not an HS code: \(error)")
+            }
+        }
+        let graceText = try string(node, "grace_until", required: false)
+        var grace: CalendarDate?
+        if let graceText { grace = try? CalendarDate(parsing: graceText) }
+        if graceText != nil && grace == nil { throw fail(node, "grace_until", "'\(graceText!)' is not a date (YYYY-MM-DD)") }
+        return SanctionMeasure(
+            direction: direction, action: action,
+            category: try string(node, "category")!,
+            hsCodes: codes, coversAllGoods: allGoods,
+            effective: try date(node, "effective"),
+            expires: try date(node, "expires"),
+            graceUntil: grace,
+            cap: try node["cap"].map { try cap($0, parent: node) },
+            exemptions: try string(node, "exemptions", required: false),
+            description: try string(node, "description", required: false) ?? "",
+            hsSourceOfficial: (try string(node, "hs_source", required: false)) == "official")
+    }
+
+    func cap(_ node: Node, parent: Node) throws -> SanctionCap {
+        _ = try mapping(node, allowed: ["value_usd", "quantity", "unit", "period", "monitoring", "alt_quantity", "alt_unit"])
+        var quantity: Quantity?
+        if let amount = try number(node, "quantity") {
+            guard let unitText = try string(node, "unit", required: false) else { throw fail(node, "unit", "is required with a quantity") }
+            // Drop a parenthetical remark such as "(China's conversion)".
+            let bare = unitText.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? unitText
+            do {
+                quantity = Quantity(amount: amount, unit: try QuantityUnit(parsing: bare))
+            } catch {
+                throw fail(node, "unit", "'\(unitText)' is not a quantity unit: \(error)")
+            }
+        }
+        return SanctionCap(
+            valueUSD: try number(node, "value_usd"), quantity: quantity,
+            periodDescription: try string(node, "period", required: false))
+    }
+}

@@ -1,1 +1,0 @@
-// TradeIO: see README.md for what this module owns.

@@ -1,0 +1,77 @@
+import TradeDomain
+
+/// Where in an input file something was found: file, 1-based line, and the field.
+public struct SourceLocation: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// The file as the user named it.
+    public let file: String
+    /// The 1-based physical line on which the record starts.
+    public let line: Int
+    /// The column name from the header, when known.
+    public let field: String?
+
+    public init(file: String, line: Int, field: String? = nil) {
+        self.file = file
+        self.line = line
+        self.field = field
+    }
+
+    public var description: String {
+        if let field { return "\(file):\(line): field '\(field)'" }
+        return "\(file):\(line)"
+    }
+}
+
+/// Errors of reading and writing trade data. Every data error names the file,
+/// the line and, where it applies, the field.
+public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The file does not exist or cannot be opened.
+    case cannotOpen(file: String, reason: String)
+    /// A quoted field is not closed before the end of the file.
+    case unterminatedQuote(SourceLocation)
+    /// A character follows a closing quote inside a field (`"ab"c`).
+    case textAfterClosingQuote(SourceLocation)
+    /// The bytes of a record are not valid UTF-8.
+    case invalidUTF8(SourceLocation)
+    /// A record has more or fewer fields than the header.
+    case fieldCount(SourceLocation, expected: Int, found: Int)
+    /// A line is longer than the reader accepts.
+    case lineTooLong(SourceLocation, limit: Int)
+    /// The header matches none of the known layouts.
+    case unknownLayout(file: String, header: [String])
+    /// The header lacks a required column.
+    case missingColumn(file: String, column: String)
+    /// A field holds a value that cannot be used.
+    case invalidValue(SourceLocation, value: String, reason: String)
+    /// A YAML document cannot be parsed or does not have the expected shape.
+    case invalidYAML(SourceLocation, reason: String)
+    /// The bundled data directory cannot be found.
+    case bundledDataNotFound(searched: [String])
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(file, reason):
+            return "\(file): cannot open: \(reason)"
+        case let .unterminatedQuote(location):
+            return "\(location): quoted field is not closed before the end of the file"
+        case let .textAfterClosingQuote(location):
+            return "\(location): text follows a closing quote (a quote inside a quoted field must be doubled)"
+        case let .invalidUTF8(location):
+            return "\(location): record is not valid UTF-8"
+        case let .fieldCount(location, expected, found):
+            return "\(location): \(found) fields, the header has \(expected)"
+        case let .lineTooLong(location, limit):
+            return "\(location): record longer than \(limit) bytes"
+        case let .unknownLayout(file, header):
+            let shown = header.prefix(6).joined(separator: ",")
+            return "\(file):1: header '\(shown)\(header.count > 6 ? ",..." : "")' matches no known layout (tidy CSV, legacy Comtrade, Comtrade+)"
+        case let .missingColumn(file, column):
+            return "\(file):1: header lacks the required column '\(column)'"
+        case let .invalidValue(location, value, reason):
+            return "\(location): '\(value)' \(reason)"
+        case let .invalidYAML(location, reason):
+            return "\(location): \(reason)"
+        case let .bundledDataNotFound(searched):
+            return "bundled data not found (looked in \(searched.joined(separator: ", "))); set TRADESCOPE_DATA to the Data directory"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// Errors of the analyses: data that cannot support the requested method.
+public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// A logarithm was needed of a figure that is not positive.
+    case nonPositive(what: String, value: Double)
+    /// Fewer usable observations than the method needs.
+    case tooFewObservations(needed: Int, found: Int, method: String)
+
+    public var description: String {
+        switch self {
+        case let .nonPositive(what, value):
+            return "\(what) \(value) is not positive; a log-based method needs positive figures"
+        case let .tooFewObservations(needed, found, method):
+            return "\(method) needs at least \(needed) observations; the series has \(found) usable ones"
+        }
+    }
+}

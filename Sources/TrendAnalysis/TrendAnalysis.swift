@@ -1,1 +1,0 @@
-// TrendAnalysis: see README.md for what this module owns.
