@@ -3,7 +3,7 @@
 
 Provenance
 ----------
-This script was run once (2025, by the data worker of the tradescope project)
+This script was run once, by the data worker of the tradescope project,
 against read-only copies of the compiled source files that were handed to the
 project in a shared directory:
 
