@@ -67,7 +67,7 @@ SOURCE_COLUMNS = ["source_id", "rank", "kind", "publisher", "title", "date", "ur
 UNIT_MAP = {"tonnes": "t", "t": "t", "": ""}
 
 # Rank of each kind of source (1 = preferred). See Data/README.md, "Preference rule".
-KIND_RANK = {"customs": 1, "comtrade": 2, "un1718": 3, "kita": 4, "kotra": 5, "other": 6}
+KIND_RANK = {"customs": 1, "comtrade": 2, "un1718": 3, "kita": 4, "kotra": 5, "other": 6, "aggregator": 7}
 
 # Commodity wording of the annual file -> words to keep in `note` (None = the
 # wording only restates the HS code and is dropped).
@@ -113,7 +113,7 @@ KIND = {
     "NKEW_38N_2023": "other",
     "NKPRO_FIRSTPOST_2023": "customs",
     "NKRI_KMIB_2015-12": "other",
-    "NUMERICAL_2017": "other",
+    "NUMERICAL_2017": "aggregator",  # fact-collection page: names no underlying source, no date of the figure
     "PLATTS_KATM_2018": "other",  # OEC figure
     "ST_2024": "customs",
     "UNCT_PMACG": "comtrade",
