@@ -1,0 +1,39 @@
+import Foundation
+import TradeDomain
+
+extension TradeReport {
+    /// The report as Markdown: headings, tables and lists.
+    public func markdown() -> String {
+        let unit = table.series.quantityUnit?.abbreviation ?? "-"
+        var out = "# \(Markdown.escape(title))\n\nValues in USD (\(table.valuation)); quantities in \(unit). '–' = not reported.\n\n"
+        out += "| Period | Quantity (\(unit)) | Value (USD) | Unit price (USD/\(unit)) | Sources |\n|---|--:|--:|--:|---|\n"
+        for point in table.series.points {
+            let quantity = point.quantity.map { NumberStyle.grouped($0.amount) } ?? "–"
+            let value = point.value.map { NumberStyle.grouped($0.amount) } ?? "–"
+            let price = point.unitPrice.map { NumberStyle.fixed($0.amount, decimals: 2) } ?? "–"
+            var sources = point.sourceIDs.joined(separator: ", ")
+            if !point.alternatives.isEmpty {
+                sources += "; other: " + point.alternatives.map { "\($0.measure == .value ? "value" : "quantity") \(NumberStyle.grouped($0.amount)) (\($0.sourceID))" }.joined(separator: ", ")
+            }
+            out += "| \(point.period) | \(quantity) | \(value) | \(price) | \(Markdown.escape(sources)) |\n"
+        }
+        if !changes.isEmpty {
+            out += "\n## Price and volume\n\n| From | To | Quantity | Value | Unit price | Price effect | Volume effect |\n|---|---|--:|--:|--:|--:|--:|\n"
+            for change in changes {
+                out += "| \(change.from) | \(change.to) | \(NumberStyle.percent(change.quantityChange)) | \(NumberStyle.percent(change.valueChange)) | \(NumberStyle.percent(change.unitPriceChange)) | \(NumberStyle.percent(change.priceEffectShare)) | \(NumberStyle.percent(change.volumeEffectShare)) |\n"
+            }
+        }
+        let stories = stories()
+        if !stories.isEmpty {
+            out += "\n## Tonnage and value moving apart\n\n" + stories.map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
+        }
+        if !events.isEmpty {
+            out += "\n## Sanction events\n\n"
+            for (event, measures) in events {
+                out += "- **\(event.adopted) \(event.id)**: " + Markdown.escape(measures.map(Self.measureSummary).joined(separator: "; ")) + "\n"
+            }
+        }
+        out += "\n## Data questions\n\n" + dataQuestions().map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import TradeDomain
+
+/// The selection flags shared by the commands over trade data (CLI.md "Common").
+struct SelectionOptions: ParsableArguments {
+    @Option(help: "Reporting country, ISO 3166 alpha-3 (default: CHN, whose customs report the bundled figures).")
+    var reporter: String = "CHN"
+
+    @Option(help: "Partner country, ISO 3166 alpha-3 (default: PRK).")
+    var partner: String = "PRK"
+
+    @Option(help: "Flow as the reporter records it: import or export (default: import, i.e. the partner's exports).")
+    var flow: FlowChoice = .import
+
+    @Option(help: "HS code: 2, 4 or 6 digits, a chapter range such as 61-62, or TOTAL; repeatable or comma-separated.")
+    var hs: [String] = []
+
+    @Option(help: "First period included: YYYY, YYYY-MM or YYYY-Qn (default: the first with data).")
+    var from: String?
+
+    @Option(help: "Last period included: YYYY, YYYY-MM or YYYY-Qn (default: the last with data).")
+    var to: String?
+
+    @Option(help: "Frequency of the series: annual or monthly (default: annual).")
+    var freq: FrequencyChoice = .annual
+
+    func validate() throws {
+        for text in [from, to].compactMap({ $0 }) {
+            do { _ = try Period(parsing: text) } catch { throw ValidationError("--from/--to: \(error)") }
+        }
+        for code in codeTexts {
+            do { _ = try CommodityCode(parsing: code) } catch { throw ValidationError("--hs: \(error)") }
+        }
+    }
+
+    var codeTexts: [String] {
+        hs.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
+    /// The selections asked for, one per code (`defaultCode` when no --hs is given).
+    func selections(defaultCode: String) throws -> [TradeSelection] {
+        let codes = codeTexts.isEmpty ? [defaultCode] : codeTexts
+        return try codes.map { code in
+            TradeSelection(
+                reporter: try CountryCode(reporter), partner: try CountryCode(partner), flow: flow.flow,
+                commodity: try CommodityCode(parsing: code),
+                from: try from.map { try Period(parsing: $0) }, through: try to.map { try Period(parsing: $0) },
+                frequency: freq.frequency)
+        }
+    }
+}
+
+enum FlowChoice: String, ExpressibleByArgument, CaseIterable {
+    case `import`, export
+    var flow: TradeFlow { self == .import ? .import : .export }
+}
+
+enum FrequencyChoice: String, ExpressibleByArgument, CaseIterable {
+    case annual, monthly
+    var frequency: Frequency { self == .annual ? .annual : .monthly }
+}

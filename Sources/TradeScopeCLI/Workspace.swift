@@ -1,0 +1,77 @@
+import Foundation
+import Reports
+import TradeDomain
+import TradeIO
+
+/// What a command reads: the bundled data set (the default input).
+struct Workspace {
+    let data: BundledData
+
+    init() throws {
+        data = try BundledData()
+    }
+
+    /// The series builder with the bundled sources' preference ranks.
+    var builder: TradeSeriesBuilder {
+        let ranks = data.sourceRanks
+        return TradeSeriesBuilder(rank: { ranks[$0] ?? Int.max })
+    }
+
+    var citations: [String: SourceCitation] {
+        Dictionary(data.sources.map {
+            ($0.id, SourceCitation(id: $0.id, publisher: $0.publisher, title: $0.title, date: $0.date, url: $0.url, excerpt: $0.excerpt))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// "DPRK exports to China (China's imports from PRK as reported by China)".
+    static func label(_ selection: TradeSelection) -> String {
+        let reporter = selection.reporter.map { countryName($0.iso3) } ?? "all reporters"
+        let partner = selection.partner.map { countryName($0.iso3) } ?? "all partners"
+        switch selection.flow {
+        case .import?:
+            return "\(partner) exports to \(reporter) (\(reporter)'s reported imports)"
+        case .export?:
+            return "\(reporter) exports to \(partner) (\(reporter)'s reported exports)"
+        default:
+            return "\(reporter) trade with \(partner)"
+        }
+    }
+
+    static func valuation(_ selection: TradeSelection) -> String {
+        selection.flow == .import ? "CIF, as reported by the importing country" : "FOB, as reported by the exporting country"
+    }
+
+    static func countryName(_ iso3: String) -> String {
+        ["CHN": "China", "PRK": "DPRK", "WLD": "world", "KOR": "Republic of Korea"][iso3] ?? iso3
+    }
+
+    static func selectionJSON(_ selection: TradeSelection, source: String) -> JSONValue {
+        .object([
+            ("source", .string(source)),
+            ("reporter", .string(selection.reporter?.iso3)),
+            ("partner", .string(selection.partner?.iso3)),
+            ("flow", .string(selection.flow?.rawValue)),
+            ("hs", .string(selection.commodity.description)),
+            ("from", .string(selection.from?.description)),
+            ("to", .string(selection.through?.description)),
+            ("freq", .string(selection.frequency.rawValue)),
+            ("mirror", .bool(false)),
+            ("valuation", .string(valuation(selection))),
+            ("cif_fob_adjustment", .string("none")),
+        ])
+    }
+
+    /// The HS name of a commodity code.
+    static func commodityName(_ code: CommodityCode) -> String {
+        switch code {
+        case .total: return "all goods"
+        case let .chapterRange(range): return "chapters \(range.lowerBound)-\(range.upperBound)"
+        case let .hs(hs):
+            let chapter = Int(hs.chapter.digits) ?? 0
+            let name = HSNomenclature.chapterName(chapter) ?? "chapter \(hs.chapter)"
+            if hs.level == .chapter { return name }
+            if hs.digits.hasPrefix("2701") { return "coal; briquettes, ovoids and similar solid fuels manufactured from coal" }
+            return "a \(hs.level == .heading ? "heading" : "subheading") of chapter \(hs.chapter.digits): \(name)"
+        }
+    }
+}
