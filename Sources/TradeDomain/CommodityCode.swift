@@ -1,0 +1,104 @@
+/// What a trade record or series is about: all goods, one HS code, or a range of chapters.
+///
+/// Sources report at different granularities: UN Comtrade uses `TOTAL` for all
+/// goods and HS codes otherwise; some national or press sources report groups
+/// of chapters such as textiles `50-63` or apparel `61-62`.
+///
+/// Codes order with ``total`` first, then by their written form.
+/// `Codable` as its written form: `"TOTAL"`, `"2701"`, `"61-62"`.
+public enum CommodityCode: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// All goods (Comtrade `TOTAL`).
+    case total
+    /// One HS chapter, heading or subheading.
+    case hs(HSCode)
+    /// A group of whole chapters, inclusive (`61-62`).
+    case chapterRange(ClosedRange<Int>)
+
+    /// Parses a commodity code.
+    ///
+    /// Accepts `TOTAL` or `ALL` (any case), an HS code (see ``HSCode/init(_:)``), or two
+    /// chapter numbers joined by a hyphen (`61-62`, `50-63`), lower first; both
+    /// chapters must exist (77 cannot be an end point but may lie inside a range).
+    ///
+    /// - Parameter text: The code as written.
+    /// - Throws: ``TradeDomainError/invalidCommodityCode(_:)`` when it is none of these.
+    public init(parsing text: String) throws(TradeDomainError) {
+        let trimmed = text.trimmingASCIIWhitespace()
+        let upper = trimmed.uppercased()
+        if upper == "TOTAL" || upper == "ALL" {
+            self = .total
+            return
+        }
+        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2 {
+            let isChapter: (Substring) -> Bool = { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+            guard isChapter(parts[0]), isChapter(parts[1]),
+                  let low = Int(parts[0]), let high = Int(parts[1]), low <= high,
+                  HSNomenclature.chapterName(low) != nil, HSNomenclature.chapterName(high) != nil
+            else { throw .invalidCommodityCode(text) }
+            self = .chapterRange(low...high)
+            return
+        }
+        do {
+            self = .hs(try HSCode(trimmed))
+        } catch {
+            throw .invalidCommodityCode(text)
+        }
+    }
+
+    /// The written form: `TOTAL`, the HS digits, or `LL-HH` with two-digit chapters.
+    public var description: String {
+        switch self {
+        case .total: return "TOTAL"
+        case let .hs(code): return code.digits
+        case let .chapterRange(range):
+            func pad(_ chapter: Int) -> String { chapter < 10 ? "0\(chapter)" : String(chapter) }
+            return "\(pad(range.lowerBound))-\(pad(range.upperBound))"
+        }
+    }
+
+    /// Whether an HS code lies within this commodity.
+    ///
+    /// - Parameter code: An HS code at any level.
+    /// - Returns: Always `true` for ``total``; prefix containment for ``hs(_:)``;
+    ///   the code's chapter within the range for ``chapterRange(_:)``.
+    public func covers(_ code: HSCode) -> Bool {
+        switch self {
+        case .total: return true
+        case let .hs(own): return own.covers(code)
+        case let .chapterRange(range): return range.contains(code.chapterNumber)
+        }
+    }
+
+    /// The HS level of an ``hs(_:)`` code; `nil` for totals and chapter ranges.
+    public var hsLevel: HSLevel? {
+        if case let .hs(code) = self { return code.level }
+        return nil
+    }
+
+    /// Orders ``total`` first, then by written form.
+    public static func < (lhs: CommodityCode, rhs: CommodityCode) -> Bool {
+        let left = (lhs == .total ? 0 : 1, lhs.description)
+        let right = (rhs == .total ? 0 : 1, rhs.description)
+        return left < right
+    }
+
+    /// Decodes from the written form.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when the string is not a commodity code.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Encodes the written form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

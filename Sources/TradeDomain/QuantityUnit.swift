@@ -1,0 +1,260 @@
+/// A unit in which trade quantities are reported, from the UN Comtrade quantity-unit list.
+///
+/// The units and codes are those of UN Comtrade+ (`qtyUnitCode`, comtradr's
+/// `qtyunit` reference), as listed in ECOSYSTEM.md §3: −1 no quantity, 2 m²,
+/// 3 1000 kWh, 4 m, 5 u, 6 2u, 7 l, 8 kg, 9 1000u, 10 U (jeu/pack), 11 12u,
+/// 12 m³, 13 carat, 14 km, 15 g, 16 hive, 17 1000 m³, 18 TJ, 19 BBL, 20 1000 L,
+/// 21 1000 kg, 22 kWh, 23 l alc 100%, 24 head, 25 kg/net eda, 26-35
+/// chemical-content kilograms, 36 ct/l, 37 Bq, 38 gi F/S, 39 GRT, 40 GT, 41 ce/el.
+/// The legacy Comtrade codes 1-13 (1 = no quantity, 2-13 as above; the list used
+/// by faoswsTrade and the UN Comtrade reference tables) map through
+/// ``init(legacyCode:)``.
+///
+/// One unit is not a Comtrade unit: ``tonne`` (`t`, code 1001), because national
+/// and press sources report metric tonnes; it converts exactly to kg and to
+/// `1000 kg`. Codes of 1000 and above are tradescope's own.
+///
+/// Conversion factors to each dimension's base unit are exact by definition:
+/// t = 1000 kg, g = 0.001 kg, carat = 0.0002 kg (metric carat), m³ = 1000 l,
+/// barrel = 158.987294928 l (42 US gallons of 3.785411784 l), TJ = 10¹² J /
+/// 3.6·10⁶ J per kWh. Items, thousands of items and dozens convert among
+/// themselves; pairs, packages and chemical-content kilograms do not convert.
+///
+/// Two units are equal when their codes are equal. `Codable` as its
+/// abbreviation (decoding also accepts a Comtrade code number).
+public struct QuantityUnit: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// The Comtrade+ code (or tradescope's own code ≥ 1000).
+    public let code: Int
+    /// The WCO/Comtrade abbreviation, for example `kg`, `1000 kg`, `u`, `m³`.
+    public let abbreviation: String
+    /// What the unit means, for example "kilograms" or "number of pairs".
+    public let name: String
+    /// What the unit measures.
+    public let dimension: QuantityDimension
+    /// How many base units of ``dimension`` one unit is; `nil` when not convertible.
+    public let factorToBase: Double?
+
+    private init(_ code: Int, _ abbreviation: String, _ name: String, _ dimension: QuantityDimension, _ factor: Double?) {
+        self.code = code
+        self.abbreviation = abbreviation
+        self.name = name
+        self.dimension = dimension
+        self.factorToBase = factor
+    }
+
+    // MARK: - The units
+
+    /// No quantity reported (Comtrade+ −1, legacy 1).
+    public static let noQuantity = QuantityUnit(-1, "N/A", "no quantity", .other, nil)
+    public static let squareMetre = QuantityUnit(2, "m²", "square metres", .area, 1)
+    public static let thousandKilowattHours = QuantityUnit(3, "1000 kWh", "thousands of kilowatt-hours", .energy, 1000)
+    public static let metre = QuantityUnit(4, "m", "metres", .length, 1)
+    public static let items = QuantityUnit(5, "u", "number of items", .count, 1)
+    public static let pairs = QuantityUnit(6, "2u", "number of pairs", .pairs, 1)
+    public static let litre = QuantityUnit(7, "l", "litres", .volume, 1)
+    public static let kilogram = QuantityUnit(8, "kg", "kilograms", .mass, 1)
+    public static let thousandItems = QuantityUnit(9, "1000u", "thousands of items", .count, 1000)
+    public static let packages = QuantityUnit(10, "U (jeu/pack)", "number of packages", .other, nil)
+    public static let dozens = QuantityUnit(11, "12u", "dozens of items", .count, 12)
+    public static let cubicMetre = QuantityUnit(12, "m³", "cubic metres", .volume, 1000)
+    public static let carat = QuantityUnit(13, "carat", "carats", .mass, 0.0002)
+    public static let kilometre = QuantityUnit(14, "km", "kilometres", .length, 1000)
+    public static let gram = QuantityUnit(15, "g", "grams", .mass, 0.001)
+    public static let hive = QuantityUnit(16, "hive", "beehives", .other, nil)
+    public static let thousandCubicMetres = QuantityUnit(17, "1000 m³", "thousands of cubic metres", .volume, 1_000_000)
+    public static let terajoule = QuantityUnit(18, "TJ", "terajoules", .energy, 1e12 / 3.6e6)
+    public static let barrel = QuantityUnit(19, "BBL", "barrels (42 US gallons)", .volume, 158.987294928)
+    public static let thousandLitres = QuantityUnit(20, "1000 L", "thousands of litres", .volume, 1000)
+    public static let thousandKilograms = QuantityUnit(21, "1000 kg", "thousands of kilograms", .mass, 1000)
+    public static let kilowattHour = QuantityUnit(22, "kWh", "kilowatt-hours", .energy, 1)
+    public static let litrePureAlcohol = QuantityUnit(23, "l alc 100%", "litres of pure (100%) alcohol", .other, nil)
+    public static let head = QuantityUnit(24, "head", "head of animals", .other, nil)
+    public static let kilogramDrainedNetWeight = QuantityUnit(25, "kg/net eda", "kilograms of drained net weight", .other, nil)
+    public static let kilogramCholineChloride = QuantityUnit(26, "kg C5H14ClNO", "kilograms of choline chloride", .other, nil)
+    public static let kilogramPhosphorusPentoxide = QuantityUnit(27, "kg P2O5", "kilograms of diphosphorus pentaoxide", .other, nil)
+    public static let kilogramHydrogenPeroxide = QuantityUnit(28, "kg H2O2", "kilograms of hydrogen peroxide", .other, nil)
+    public static let kilogramMethylamines = QuantityUnit(29, "kg met.am.", "kilograms of methylamines", .other, nil)
+    public static let kilogramNitrogen = QuantityUnit(30, "kg N", "kilograms of nitrogen", .other, nil)
+    public static let kilogramPotassiumHydroxide = QuantityUnit(31, "kg KOH", "kilograms of potassium hydroxide", .other, nil)
+    public static let kilogramPotassiumOxide = QuantityUnit(32, "kg K2O", "kilograms of potassium oxide", .other, nil)
+    public static let kilogramSodiumHydroxide = QuantityUnit(33, "kg NaOH", "kilograms of sodium hydroxide", .other, nil)
+    public static let kilogramNinetyPercentDry = QuantityUnit(34, "kg 90% sdt", "kilograms of substance 90% dry", .other, nil)
+    public static let kilogramUranium = QuantityUnit(35, "kg U", "kilograms of uranium", .other, nil)
+    public static let carryingCapacityTonnes = QuantityUnit(36, "ct/l", "carrying capacity in tonnes", .other, nil)
+    public static let becquerel = QuantityUnit(37, "Bq", "becquerels", .other, nil)
+    public static let gramFissileIsotopes = QuantityUnit(38, "gi F/S", "grams of fissile isotopes", .other, nil)
+    public static let grossRegisterTon = QuantityUnit(39, "GRT", "gross register tons", .other, nil)
+    public static let grossTonnage = QuantityUnit(40, "GT", "gross tonnage", .other, nil)
+    public static let cellsElements = QuantityUnit(41, "ce/el", "number of cells or elements", .other, nil)
+    /// Metric tonnes: tradescope's own unit (code 1001), not in the Comtrade list; equal in size to `1000 kg`.
+    public static let tonne = QuantityUnit(1001, "t", "metric tonnes", .mass, 1000)
+
+    /// Every unit: the Comtrade+ list in code order, then tradescope's own units.
+    public static let allUnits: [QuantityUnit] = [
+        noQuantity, squareMetre, thousandKilowattHours, metre, items, pairs, litre, kilogram, thousandItems,
+        packages, dozens, cubicMetre, carat, kilometre, gram, hive, thousandCubicMetres, terajoule, barrel,
+        thousandLitres, thousandKilograms, kilowattHour, litrePureAlcohol, head, kilogramDrainedNetWeight,
+        kilogramCholineChloride, kilogramPhosphorusPentoxide, kilogramHydrogenPeroxide, kilogramMethylamines,
+        kilogramNitrogen, kilogramPotassiumHydroxide, kilogramPotassiumOxide, kilogramSodiumHydroxide,
+        kilogramNinetyPercentDry, kilogramUranium, carryingCapacityTonnes, becquerel, gramFissileIsotopes,
+        grossRegisterTon, grossTonnage, cellsElements, tonne,
+    ]
+
+    private static let byCode: [Int: QuantityUnit] = Dictionary(uniqueKeysWithValues: allUnits.map { ($0.code, $0) })
+
+    /// Spellings accepted by ``init(parsing:)`` besides each unit's abbreviation and name (lower case).
+    private static let aliases: [String: QuantityUnit] = {
+        var table: [String: QuantityUnit] = [:]
+        for unit in allUnits {
+            table[unit.abbreviation.lowercased()] = unit
+            table[unit.name.lowercased()] = unit
+        }
+        let extra: [(QuantityUnit, [String])] = [
+            (.noQuantity, ["na", "no quantity", "not specified", "-"]),
+            (.kilogram, ["kgs", "kilogram", "kilo", "kilos"]),
+            (.tonne, ["tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes"]),
+            (.thousandKilograms, ["1000kg", "thousand kg", "thousand kilograms"]),
+            (.gram, ["gram", "grams"]),
+            (.carat, ["carats"]),
+            (.litre, ["litre", "liter", "liters"]),
+            (.thousandLitres, ["1000l", "kl", "thousand litres", "thousand liters"]),
+            (.cubicMetre, ["m3", "cubic metre", "cubic meter", "cubic meters", "cbm"]),
+            (.thousandCubicMetres, ["1000 m3", "1000m3", "thousand cubic metres", "thousand cubic meters"]),
+            (.barrel, ["barrel", "barrels"]),
+            (.items, ["item", "items", "pcs", "pieces"]),
+            (.thousandItems, ["1000 u", "thousand items"]),
+            (.dozens, ["12 u", "dozen", "dozens"]),
+            (.pairs, ["2 u", "pair"]),
+            (.packages, ["package", "packages", "jeu/pack"]),
+            (.squareMetre, ["m2", "square metre", "square meter", "square meters", "sq m"]),
+            (.metre, ["metre", "meter", "meters"]),
+            (.kilometre, ["kilometre", "kilometer", "kilometers"]),
+            (.kilowattHour, ["kilowatt-hour"]),
+            (.thousandKilowattHours, ["1000kwh", "mwh", "thousand kwh"]),
+            (.terajoule, ["terajoule"]),
+        ]
+        for (unit, spellings) in extra {
+            for spelling in spellings { table[spelling] = unit }
+        }
+        return table
+    }()
+
+    // MARK: - Creating units
+
+    /// The unit with a UN Comtrade+ `qtyUnitCode`.
+    ///
+    /// - Parameter comtradeCode: −1 (no quantity) or 2...41.
+    /// - Throws: ``TradeDomainError/invalidQuantityUnit(_:)`` for any other code.
+    public init(comtradeCode: Int) throws(TradeDomainError) {
+        guard comtradeCode < 1000, let unit = Self.byCode[comtradeCode] else {
+            throw .invalidQuantityUnit("Comtrade code \(comtradeCode)")
+        }
+        self = unit
+    }
+
+    /// The unit with a code of ``allUnits`` (Comtrade+ codes and tradescope's own, such as 1001 for tonnes).
+    ///
+    /// - Parameter code: A value of ``code``.
+    /// - Throws: ``TradeDomainError/invalidQuantityUnit(_:)`` for an unknown code.
+    public init(code: Int) throws(TradeDomainError) {
+        guard let unit = Self.byCode[code] else { throw .invalidQuantityUnit("code \(code)") }
+        self = unit
+    }
+
+    /// The unit with a legacy UN Comtrade `Qty Unit Code`.
+    ///
+    /// Legacy codes are 1 No Quantity, 2 m², 3 1000 kWh, 4 m, 5 u, 6 2u, 7 l, 8 kg,
+    /// 9 1000u, 10 U (jeu/pack), 11 12u, 12 m³, 13 carat (UN Comtrade reference
+    /// tables; faoswsTrade). Codes 2-13 equal the Comtrade+ codes; 1 becomes −1.
+    ///
+    /// - Parameter legacyCode: 1...13.
+    /// - Throws: ``TradeDomainError/invalidQuantityUnit(_:)`` for any other code.
+    public init(legacyCode: Int) throws(TradeDomainError) {
+        switch legacyCode {
+        case 1: self = .noQuantity
+        case 2...13:
+            guard let unit = Self.byCode[legacyCode] else { throw .invalidQuantityUnit("legacy code \(legacyCode)") }
+            self = unit
+        default: throw .invalidQuantityUnit("legacy code \(legacyCode)")
+        }
+    }
+
+    /// Parses a unit from its abbreviation, name or a common spelling, ignoring case.
+    ///
+    /// Examples: `kg`, `kilograms`, `t`, `tonnes`, `metric tons`, `1000 kg`, `l`, `litres`,
+    /// `1000 L`, `m3`, `m³`, `u`, `items`, `2u`, `pairs`, `12u`, `dozens`, `BBL`, `barrels`,
+    /// `kWh`, `TJ`, `N/A`.
+    ///
+    /// - Parameter text: The unit as written; surrounding white space is ignored and
+    ///   inner runs of spaces count as one.
+    /// - Throws: ``TradeDomainError/invalidQuantityUnit(_:)`` for an unknown spelling.
+    public init(parsing text: String) throws(TradeDomainError) {
+        let key = text.trimmingASCIIWhitespace().lowercased()
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        guard let unit = Self.aliases[key] else { throw .invalidQuantityUnit(text) }
+        self = unit
+    }
+
+    // MARK: - Conversion
+
+    /// Whether amounts in this unit can be expressed in `other`.
+    ///
+    /// - Parameter other: The target unit.
+    /// - Returns: `true` for the same unit, or two units of one convertible dimension.
+    public func isConvertible(to other: QuantityUnit) -> Bool {
+        if self == other { return true }
+        return dimension == other.dimension && factorToBase != nil && other.factorToBase != nil
+    }
+
+    /// Expresses an amount of this unit in `other`.
+    ///
+    /// `amount × factor(self) ÷ factor(other)`; for example 2 t is 2000 kg.
+    ///
+    /// - Parameters:
+    ///   - amount: The amount in this unit.
+    ///   - other: The target unit.
+    /// - Returns: The amount in `other`.
+    /// - Throws: ``TradeDomainError/incompatibleUnits(_:_:)`` naming both units when
+    ///   they measure different things.
+    public func convert(_ amount: Double, to other: QuantityUnit) throws(TradeDomainError) -> Double {
+        if self == other { return amount }
+        guard isConvertible(to: other), let from = factorToBase, let to = other.factorToBase else {
+            throw .incompatibleUnits(self, other)
+        }
+        return amount * from / to
+    }
+
+    /// The abbreviation.
+    public var description: String { abbreviation }
+
+    /// Units are equal when their codes are.
+    public static func == (lhs: QuantityUnit, rhs: QuantityUnit) -> Bool { lhs.code == rhs.code }
+
+    /// Hashes the code.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    // MARK: - Codable
+
+    /// Decodes from an abbreviation or other accepted spelling, or from a Comtrade+ code number.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for an unknown unit.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) {
+            do { try self.init(code: number) } catch {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+            }
+            return
+        }
+        let text = try container.decode(String.self)
+        do { try self.init(parsing: text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Encodes the abbreviation.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(abbreviation)
+    }
+}
