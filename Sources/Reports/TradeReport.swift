@@ -1,3 +1,4 @@
+import Foundation
 import TradeDomain
 import TrendAnalysis
 
@@ -70,7 +71,14 @@ public struct TradeReport: Sendable {
             notes.append("Value and tonnage come from different sources (value: \(point.valueSources.joined(separator: ", ")); tonnage: \(point.quantitySources.joined(separator: ", "))).")
         }
         if let value = point.value?.amount, TradeSeriesBuilder.significantDigits(value) <= 2 {
-            notes.append("The value is known only to \(TradeSeriesBuilder.significantDigits(value)) significant digits (USD \(NumberStyle.millions(value))), so the unit price is uncertain by several percent.")
+            // A figure given to d significant digits lies within half a unit of its last digit.
+            let digits = TradeSeriesBuilder.significantDigits(value)
+            let halfWidth = 0.5 * pow(10, floor(log10(value)) - Double(digits) + 1)
+            var note = "The value is known only to \(digits) significant digit\(digits == 1 ? "" : "s"): USD \(NumberStyle.millions(value)) stands for anything from USD \(NumberStyle.millions(value - halfWidth)) to USD \(NumberStyle.millions(value + halfWidth))"
+            if let quantity = point.quantity?.amount, quantity > 0 {
+                note += ", so the unit price lies between \(NumberStyle.fixed((value - halfWidth) / quantity, decimals: 2)) and \(NumberStyle.fixed((value + halfWidth) / quantity, decimals: 2)) USD/\(unit)"
+            }
+            notes.append(note + ".")
         }
         let values = point.alternatives.filter { $0.measure == .value }
         if !values.isEmpty, let quantity = point.quantity?.amount, quantity > 0 {
@@ -132,7 +140,7 @@ public struct TradeReport: Sendable {
             out += "Sanction events touching HS \(table.series.selection.commodity) (DPRK exports)\n"
             for (event, measures) in events {
                 let effective = event.effective.map { ", effective \($0)" } ?? ""
-                out += "- \(event.adopted) \(event.id)\(effective): " + measures.map(Self.measureSummary).joined(separator: "; ") + "\n"
+                out += "- \(event.adopted) \(event.id) [\(event.partnerScope)]\(effective): " + measures.map(Self.measureSummary).joined(separator: "; ") + "\n"
             }
             out += "\n"
         }

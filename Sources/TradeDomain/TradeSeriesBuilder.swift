@@ -1,3 +1,16 @@
+/// How much a source is preferred when sources disagree on a figure.
+public struct SourcePreference: Hashable, Sendable {
+    /// Lower is preferred.
+    public let rank: Int
+    /// Publication date as sortable text (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); later is preferred.
+    public let date: String
+
+    public init(rank: Int, date: String) {
+        self.rank = rank
+        self.date = date
+    }
+}
+
 /// Builds quantity, value and unit-price series from trade records.
 ///
 /// The rules, in order, for each period of a selection:
@@ -11,7 +24,8 @@
 /// 3. **Several sources for one figure.** When several records give the same
 ///    measure (value, or quantity) for the same code and period, one is used:
 ///    the source with the lowest rank (see `Data/README.md`), then the figure
-///    with more significant digits, then the first in file order. The others are
+///    with more significant digits, then the later publication date, then the
+///    alphabetically first source id. The others are
 ///    kept as `alternatives`. Value and quantity are chosen separately, so a
 ///    period's value and tonnage may come from different sources
 ///    (`TradeSeriesPoint.mixesSources`).
@@ -20,13 +34,14 @@
 ///    A zero quantity against a positive value is suspect and not used.
 /// 5. **Unit price** = Σ value / Σ quantity over the codes that have both.
 public struct TradeSeriesBuilder: Sendable {
-    /// The preference rank of a source id (lower is preferred).
-    public let rank: @Sendable (String) -> Int
+    /// The preference of a source id: its rank (lower is preferred) and its
+    /// publication date as sortable text (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; later is preferred).
+    public let preference: @Sendable (String) -> SourcePreference
 
-    /// - Parameter rank: The preference rank of a source id (lower is preferred);
-    ///   by default every source ranks equally.
-    public init(rank: @escaping @Sendable (String) -> Int = { _ in 0 }) {
-        self.rank = rank
+    /// - Parameter preference: The rank and date of a source id; by default
+    ///   every source ranks equally and has no date.
+    public init(preference: @escaping @Sendable (String) -> SourcePreference = { _ in SourcePreference(rank: 0, date: "") }) {
+        self.preference = preference
     }
 
     /// Builds the series of one selection.
@@ -83,9 +98,12 @@ public struct TradeSeriesBuilder: Sendable {
 
     /// The rank-ordering key of a figure: source rank, then fewer significant digits last.
     private func better(_ lhs: (amount: Double, source: String), than rhs: (amount: Double, source: String)) -> Bool {
-        let (rankL, rankR) = (rank(lhs.source), rank(rhs.source))
-        if rankL != rankR { return rankL < rankR }
-        return Self.significantDigits(lhs.amount) > Self.significantDigits(rhs.amount)
+        let (left, right) = (preference(lhs.source), preference(rhs.source))
+        if left.rank != right.rank { return left.rank < right.rank }
+        let (digitsL, digitsR) = (Self.significantDigits(lhs.amount), Self.significantDigits(rhs.amount))
+        if digitsL != digitsR { return digitsL > digitsR }
+        if left.date != right.date { return left.date > right.date }
+        return lhs.source < rhs.source
     }
 
     /// The number of significant decimal digits of a figure as written

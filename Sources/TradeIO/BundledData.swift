@@ -62,8 +62,8 @@ public struct BundledData: Sendable {
         throw TradeIOError.bundledDataNotFound(searched: candidates.map(\.path))
     }
 
-    /// The preference rank of each source id (lower is preferred).
-    public var sourceRanks: [String: Int] {
-        Dictionary(sources.map { ($0.id, $0.rank) }, uniquingKeysWith: min)
+    /// The preference (rank, then publication date) of each source id.
+    public var sourcePreferences: [String: SourcePreference] {
+        Dictionary(sources.map { ($0.id, SourcePreference(rank: $0.rank, date: $0.date)) }, uniquingKeysWith: { first, _ in first })
     }
 }

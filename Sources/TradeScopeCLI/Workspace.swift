@@ -13,8 +13,8 @@ struct Workspace {
 
     /// The series builder with the bundled sources' preference ranks.
     var builder: TradeSeriesBuilder {
-        let ranks = data.sourceRanks
-        return TradeSeriesBuilder(rank: { ranks[$0] ?? Int.max })
+        let preferences = data.sourcePreferences
+        return TradeSeriesBuilder(preference: { preferences[$0] ?? SourcePreference(rank: Int.max, date: "") })
     }
 
     var citations: [String: SourceCitation] {

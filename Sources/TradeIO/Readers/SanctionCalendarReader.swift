@@ -170,6 +170,9 @@ struct YAMLWalker {
         var allGoods = false
         for text in try stringList(node, "hs_codes") {
             if text == "*" { allGoods = true; continue }
+            // HS chapter 77 is reserved and holds no goods; calendars that list a
+            // run of chapters (72-83, "iron, steel and other metals") include it.
+            if text == "77" { continue }
             do {
                 codes.append(try HSCode(text))
             } catch {

@@ -71,9 +71,9 @@ public struct PriceVolumeChange: Hashable, Codable, Sendable {
     /// The volume effect as a share of the earlier value.
     public var volumeEffectShare: Double { volumeEffect / valueFrom }
 
-    /// The decompositions between consecutive usable periods of a trade series:
-    /// periods with a positive value, a positive quantity and no value lacking a
-    /// quantity. A gap is spanned (the pair's `from` and `to` show it).
+    /// The decompositions between adjacent periods of a trade series that are
+    /// both usable: a positive value, a positive quantity and no value lacking a
+    /// quantity. Pairs across a gap are not formed.
     public static func consecutive(_ series: TradeSeries) -> [PriceVolumeChange] {
         let usable: [(Period, Double, Double)] = series.points.compactMap { point in
             guard let value = point.value?.amount, let quantity = point.quantity?.amount, value > 0, quantity > 0,
@@ -81,7 +81,8 @@ public struct PriceVolumeChange: Hashable, Codable, Sendable {
             return (point.period, value, quantity)
         }
         return zip(usable, usable.dropFirst()).compactMap { earlier, later in
-            try? PriceVolumeChange(from: earlier.0, value: earlier.1, quantity: earlier.2, to: later.0, value: later.1, quantity: later.2)
+            guard earlier.0.distance(to: later.0) == 1 else { return nil }
+            return try? PriceVolumeChange(from: earlier.0, value: earlier.1, quantity: earlier.2, to: later.0, value: later.1, quantity: later.2)
         }
     }
 }
