@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "TrendAnalysisTests", dependencies: ["TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "_TestSupport"]),
-        .testTarget(name: "TradeScopeCLITests", dependencies: ["_TestSupport"]),
+        .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "_TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )
