@@ -126,11 +126,16 @@ struct YAMLWalker {
     }
 
     func stringList(_ node: Node, _ key: String) throws -> [String] {
+        try locatedStringList(node, key).map(\.text)
+    }
+
+    /// The items of a list with the line of each.
+    func locatedStringList(_ node: Node, _ key: String) throws -> [(text: String, line: Int)] {
         guard let value = node[key] else { return [] }
         guard case let .sequence(items) = value else { throw fail(node, key, "expected a list") }
         return try items.map { item in
             guard case let .scalar(scalar) = item else { throw fail(node, key, "expected a list of text items") }
-            return scalar.string
+            return (scalar.string, item.mark?.line ?? 1)
         }
     }
 
@@ -168,7 +173,7 @@ struct YAMLWalker {
         }
         var codes: [HSCode] = []
         var allGoods = false
-        for text in try stringList(node, "hs_codes") {
+        for (text, line) in try locatedStringList(node, "hs_codes") {
             if text == "*" { allGoods = true; continue }
             // HS chapter 77 is reserved and holds no goods; calendars that list a
             // run of chapters (72-83, "iron, steel and other metals") include it.
@@ -176,7 +181,7 @@ struct YAMLWalker {
             do {
                 codes.append(try HSCode(text))
             } catch {
-                throw fail(node, "hs_codes", "'\(text)' is not an HS code: \(error)")
+                throw TradeIOError.invalidYAML(SourceLocation(file: file, line: line, field: "hs_codes"), reason: "'\(text)' is not an HS code: \(error)")
             }
         }
         let graceText = try string(node, "grace_until", required: false)

@@ -1,0 +1,37 @@
+import Testing
+@testable import Reports
+
+@Suite("JSONValue and number formatting")
+struct JSONValueTests {
+    @Test("missing is null, numbers at full precision, keys in order, strings escaped")
+    func rendering() {
+        let value = JSONValue.object([
+            ("b", .number(nil)), ("a", .number(56.122448979591837)), ("n", .number(19_600_000)),
+            ("s", .string("<script>\"x\"\n")),
+        ])
+        #expect(value.rendered(indent: 0) == #"{"b":null,"a":56.12244897959184,"n":19600000,"s":"\u003cscript>\"x\"\n"}"#)
+    }
+
+    @Test("grouped, fixed, percent and millions", arguments: [
+        (NumberStyle.grouped(19_600_000), "19,600,000"),
+        (NumberStyle.grouped(-1_234.6), "-1,235"),
+        (NumberStyle.grouped(999), "999"),
+        (NumberStyle.fixed(56.122448, decimals: 2), "56.12"),
+        (NumberStyle.percent(0.270252), "+27.0%"),
+        (NumberStyle.percent(-0.0284), "-2.8%"),
+        (NumberStyle.millions(1_132_180_000), "1,132.2m"),
+        (NumberStyle.millions(925_000_000), "925.0m"),
+    ])
+    func formatting(actual: String, expected: String) {
+        #expect(actual == expected)
+    }
+
+    @Test("CSV fields are quoted only when needed")
+    func csvFields() {
+        #expect(CSVText.field("plain") == "plain")
+        #expect(CSVText.field("a, b") == "\"a, b\"")
+        #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVText.number(1_100_000_000) == "1100000000")
+        #expect(CSVText.number(56.12244897959184) == "56.12244897959184")
+    }
+}

@@ -1,0 +1,131 @@
+import Testing
+import TradeDomain
+import _TestSupport
+
+@Suite("TradeSeriesBuilder: quantity, value and unit price of a selection")
+struct TradeSeriesBuilderTests {
+    static let china = try! CountryCode("CHN"), dprk = try! CountryCode("PRK")
+
+    static func record(_ period: String, _ code: String, value: Double?, quantity: Double?, unit: QuantityUnit = .tonne,
+                       source: String = "S", estimated: Bool = false) throws -> TradeRecord {
+        TradeRecord(
+            period: try Period(parsing: period), reporter: china, partner: dprk, flow: .import,
+            commodity: try CommodityCode(parsing: code),
+            value: value.map { MonetaryAmount(amount: $0, currency: .usd) },
+            quantity: quantity.map { Quantity(amount: $0, unit: unit) },
+            isQuantityEstimated: estimated, sourceID: source)
+    }
+
+    static func selection(_ code: String, frequency: Frequency = .annual) throws -> TradeSelection {
+        TradeSelection(reporter: china, partner: dprk, flow: .import, commodity: try CommodityCode(parsing: code), frequency: frequency)
+    }
+
+    @Test("aggregate unit price is sum(value) / sum(quantity), never a mean of ratios")
+    func sumOverSum() throws {
+        // Hand calculation: 270111: 100 USD / 10 t; 270112: 300 USD / 30,000 kg (= 30 t); 270119: 50 USD, no quantity.
+        // Σvalue over priced codes = 400, Σquantity = 40 t -> 10 USD/t (a mean of ratios would also be 10 here,
+        // so a third priced code breaks the tie below). Total value 450; missing-quantity share 50/450.
+        let records = [
+            try Self.record("2015", "270111", value: 100, quantity: 10),
+            try Self.record("2015", "270112", value: 300, quantity: 30_000, unit: .kilogram),
+            try Self.record("2015", "270119", value: 50, quantity: nil),
+            try Self.record("2016", "270111", value: 100, quantity: 10),
+            try Self.record("2016", "270112", value: 100, quantity: 90),
+        ]
+        let series = try TradeSeriesBuilder().build(records, selection: try Self.selection("2701"))
+        #expect(series.quantityUnit == .tonne)
+        let y2015 = series.points[0], y2016 = series.points[1]
+        #expect(y2015.value?.amount == 450)
+        #expect(y2015.quantity?.amount == 40)
+        expectClose(y2015.unitPrice?.amount ?? .nan, 10, rtol: 1e-15, atol: 0, "2015 price")
+        expectClose(y2015.missingQuantityShare ?? .nan, 50.0 / 450, rtol: 1e-15, atol: 0, "missing share")
+        // 2016: 200 USD / 100 t = 2 USD/t; the mean of ratios (10 + 1.111) / 2 = 5.56 would be wrong.
+        expectClose(y2016.unitPrice?.amount ?? .nan, 2, rtol: 1e-15, atol: 0, "2016 price")
+    }
+
+    @Test("the selection's own code is used when reported; children are not added to it")
+    func noDoubleCounting() throws {
+        let records = [
+            try Self.record("2015", "2701", value: 1000, quantity: 100),
+            try Self.record("2015", "270111", value: 600, quantity: 60),
+            try Self.record("2016", "270111", value: 600, quantity: 60),
+            try Self.record("2016", "270112", value: 300, quantity: 20),
+        ]
+        let series = try TradeSeriesBuilder().build(records, selection: try Self.selection("2701"))
+        #expect(series.points.map { $0.value?.amount } == [1000, 900])
+        #expect(series.points[1].codes.map(\.description) == ["270111", "270112"])
+    }
+
+    @Test("zero quantity against a positive value is suspect: counted, not priced")
+    func suspectZero() throws {
+        let records = [
+            try Self.record("2015", "270111", value: 100, quantity: 10),
+            try Self.record("2015", "270112", value: 300, quantity: 0),
+        ]
+        let point = try TradeSeriesBuilder().build(records, selection: try Self.selection("2701")).points[0]
+        expectClose(point.unitPrice?.amount ?? .nan, 10, rtol: 1e-15, atol: 0, "price from the usable code only")
+        expectClose(point.suspectQuantityShare ?? .nan, 0.75, rtol: 1e-15, atol: 0, "suspect share 300/400")
+        expectClose(point.missingQuantityShare ?? .nan, 0.75, rtol: 1e-15, atol: 0, "missing share counts suspect value")
+    }
+
+    @Test("estimated quantities are carried as a share of value")
+    func estimatedShare() throws {
+        let records = [
+            try Self.record("2015", "270111", value: 100, quantity: 10, estimated: true),
+            try Self.record("2015", "270112", value: 300, quantity: 30),
+        ]
+        let point = try TradeSeriesBuilder().build(records, selection: try Self.selection("2701")).points[0]
+        expectClose(point.estimatedQuantityShare ?? .nan, 0.25, rtol: 1e-15, atol: 0, "100/400")
+    }
+
+    @Test("incompatible units are an error naming both")
+    func incompatibleUnits() throws {
+        let records = [
+            try Self.record("2015", "270111", value: 100, quantity: 10),
+            try Self.record("2015", "270112", value: 100, quantity: 10, unit: .litre),
+        ]
+        #expect(throws: TradeDomainError.incompatibleUnits(.tonne, .litre)) {
+            try TradeSeriesBuilder().build(records, selection: try Self.selection("2701"))
+        }
+    }
+
+    @Test("conflicting sources: rank, then significant digits, then later date; others kept")
+    func preference() throws {
+        let preferences: [String: SourcePreference] = [
+            "A": SourcePreference(rank: 1, date: "2017-01"), "B": SourcePreference(rank: 1, date: "2017-02-18"),
+            "C": SourcePreference(rank: 6, date: "2017-05"), "D": SourcePreference(rank: 7, date: "2017-04"),
+        ]
+        let builder = TradeSeriesBuilder(preference: { preferences[$0]! })
+        let records = [
+            try Self.record("2015", "2701", value: 1_100_000_000, quantity: nil, source: "C"),
+            try Self.record("2015", "2701", value: 925_000_000, quantity: nil, source: "D"),
+            try Self.record("2016", "2701", value: nil, quantity: 22_490_000, source: "A"),
+            try Self.record("2016", "2701", value: nil, quantity: 22_480_000, source: "B"),
+            try Self.record("2016", "2701", value: nil, quantity: 22_500_000, source: "C"),
+        ]
+        let series = try builder.build(records, selection: try Self.selection("2701"))
+        #expect(series.points[0].value?.amount == 1_100_000_000)
+        #expect(series.points[0].alternatives.map(\.sourceID) == ["D"])
+        #expect(series.points[1].quantity?.amount == 22_480_000)
+        #expect(Set(series.points[1].alternatives.map(\.sourceID)) == ["A", "C"])
+    }
+
+    @Test("gaps between periods are empty points, never zeros")
+    func gaps() throws {
+        let records = [
+            try Self.record("2016-01", "2701", value: 1, quantity: 1),
+            try Self.record("2016-04", "2701", value: 2, quantity: 1),
+        ]
+        let series = try TradeSeriesBuilder().build(records, selection: try Self.selection("2701", frequency: .monthly))
+        #expect(series.points.map(\.period.description) == ["2016-01", "2016-02", "2016-03", "2016-04"])
+        #expect(series.points[1].value == nil && series.points[1].quantity == nil)
+        #expect(series.valueSeries?.missingCount == 2)
+    }
+
+    @Test("significant digits of figures as written", arguments: [
+        (1_100_000_000.0, 2), (925_000_000, 3), (1_189_790_000, 6), (22_480_000, 4), (0.0015, 2), (56.12, 4),
+    ])
+    func significantDigits(value: Double, digits: Int) {
+        #expect(TradeSeriesBuilder.significantDigits(value) == digits)
+    }
+}
