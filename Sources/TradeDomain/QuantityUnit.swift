@@ -124,7 +124,7 @@ public struct QuantityUnit: Hashable, Codable, Sendable, CustomStringConvertible
             (.items, ["item", "items", "pcs", "pieces"]),
             (.thousandItems, ["1000 u", "thousand items"]),
             (.dozens, ["12 u", "dozen", "dozens"]),
-            (.pairs, ["2 u", "pair"]),
+            (.pairs, ["2 u", "pair", "pairs"]),
             (.packages, ["package", "packages", "jeu/pack"]),
             (.squareMetre, ["m2", "square metre", "square meter", "square meters", "sq m"]),
             (.metre, ["metre", "meter", "meters"]),
