@@ -3,8 +3,11 @@
 /// The raw values (`annual`, `quarterly`, `monthly`) are the spellings used in
 /// JSON output and on the command line.
 public enum Frequency: String, Codable, Sendable, CaseIterable, Comparable {
+    /// One period per calendar year.
     case annual
+    /// Four periods per year, Q1 = January-March.
     case quarterly
+    /// Twelve periods per year.
     case monthly
 
     /// The number of periods of this frequency in one calendar year: 1, 4 or 12.

@@ -4,8 +4,11 @@
 /// (chapter) to the finest (subheading). Sections (I-XXI) sit above chapters and
 /// are ``HSSection`` values, not codes.
 public enum HSLevel: Int, Codable, Sendable, CaseIterable, Comparable {
+    /// Two digits, for example `27`.
     case chapter = 2
+    /// Four digits, for example `2701`.
     case heading = 4
+    /// Six digits, for example `270112`.
     case subheading = 6
 
     /// Orders by number of digits: chapter < heading < subheading.

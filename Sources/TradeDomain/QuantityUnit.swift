@@ -46,45 +46,85 @@ public struct QuantityUnit: Hashable, Codable, Sendable, CustomStringConvertible
 
     /// No quantity reported (Comtrade+ −1, legacy 1).
     public static let noQuantity = QuantityUnit(-1, "N/A", "no quantity", .other, nil)
+    /// Square metres (`m²`, Comtrade+ code 2).
     public static let squareMetre = QuantityUnit(2, "m²", "square metres", .area, 1)
+    /// Thousands of kilowatt-hours (`1000 kWh`, Comtrade+ code 3).
     public static let thousandKilowattHours = QuantityUnit(3, "1000 kWh", "thousands of kilowatt-hours", .energy, 1000)
+    /// Metres (`m`, Comtrade+ code 4).
     public static let metre = QuantityUnit(4, "m", "metres", .length, 1)
+    /// Number of items (`u`, Comtrade+ code 5).
     public static let items = QuantityUnit(5, "u", "number of items", .count, 1)
+    /// Number of pairs (`2u`, Comtrade+ code 6).
     public static let pairs = QuantityUnit(6, "2u", "number of pairs", .pairs, 1)
+    /// Litres (`l`, Comtrade+ code 7).
     public static let litre = QuantityUnit(7, "l", "litres", .volume, 1)
+    /// Kilograms (`kg`, Comtrade+ code 8).
     public static let kilogram = QuantityUnit(8, "kg", "kilograms", .mass, 1)
+    /// Thousands of items (`1000u`, Comtrade+ code 9).
     public static let thousandItems = QuantityUnit(9, "1000u", "thousands of items", .count, 1000)
+    /// Number of packages (`U (jeu/pack)`, Comtrade+ code 10).
     public static let packages = QuantityUnit(10, "U (jeu/pack)", "number of packages", .other, nil)
+    /// Dozens of items (`12u`, Comtrade+ code 11).
     public static let dozens = QuantityUnit(11, "12u", "dozens of items", .count, 12)
+    /// Cubic metres (`m³`, Comtrade+ code 12).
     public static let cubicMetre = QuantityUnit(12, "m³", "cubic metres", .volume, 1000)
+    /// Carats (`carat`, Comtrade+ code 13).
     public static let carat = QuantityUnit(13, "carat", "carats", .mass, 0.0002)
+    /// Kilometres (`km`, Comtrade+ code 14).
     public static let kilometre = QuantityUnit(14, "km", "kilometres", .length, 1000)
+    /// Grams (`g`, Comtrade+ code 15).
     public static let gram = QuantityUnit(15, "g", "grams", .mass, 0.001)
+    /// Beehives (`hive`, Comtrade+ code 16).
     public static let hive = QuantityUnit(16, "hive", "beehives", .other, nil)
+    /// Thousands of cubic metres (`1000 m³`, Comtrade+ code 17).
     public static let thousandCubicMetres = QuantityUnit(17, "1000 m³", "thousands of cubic metres", .volume, 1_000_000)
+    /// Terajoules (`TJ`, Comtrade+ code 18).
     public static let terajoule = QuantityUnit(18, "TJ", "terajoules", .energy, 1e12 / 3.6e6)
+    /// Barrels (42 US gallons) (`BBL`, Comtrade+ code 19).
     public static let barrel = QuantityUnit(19, "BBL", "barrels (42 US gallons)", .volume, 158.987294928)
+    /// Thousands of litres (`1000 L`, Comtrade+ code 20).
     public static let thousandLitres = QuantityUnit(20, "1000 L", "thousands of litres", .volume, 1000)
+    /// Thousands of kilograms (`1000 kg`, Comtrade+ code 21).
     public static let thousandKilograms = QuantityUnit(21, "1000 kg", "thousands of kilograms", .mass, 1000)
+    /// Kilowatt-hours (`kWh`, Comtrade+ code 22).
     public static let kilowattHour = QuantityUnit(22, "kWh", "kilowatt-hours", .energy, 1)
+    /// Litres of pure (100%) alcohol (`l alc 100%`, Comtrade+ code 23).
     public static let litrePureAlcohol = QuantityUnit(23, "l alc 100%", "litres of pure (100%) alcohol", .other, nil)
+    /// Head of animals (`head`, Comtrade+ code 24).
     public static let head = QuantityUnit(24, "head", "head of animals", .other, nil)
+    /// Kilograms of drained net weight (`kg/net eda`, Comtrade+ code 25).
     public static let kilogramDrainedNetWeight = QuantityUnit(25, "kg/net eda", "kilograms of drained net weight", .other, nil)
+    /// Kilograms of choline chloride (`kg C5H14ClNO`, Comtrade+ code 26).
     public static let kilogramCholineChloride = QuantityUnit(26, "kg C5H14ClNO", "kilograms of choline chloride", .other, nil)
+    /// Kilograms of diphosphorus pentaoxide (`kg P2O5`, Comtrade+ code 27).
     public static let kilogramPhosphorusPentoxide = QuantityUnit(27, "kg P2O5", "kilograms of diphosphorus pentaoxide", .other, nil)
+    /// Kilograms of hydrogen peroxide (`kg H2O2`, Comtrade+ code 28).
     public static let kilogramHydrogenPeroxide = QuantityUnit(28, "kg H2O2", "kilograms of hydrogen peroxide", .other, nil)
+    /// Kilograms of methylamines (`kg met.am.`, Comtrade+ code 29).
     public static let kilogramMethylamines = QuantityUnit(29, "kg met.am.", "kilograms of methylamines", .other, nil)
+    /// Kilograms of nitrogen (`kg N`, Comtrade+ code 30).
     public static let kilogramNitrogen = QuantityUnit(30, "kg N", "kilograms of nitrogen", .other, nil)
+    /// Kilograms of potassium hydroxide (`kg KOH`, Comtrade+ code 31).
     public static let kilogramPotassiumHydroxide = QuantityUnit(31, "kg KOH", "kilograms of potassium hydroxide", .other, nil)
+    /// Kilograms of potassium oxide (`kg K2O`, Comtrade+ code 32).
     public static let kilogramPotassiumOxide = QuantityUnit(32, "kg K2O", "kilograms of potassium oxide", .other, nil)
+    /// Kilograms of sodium hydroxide (`kg NaOH`, Comtrade+ code 33).
     public static let kilogramSodiumHydroxide = QuantityUnit(33, "kg NaOH", "kilograms of sodium hydroxide", .other, nil)
+    /// Kilograms of substance 90% dry (`kg 90% sdt`, Comtrade+ code 34).
     public static let kilogramNinetyPercentDry = QuantityUnit(34, "kg 90% sdt", "kilograms of substance 90% dry", .other, nil)
+    /// Kilograms of uranium (`kg U`, Comtrade+ code 35).
     public static let kilogramUranium = QuantityUnit(35, "kg U", "kilograms of uranium", .other, nil)
+    /// Carrying capacity in tonnes (`ct/l`, Comtrade+ code 36).
     public static let carryingCapacityTonnes = QuantityUnit(36, "ct/l", "carrying capacity in tonnes", .other, nil)
+    /// Becquerels (`Bq`, Comtrade+ code 37).
     public static let becquerel = QuantityUnit(37, "Bq", "becquerels", .other, nil)
+    /// Grams of fissile isotopes (`gi F/S`, Comtrade+ code 38).
     public static let gramFissileIsotopes = QuantityUnit(38, "gi F/S", "grams of fissile isotopes", .other, nil)
+    /// Gross register tons (`GRT`, Comtrade+ code 39).
     public static let grossRegisterTon = QuantityUnit(39, "GRT", "gross register tons", .other, nil)
+    /// Gross tonnage (`GT`, Comtrade+ code 40).
     public static let grossTonnage = QuantityUnit(40, "GT", "gross tonnage", .other, nil)
+    /// Number of cells or elements (`ce/el`, Comtrade+ code 41).
     public static let cellsElements = QuantityUnit(41, "ce/el", "number of cells or elements", .other, nil)
     /// Metric tonnes: tradescope's own unit (code 1001), not in the Comtrade list; equal in size to `1000 kg`.
     public static let tonne = QuantityUnit(1001, "t", "metric tonnes", .mass, 1000)
@@ -124,7 +164,7 @@ public struct QuantityUnit: Hashable, Codable, Sendable, CustomStringConvertible
             (.items, ["item", "items", "pcs", "pieces"]),
             (.thousandItems, ["1000 u", "thousand items"]),
             (.dozens, ["12 u", "dozen", "dozens"]),
-            (.pairs, ["2 u", "pair"]),
+            (.pairs, ["2 u", "pair", "pairs"]),
             (.packages, ["package", "packages", "jeu/pack"]),
             (.squareMetre, ["m2", "square metre", "square meter", "square meters", "sq m"]),
             (.metre, ["metre", "meter", "meters"]),

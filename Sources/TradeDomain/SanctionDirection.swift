@@ -4,6 +4,8 @@
 /// means goods entering the DPRK (partners' exports to it), as in
 /// `sanctions_dprk.yaml`.
 public enum SanctionDirection: String, Codable, Sendable, CaseIterable {
+    /// Goods leaving the DPRK.
     case export
+    /// Goods entering the DPRK.
     case `import`
 }

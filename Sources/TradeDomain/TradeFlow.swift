@@ -6,9 +6,13 @@ import Foundation
 /// 4 Re-import; Comtrade+ uses M, X, RX, RM. The raw values are the spellings
 /// used in tidy CSV and JSON output.
 public enum TradeFlow: String, Codable, Sendable, CaseIterable {
+    /// Goods entering the reporter (Comtrade M, 1).
     case `import`
+    /// Goods leaving the reporter (Comtrade X, 2).
     case export
+    /// Foreign goods leaving the reporter again (Comtrade RX, 3).
     case reExport = "re-export"
+    /// Domestic goods returning to the reporter (Comtrade RM, 4).
     case reImport = "re-import"
 
     /// Parses a flow from any of its usual spellings, ignoring case and surrounding white space.

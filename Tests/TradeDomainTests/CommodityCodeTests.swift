@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import TradeDomain
+
+@Suite("CommodityCode")
+struct CommodityCodeTests {
+    @Test func parsesEachForm() throws {
+        #expect(try CommodityCode(parsing: "TOTAL") == .total)
+        #expect(try CommodityCode(parsing: "total") == .total)
+        #expect(try CommodityCode(parsing: "2701") == .hs(try HSCode("2701")))
+        #expect(try CommodityCode(parsing: "61-62") == .chapterRange(61...62))
+        #expect(try CommodityCode(parsing: "50-63") == .chapterRange(50...63))
+        #expect(try CommodityCode(parsing: "01-05").description == "01-05")
+    }
+
+    @Test("Invalid codes", arguments: ["", "62-61", "61-", "6-62", "61-98", "77-80", "TOT", "270", "61-62-63"])
+    func rejects(text: String) {
+        #expect(throws: TradeDomainError.invalidCommodityCode(text)) { try CommodityCode(parsing: text) }
+    }
+
+    @Test func coverage() throws {
+        let shirt = try HSCode("620520")
+        #expect(CommodityCode.total.covers(shirt))
+        #expect(CommodityCode.chapterRange(61...62).covers(shirt))
+        #expect(!CommodityCode.chapterRange(50...60).covers(shirt))
+        #expect(CommodityCode.hs(try HSCode("62")).covers(shirt))
+        #expect(!CommodityCode.hs(try HSCode("6204")).covers(shirt))
+        #expect(CommodityCode.hs(try HSCode("6205")).hsLevel == .heading)
+        #expect(CommodityCode.total.hsLevel == nil && CommodityCode.chapterRange(61...62).hsLevel == nil)
+    }
+
+    @Test func orderAndCodable() throws {
+        let codes = try ["61-62", "2701", "TOTAL"].map { try CommodityCode(parsing: $0) }
+        #expect(codes.sorted().map(\.description) == ["TOTAL", "2701", "61-62"])
+        let data = try JSONEncoder().encode(codes)
+        #expect(String(decoding: data, as: UTF8.self) == "[\"61-62\",\"2701\",\"TOTAL\"]")
+        #expect(try JSONDecoder().decode([CommodityCode].self, from: data) == codes)
+    }
+}
