@@ -4,6 +4,10 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
     case nonPositive(what: String, value: Double)
     /// Fewer usable observations than the method needs.
     case tooFewObservations(needed: Int, found: Int, method: String)
+    /// The method needs a complete series but the value at `period` is missing.
+    case missingValue(method: String, period: String)
+    /// A parameter is outside the range the method allows; `constraint` states the range.
+    case invalidParameter(name: String, value: String, constraint: String)
 
     public var description: String {
         switch self {
@@ -11,6 +15,10 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(what) \(value) is not positive; a log-based method needs positive figures"
         case let .tooFewObservations(needed, found, method):
             return "\(method) needs at least \(needed) observations; the series has \(found) usable ones"
+        case let .missingValue(method, period):
+            return "\(method) needs a complete series; the value for \(period) is missing"
+        case let .invalidParameter(name, value, constraint):
+            return "\(name) \(value) is invalid: \(constraint)"
         }
     }
 }

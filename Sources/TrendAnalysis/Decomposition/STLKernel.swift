@@ -1,0 +1,194 @@
+// The numerical core of STL: a line-by-line port of the Fortran routines of
+// Cleveland et al. (netlib `stl`: stlstp, stlss, stlfts, stless, stlest, stlrwt),
+// which statsmodels' `_stl.pyx` also follows. Positions are 1-based inside the
+// loess routines, as in the Fortran, so that the window arithmetic reads the same.
+
+/// Runs the STL inner and outer loops for a resolved specification.
+struct STLKernel {
+    let np: Int, ns: Int, nt: Int, nl: Int
+    let isdeg: Int, itdeg: Int, ildeg: Int
+    let nsjump: Int, ntjump: Int, nljump: Int
+    let inner: Int, outer: Int
+
+    init(spec: STLSpecification) {
+        np = spec.period!; ns = spec.seasonal; nt = spec.trend!; nl = spec.lowPass!
+        isdeg = spec.seasonalDegree; itdeg = spec.trendDegree; ildeg = spec.lowPassDegree
+        nsjump = spec.seasonalJump; ntjump = spec.trendJump; nljump = spec.lowPassJump
+        inner = spec.innerIterations!; outer = spec.outerIterations!
+    }
+
+    /// Trend, seasonal and the last robustness weights for `y`.
+    func run(_ y: [Double]) -> (trend: [Double], seasonal: [Double], weights: [Double]) {
+        let n = y.count
+        var trend = [Double](repeating: 0, count: n)
+        var season = [Double](repeating: 0, count: n)
+        var weights = [Double](repeating: 1, count: n)
+        var userw = false
+        var k = 0
+        while true {
+            innerLoop(y, userw: userw, rw: weights, season: &season, trend: &trend)
+            k += 1
+            if k > outer { break }
+            let fit = (0..<n).map { trend[$0] + season[$0] }
+            weights = Self.robustnessWeights(y, fit: fit)
+            userw = true
+        }
+        if outer <= 0 { weights = [Double](repeating: 1, count: n) }
+        return (trend, season, weights)
+    }
+
+    /// `stlstp`: `inner` passes of seasonal smoothing, low-pass removal and trend smoothing.
+    func innerLoop(_ y: [Double], userw: Bool, rw: [Double], season: inout [Double], trend: inout [Double]) {
+        let n = y.count
+        for _ in 0..<inner {
+            let detrended = (0..<n).map { y[$0] - trend[$0] }
+            let cycle = seasonalSmooth(detrended, userw: userw, rw: rw)        // length n + 2 np
+            let filtered = Self.lowPassFilter(cycle, np: np)                    // length n
+            let low = Self.loess(filtered, len: nl, degree: ildeg, jump: nljump, userw: false, rw: [])
+            for i in 0..<n { season[i] = cycle[np + i] - low[i] }
+            let deseasonalised = (0..<n).map { y[$0] - season[$0] }
+            trend = Self.loess(deseasonalised, len: nt, degree: itdeg, jump: ntjump, userw: userw, rw: rw)
+        }
+    }
+
+    /// `stlss`: loess of each cycle-subseries, extended by one point at each end.
+    func seasonalSmooth(_ y: [Double], userw: Bool, rw: [Double]) -> [Double] {
+        let n = y.count
+        var out = [Double](repeating: 0, count: n + 2 * np)
+        for j in 1...np {
+            let k = (n - j) / np + 1
+            let sub = (1...k).map { y[($0 - 1) * np + j - 1] }
+            let subWeights = userw ? (1...k).map { rw[($0 - 1) * np + j - 1] } : []
+            var work = [Double](repeating: 0, count: k + 2)
+            let smooth = Self.loess(sub, len: ns, degree: isdeg, jump: nsjump, userw: userw, rw: subWeights)
+            for m in 0..<k { work[m + 1] = smooth[m] }
+            work[0] = Self.estimate(sub, len: ns, degree: isdeg, at: 0, left: 1, right: min(ns, k), userw: userw, rw: subWeights) ?? work[1]
+            work[k + 1] = Self.estimate(sub, len: ns, degree: isdeg, at: Double(k + 1), left: max(1, k - ns + 1), right: k, userw: userw, rw: subWeights) ?? work[k]
+            for m in 1...(k + 2) { out[(m - 1) * np + j - 1] = work[m - 1] }
+        }
+        return out
+    }
+
+    /// `stlfts`: moving averages of lengths np, np and 3.
+    static func lowPassFilter(_ x: [Double], np: Int) -> [Double] {
+        movingAverage(movingAverage(movingAverage(x, len: np), len: np), len: 3)
+    }
+
+    /// `stlma`: the running mean of length `len`, returning `x.count - len + 1` values.
+    static func movingAverage(_ x: [Double], len: Int) -> [Double] {
+        let count = x.count - len + 1
+        var out = [Double](repeating: 0, count: count)
+        let flen = Double(len)
+        var v = 0.0
+        for i in 0..<len { v += x[i] }
+        out[0] = v / flen
+        if count > 1 {
+            var k = len - 1, m = -1
+            for j in 1..<count {
+                k += 1; m += 1
+                v = v - x[m] + x[k]
+                out[j] = v / flen
+            }
+        }
+        return out
+    }
+
+    /// `stless`: loess smoothing of `y` at positions 1...n with window `len`, evaluated every `jump` points.
+    static func loess(_ y: [Double], len: Int, degree: Int, jump: Int, userw: Bool, rw: [Double]) -> [Double] {
+        let n = y.count
+        var ys = [Double](repeating: 0, count: n)
+        if n < 2 { ys[0] = y[0]; return ys }
+        let newnj = min(jump, n - 1)
+        var nleft = 1, nright = n
+        if len >= n {
+            nleft = 1; nright = n
+            for i in stride(from: 1, through: n, by: newnj) {
+                ys[i - 1] = estimate(y, len: len, degree: degree, at: Double(i), left: nleft, right: nright, userw: userw, rw: rw) ?? y[i - 1]
+            }
+        } else if newnj == 1 {
+            let nsh = (len + 1) / 2
+            nleft = 1; nright = len
+            for i in 1...n {
+                if i > nsh && nright != n { nleft += 1; nright += 1 }
+                ys[i - 1] = estimate(y, len: len, degree: degree, at: Double(i), left: nleft, right: nright, userw: userw, rw: rw) ?? y[i - 1]
+            }
+        } else {
+            let nsh = (len + 1) / 2
+            for i in stride(from: 1, through: n, by: newnj) {
+                if i < nsh { nleft = 1; nright = len }
+                else if i >= n - nsh + 1 { nleft = n - len + 1; nright = n }
+                else { nleft = i - nsh + 1; nright = len + i - nsh }
+                ys[i - 1] = estimate(y, len: len, degree: degree, at: Double(i), left: nleft, right: nright, userw: userw, rw: rw) ?? y[i - 1]
+            }
+        }
+        if newnj != 1 {
+            for i in stride(from: 1, through: n - newnj, by: newnj) {
+                let delta = (ys[i + newnj - 1] - ys[i - 1]) / Double(newnj)
+                for j in (i + 1)..<(i + newnj) { ys[j - 1] = ys[i - 1] + delta * Double(j - i) }
+            }
+            let k = ((n - 1) / newnj) * newnj + 1
+            if k != n {
+                ys[n - 1] = estimate(y, len: len, degree: degree, at: Double(n), left: nleft, right: nright, userw: userw, rw: rw) ?? y[n - 1]
+                if k != n - 1 {
+                    let delta = (ys[n - 1] - ys[k - 1]) / Double(n - k)
+                    for j in (k + 1)..<n { ys[j - 1] = ys[k - 1] + delta * Double(j - k) }
+                }
+            }
+        }
+        return ys
+    }
+
+    /// `stlest`: the loess estimate at `xs` from positions `left...right` (1-based), or `nil`
+    /// when every tricube weight is zero.
+    static func estimate(_ y: [Double], len: Int, degree: Int, at xs: Double, left: Int, right: Int, userw: Bool, rw: [Double]) -> Double? {
+        let n = y.count
+        let range = Double(n) - 1
+        var h = max(xs - Double(left), Double(right) - xs)
+        if len > n { h += Double((len - n) / 2) }
+        let h9 = 0.999 * h, h1 = 0.001 * h
+        var w = [Double](repeating: 0, count: right - left + 1)
+        var a = 0.0
+        for j in left...right {
+            let r = abs(Double(j) - xs)
+            if r <= h9 {
+                var wj = 1.0
+                if r > h1 { let q = r / h; let c = 1 - q * q * q; wj = c * c * c }
+                if userw { wj *= rw[j - 1] }
+                w[j - left] = wj
+                a += wj
+            }
+        }
+        guard a > 0 else { return nil }
+        for j in w.indices { w[j] /= a }
+        if h > 0 && degree > 0 {
+            var mean = 0.0
+            for j in left...right { mean += w[j - left] * Double(j) }
+            var b = xs - mean
+            var c = 0.0
+            for j in left...right { let d = Double(j) - mean; c += w[j - left] * d * d }
+            if c.squareRoot() > 0.001 * range {
+                b /= c
+                for j in left...right { w[j - left] *= b * (Double(j) - mean) + 1 }
+            }
+        }
+        var ys = 0.0
+        for j in left...right { ys += w[j - left] * y[j - 1] }
+        return ys
+    }
+
+    /// `stlrwt`: bisquare robustness weights `B(|y - fit| / (6 median|y - fit|))`.
+    static func robustnessWeights(_ y: [Double], fit: [Double]) -> [Double] {
+        let r = (0..<y.count).map { abs(y[$0] - fit[$0]) }
+        let sorted = r.sorted()
+        let n = r.count
+        let mid0 = n / 2 + 1, mid1 = n - mid0 + 1       // 1-based, as in the Fortran
+        let cmad = 3 * (sorted[mid0 - 1] + sorted[mid1 - 1])
+        if cmad == 0 { return [Double](repeating: 1, count: n) }   // statsmodels `_rwts`: all weights 1
+        let c9 = 0.999 * cmad, c1 = 0.001 * cmad
+        return r.map { value in
+            if value <= c1 { return 1 }
+            if value <= c9 { let q = value / cmad; let u = 1 - q * q; return u * u }
+            return 0
+        }
+    }
+}
