@@ -1,0 +1,261 @@
+import Foundation
+import TradeDomain
+
+/// Multiple structural breaks in a linear regression (Bai and Perron), unfitted.
+///
+/// The model with `m` breaks at `T₁ < … < T_m` is
+/// ```
+/// y[t] = x[t]ᵀ β_j + u[t],   T_{j-1} < t ≤ T_j,   j = 1 … m+1,   T_j − T_{j-1} ≥ h
+/// ```
+/// For each `m` in `0…M` the dynamic programme of Bai and Perron (2003) finds the break
+/// dates minimising the total residual sum of squares exactly, from the RSS of every
+/// admissible segment. The number of breaks is chosen by BIC (or LWZ), with
+/// ```
+/// BIC(m) = n (log RSS_m + 1 − log n + log 2π) + log n · (k + 1)(m + 1)
+/// LWZ(m) = the same with 0.299 (log n)^2.1 in place of log n
+/// ```
+/// Confidence intervals for each date follow Bai (1997) with regime-specific regressor
+/// moments and error variances (strucchange `confint(breakpoints)` defaults).
+///
+/// Index convention: a break index is the 0-based index of the last observation of the
+/// regime before it; strucchange reports the Nile break as observation 28 (1898), here index 27.
+///
+/// Reference: Bai and Perron (1998) Econometrica 66(1); (2003) J. Applied Econometrics 18(1);
+/// strucchange `breakpoints`, `summary.breakpointsfull`, `confint.breakpointsfull`.
+public struct BreakpointSpecification: Sendable, Equatable, Codable {
+    /// How the number of breaks is chosen when it is not fixed.
+    public enum Criterion: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Schwarz's criterion.
+        case bic
+        /// Liu, Wu and Zidek's modified criterion.
+        case lwz
+    }
+
+    /// The shortest regime.
+    public let minimumSegment: MinimumSegment
+    /// The largest number of breaks searched; `nil` means strucchange's `ceil(n / h) − 2`.
+    public let maximumBreaks: Int?
+    /// A fixed number of breaks; `nil` chooses it by ``criterion``.
+    public let breakCount: Int?
+    /// The criterion choosing the number of breaks.
+    public let criterion: Criterion
+    /// The confidence level of the break-date intervals.
+    public let level: Double
+
+    /// A specification.
+    ///
+    /// - Parameters:
+    ///   - minimumSegment: The shortest regime (strucchange default `h = 0.15`).
+    ///   - maximumBreaks: The most breaks searched, or `nil` for the largest possible.
+    ///   - breakCount: A fixed number of breaks, or `nil` to choose by the criterion.
+    ///   - criterion: BIC (default) or LWZ.
+    ///   - level: The confidence level of the intervals.
+    public init(minimumSegment: MinimumSegment = .fraction(0.15), maximumBreaks: Int? = nil, breakCount: Int? = nil,
+                criterion: Criterion = .bic, level: Double = 0.95) {
+        self.minimumSegment = minimumSegment
+        self.maximumBreaks = maximumBreaks
+        self.breakCount = breakCount
+        self.criterion = criterion
+        self.level = level
+    }
+
+    /// Breaks in the mean of a series, or in an autoregression on the given lags.
+    ///
+    /// With lags `[1, 12]` the regressors are an intercept, `y[t−1]` and `y[t−12]`, and the
+    /// first 12 observations serve only as lags (the strucchange vignette's seatbelt model).
+    ///
+    /// - Parameters:
+    ///   - series: A complete series.
+    ///   - lags: Positive lags of the series to use as regressors.
+    /// - Returns: The breaks.
+    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap, and the errors of
+    ///   ``fit(response:regressors:periods:)``.
+    public func fit(_ series: TimeSeries<Double>, lags: [Int] = []) throws(AnalysisError) -> Breakpoints {
+        var values = [Double]()
+        for (index, value) in series.values.enumerated() {
+            guard let value else { throw .missingValue(method: "Bai-Perron breakpoints", period: series.start.advanced(by: index).description) }
+            values.append(value)
+        }
+        for lag in lags where lag < 1 {
+            throw .invalidParameter(name: "lag", value: "\(lag)", constraint: "lags must be positive")
+        }
+        let skip = lags.max() ?? 0
+        guard values.count > skip else { throw .tooFewObservations(needed: skip + 1, found: values.count, method: "Bai-Perron breakpoints") }
+        let rows = (skip..<values.count).map { t in [1.0] + lags.map { values[t - $0] } }
+        let periods = series.periods
+        return try fit(response: Array(values[skip...]), regressors: rows, periods: Array(periods[skip...]))
+    }
+
+    /// Breaks in a regression given by its rows.
+    ///
+    /// - Parameters:
+    ///   - y: The response.
+    ///   - rows: One row of regressors per observation (include a column of ones for an intercept).
+    ///   - periods: One period per observation, or empty.
+    /// - Returns: The breaks, the RSS and criteria for every number of breaks, and the regime fits.
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` when the minimum segment does
+    ///   not exceed the number of regressors or exceeds half the sample, or the break count is out of range;
+    ///   ``AnalysisError/tooFewObservations(needed:found:method:)`` for a tiny sample.
+    /// - Complexity: O(n² k²) for the RSS of all segments, plus O(M n²) for the programme.
+    public func fit(response y: [Double], regressors rows: [[Double]], periods: [Period] = []) throws(AnalysisError) -> Breakpoints {
+        let n = y.count
+        precondition(rows.count == n, "one regressor row per observation")
+        guard let k = rows.first?.count, k > 0 else { throw .tooFewObservations(needed: 2, found: n, method: "Bai-Perron breakpoints") }
+        let h = minimumSegment.observations(for: n)
+        guard h > k else {
+            throw .invalidParameter(name: "minimum segment", value: "\(h)", constraint: "must exceed the \(k) regressors")
+        }
+        guard h <= n / 2 else {
+            throw .invalidParameter(name: "minimum segment", value: "\(h)", constraint: "must be at most half of the \(n) observations")
+        }
+        for value in y where !value.isFinite {
+            throw .invalidParameter(name: "observation", value: "\(value)", constraint: "breakpoints need finite values")
+        }
+        let largest = Int((Double(n) / Double(h)).rounded(.up)) - 2
+        let maxBreaks = min(maximumBreaks ?? largest, largest)
+        if let fixed = breakCount, !(0...largest).contains(fixed) {
+            throw .invalidParameter(name: "number of breaks", value: "\(fixed)", constraint: "must be between 0 and \(largest) with minimum segment \(h)")
+        }
+        let searched = max(maxBreaks, breakCount ?? 0)
+        let table = SegmentRSSTable(rows: rows, response: y, minimum: h)
+        let programme = Self.dynamicProgramme(table: table, n: n, h: h, breaks: searched)
+
+        // 1-based break positions (strucchange's) for each m, then criteria.
+        var positions: [[Int]] = [[]]
+        var rss = [table.rss(0, n - 1)]
+        for m in stride(from: 1, through: searched, by: 1) {
+            let (p, value) = Self.extract(programme, table: table, n: n, h: h, breaks: m)
+            positions.append(p)
+            rss.append(value)
+        }
+        let logN = log(Double(n))
+        func criterionValues(_ penalty: Double) -> [Double] {
+            rss.indices.map { m in
+                Double(n) * (log(rss[m]) + 1 - logN + log(2 * Double.pi)) + penalty * Double((k + 1) * (m + 1))
+            }
+        }
+        let bic = criterionValues(logN)
+        let lwz = criterionValues(0.299 * pow(logN, 2.1))
+        let values: [Double] = self.criterion == .bic ? bic : lwz
+        var chosen = 0
+        if let fixed = breakCount {
+            chosen = fixed
+        } else {
+            for m in 0...maxBreaks where values[m] < values[chosen] { chosen = m }   // first minimum, as which.min
+        }
+        let bounds = [0] + positions[chosen] + [n]
+        let segments = (0..<(bounds.count - 1)).map { i -> (fit: BreakSegmentFit, q: [Double], sigma2: Double) in
+            Self.segmentFit(rows: rows, y: y, from: bounds[i], to: bounds[i + 1] - 1, periods: periods)
+        }
+        let intervals = Self.confidenceIntervals(segments: segments.map { ($0.fit.coefficients, $0.q, $0.sigma2) }, level: level, k: k)
+        let hasPeriods = periods.count == n
+        let breaks = positions[chosen].enumerated().map { i, position -> BreakEstimate in
+            let index = position - 1
+            let (upper, lower) = intervals[i]
+            let lowerIndex = upper.map { index - Int($0.rounded(.up)) }
+            let upperIndex = lower.map { index - Int($0.rounded(.down)) }
+            func period(_ j: Int?) -> Period? { guard hasPeriods, let j, periods.indices.contains(j) else { return nil }; return periods[j] }
+            return BreakEstimate(index: index, period: period(index), lowerIndex: lowerIndex, upperIndex: upperIndex,
+                                 lowerPeriod: period(lowerIndex), upperPeriod: period(upperIndex), level: level)
+        }
+        return Breakpoints(specification: self, observationCount: n, regressorCount: k,
+                           minimumSegmentObservations: h, breaks: breaks, segments: segments.map { $0.fit },
+                           residualSumOfSquares: rss[chosen], residualSumOfSquaresByBreakCount: rss,
+                           bicByBreakCount: bic, lwzByBreakCount: lwz,
+                           breakIndicesByBreakCount: positions.map { $0.map { $0 - 1 } },
+                           periods: hasPeriods ? periods : [])
+    }
+
+    /// The RSS tables of strucchange's `extend.RSS.table`: for m breaks and a last observation i
+    /// (1-based), the best previous break and the minimal RSS of observations 1…i.
+    static func dynamicProgramme(table: SegmentRSSTable, n: Int, h: Int, breaks: Int) -> [[Int: (previous: Int, rss: Double)]] {
+        var levels: [[Int: (previous: Int, rss: Double)]] = []
+        guard breaks >= 1 else { return levels }
+        var first: [Int: (previous: Int, rss: Double)] = [:]
+        for i in h...(n - h) { first[i] = (0, table.rss(0, i - 1)) }
+        levels.append(first)
+        if breaks >= 2 {
+            for m in 2...breaks {
+                var level: [Int: (previous: Int, rss: Double)] = [:]
+                let lowest = m * h
+                if lowest <= n - h {
+                    for i in lowest...(n - h) {
+                        var best = Double.infinity, bestJ = -1
+                        for j in ((m - 1) * h)...(i - h) {
+                            guard let prev = levels[m - 2][j] else { continue }
+                            let v = prev.rss + table.rss(j, i - 1)
+                            if v < best { best = v; bestJ = j }
+                        }
+                        if bestJ >= 0 { level[i] = (bestJ, best) }
+                    }
+                }
+                levels.append(level)
+            }
+        }
+        return levels
+    }
+
+    /// strucchange's `extract.breaks`: the 1-based break positions for m breaks and their RSS.
+    static func extract(_ levels: [[Int: (previous: Int, rss: Double)]], table: SegmentRSSTable, n: Int, h: Int, breaks m: Int) -> ([Int], Double) {
+        var best = Double.infinity, bestI = -1
+        for i in h...(n - h) {
+            guard let entry = levels[m - 1][i] else { continue }
+            let v = entry.rss + table.rss(i, n - 1)
+            if v < best { best = v; bestI = i }
+        }
+        var positions = [bestI]
+        var level = m - 1
+        while level >= 1 {
+            positions.insert(levels[level][positions[0]]!.previous, at: 0)
+            level -= 1
+        }
+        return (positions, best)
+    }
+
+    static func segmentFit(rows: [[Double]], y: [Double], from: Int, to: Int, periods: [Period]) -> (fit: BreakSegmentFit, q: [Double], sigma2: Double) {
+        let k = rows[0].count
+        var acc = GivensAccumulator(columns: k)
+        var q = [Double](repeating: 0, count: k * k)
+        for t in from...to {
+            acc.add(rows[t], y[t])
+            for a in 0..<k { for b in 0..<k { q[a * k + b] += rows[t][a] * rows[t][b] } }
+        }
+        let length = Double(to - from + 1)
+        q = q.map { $0 / length }
+        let beta = acc.coefficients() ?? [Double](repeating: .nan, count: k)
+        let hasPeriods = periods.count == y.count
+        let fit = BreakSegmentFit(start: from, end: to, firstPeriod: hasPeriods ? periods[from] : nil, lastPeriod: hasPeriods ? periods[to] : nil,
+                                  coefficients: beta, residualSumOfSquares: acc.rss)
+        return (fit, q, acc.rss / length)
+    }
+
+    /// strucchange `confint.breakpointsfull` with `het.reg = het.err = TRUE`: for each break, the
+    /// (upper, lower) offsets in observations, or `nil` when the interval cannot be computed.
+    static func confidenceIntervals(segments: [(beta: [Double], q: [Double], sigma2: Double)], level: Double, k: Int) -> [(Double?, Double?)] {
+        let a2 = (1 - level) / 2
+        func quadratic(_ d: [Double], _ m: [Double]) -> Double {
+            var s = 0.0
+            for a in 0..<k { for b in 0..<k { s += d[a] * m[a * k + b] * d[b] } }
+            return s
+        }
+        var out: [(Double?, Double?)] = []
+        guard segments.count >= 2 else { return out }
+        for i in 1..<segments.count {
+            let (beta1, q1, sigma1) = segments[i - 1]
+            let (beta2, q2, sigma2) = segments[i]
+            let delta = (0..<k).map { beta2[$0] - beta1[$0] }
+            let qprod1 = quadratic(delta, q1), qprod2 = quadratic(delta, q2)
+            let distribution = BreakDateDistribution(xi: qprod2 / qprod1, phi1: sigma1.squareRoot(), phi2: sigma2.squareRoot())
+            let p0 = distribution.cdf(0)
+            guard !p0.isNaN, p0 >= a2, p0 <= 1 - a2 else { out.append((nil, nil)); continue }
+            var ub = 0.0, lb = 0.0
+            while distribution.cdf(ub) < 1 - a2 { ub += 1000 }
+            while distribution.cdf(lb) > a2 { lb -= 1000 }
+            let scale = sigma1 / qprod1
+            let upper = distribution.quantile(1 - a2, lower: 0, upper: ub) * scale
+            let lower = distribution.quantile(a2, lower: lb, upper: 0) * scale
+            out.append((upper, lower))
+        }
+        return out
+    }
+}
