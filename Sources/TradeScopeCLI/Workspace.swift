@@ -3,12 +3,27 @@ import Reports
 import TradeDomain
 import TradeIO
 
-/// What a command reads: the bundled data set (the default input).
+/// What a command reads: the bundled data set (the default input), or the
+/// records of a store (`--db`) with the bundled sources and sanctions calendar.
 struct Workspace {
     let data: BundledData
+    /// The records selections are built from: the store's with --db, else the bundled ones.
+    let records: [TradeRecord]
+    /// "bundled" or "db:PATH", for the JSON `selection.source`.
+    let sourceLabel: String
 
-    init() throws {
+    init(db: String? = nil) throws {
         data = try BundledData()
+        if let db {
+            guard FileManager.default.fileExists(atPath: db) else {
+                throw InputError(description: "--db: \(db) does not exist; create it with 'tradescope ingest FILE --db \(db)'")
+            }
+            records = try TradeStore(path: db).records()
+            sourceLabel = "db:" + db
+        } else {
+            records = data.records
+            sourceLabel = "bundled"
+        }
     }
 
     /// The series builder with the bundled sources' preference ranks.
@@ -26,9 +41,9 @@ struct Workspace {
     /// The series of a selection: from the reporter's own records, or with a
     /// mirror view from the partner's, plus the mirror gap where both sides report.
     func series(_ selection: TradeSelection, mirror: MirrorView?) throws -> (series: TradeSeries, gap: MirrorGap?) {
-        guard let mirror else { return (try builder.build(data.records, selection: selection), nil) }
-        let mirrored = try builder.build(mirror.mirroredRecords(data.records, for: selection), selection: selection)
-        let reported = try builder.build(data.records, selection: selection)
+        guard let mirror else { return (try builder.build(records, selection: selection), nil) }
+        let mirrored = try builder.build(mirror.mirroredRecords(records, for: selection), selection: selection)
+        let reported = try builder.build(records, selection: selection)
         return (mirrored, MirrorGap(reported: reported, mirror: mirrored, convention: mirror.convention))
     }
 

@@ -17,15 +17,19 @@ public struct TradeFileReader: Sendable {
     /// Source ids a tidy row may name; `nil` accepts any.
     public let knownSources: Set<String>?
 
+    /// The source id of Comtrade rows when none is given: `UN_COMTRADE`. One id for
+    /// every Comtrade file, so that a revised download overlaps (and replaces) the earlier one in a store.
+    public static let defaultComtradeSourceID = "UN_COMTRADE"
+
     /// - Parameters:
     ///   - path: The file to read.
     ///   - displayName: How the file is named in messages (defaults to `path`).
-    ///   - sourceID: The source id of the records of a Comtrade file (default: the file's name).
+    ///   - sourceID: The source id of the records of a Comtrade file (default: ``defaultComtradeSourceID``).
     ///   - knownSources: For tidy files, the source ids a row may name (`nil` = any).
     public init(path: String, displayName: String? = nil, sourceID: String? = nil, knownSources: Set<String>? = nil) {
         self.path = path
         self.displayName = displayName ?? path
-        self.sourceID = sourceID ?? URL(fileURLWithPath: path).lastPathComponent
+        self.sourceID = sourceID ?? Self.defaultComtradeSourceID
         self.knownSources = knownSources
     }
 

@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(db: selection.db)
         var texts: [String] = []
         var objects: [JSONValue] = []
         for selected in try selection.selections(defaultCode: "2701") {
@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
                 table: table, commodityName: Workspace.commodityName(selected.commodity),
                 events: workspace.data.sanctions, citations: workspace.citations)
             switch output.format {
-            case .json: objects.append(report.json(selection: Workspace.selectionJSON(selected, source: "bundled", mirror: mirror)))
+            case .json: objects.append(report.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror)))
             case .md: texts.append(report.markdown())
             default: texts.append(report.text())
             }

@@ -25,7 +25,7 @@ struct SeriesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(db: selection.db)
         var texts: [String] = []
         var objects: [JSONValue] = []
         for selected in try selection.selections(defaultCode: "2701") {
@@ -38,7 +38,7 @@ struct SeriesCommand: ParsableCommand {
             case .text, .md: texts.append(table.text() + (gapTable?.text() ?? ""))
             case .csv: texts.append(table.csv())
             case .json:
-                var object = table.json(selection: Workspace.selectionJSON(selected, source: "bundled", mirror: mirror))
+                var object = table.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror))
                 if let gapTable, case let .object(pairs) = object { object = .object(pairs + [("mirror_gap", gapTable.json())]) }
                 objects.append(object)
             }

@@ -4,6 +4,9 @@ import TradeDomain
 
 /// The selection flags shared by the commands over trade data (CLI.md "Common").
 struct SelectionOptions: ParsableArguments {
+    @Option(help: "Read records from this store (made by 'tradescope ingest'); default: the bundled data set.")
+    var db: String?
+
     @Option(help: "Reporting country, ISO 3166 alpha-3 (default: CHN, whose customs report the bundled figures; PRK with --mirror).")
     var reporter: String?
 
