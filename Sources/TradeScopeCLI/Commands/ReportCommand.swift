@@ -24,17 +24,19 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(db: selection.db)
         var texts: [String] = []
         var objects: [JSONValue] = []
         for selected in try selection.selections(defaultCode: "2701") {
-            let series = try workspace.builder.build(workspace.data.records, selection: selected)
-            let table = SeriesTable(series: series, selectionLabel: Workspace.label(selected), valuation: Workspace.valuation(selected))
+            let mirror = selection.mirrorView
+            let series = try workspace.series(selected, mirror: mirror).series
+            let table = SeriesTable(
+                series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
             let report = TradeReport(
                 table: table, commodityName: Workspace.commodityName(selected.commodity),
                 events: workspace.data.sanctions, citations: workspace.citations)
             switch output.format {
-            case .json: objects.append(report.json(selection: Workspace.selectionJSON(selected, source: "bundled")))
+            case .json: objects.append(report.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror)))
             case .md: texts.append(report.markdown())
             default: texts.append(report.text())
             }
