@@ -17,14 +17,20 @@ public struct TradeReport: Sendable {
     /// Events with at least one measure touching the code, with those measures.
     public let events: [(event: SanctionEvent, measures: [SanctionMeasure])]
     public let citations: [String: SourceCitation]
+    /// The series of the code's chapter (same selection otherwise), when the code
+    /// is a heading or subheading: its values bound the code's values from above.
+    public let chapterSeries: TradeSeries?
 
     /// - Parameters:
     ///   - table: The series and how its selection is described.
     ///   - commodityName: The HS name of the code.
     ///   - events: The sanction calendar; only events touching the code are kept.
     ///   - citations: Citations by source id.
-    public init(table: SeriesTable, commodityName: String, events: [SanctionEvent], citations: [String: SourceCitation]) {
+    ///   - chapterSeries: The series of the code's HS chapter, used as an upper bound of its values.
+    public init(table: SeriesTable, commodityName: String, events: [SanctionEvent], citations: [String: SourceCitation],
+                chapterSeries: TradeSeries? = nil) {
         self.table = table
+        self.chapterSeries = chapterSeries
         self.commodityName = commodityName
         self.title = "\(table.selectionLabel): HS \(table.series.selection.commodity) (\(commodityName))"
         self.changes = PriceVolumeChange.consecutive(table.series)
@@ -80,12 +86,30 @@ public struct TradeReport: Sendable {
             }
             notes.append(note + ".")
         }
+        if let bound = chapterBound(point.period), let value = point.value?.amount {
+            let digits = TradeSeriesBuilder.significantDigits(value)
+            let halfWidth = digits <= 2 ? 0.5 * pow(10, floor(log10(value)) - Double(digits) + 1) : 0
+            if value > bound.value {
+                var note = "The whole of chapter \(bound.chapter) was worth USD \(NumberStyle.grouped(bound.value)) that year (\(bound.sources)), less than this figure"
+                if value - halfWidth <= bound.value, let quantity = point.quantity?.amount, quantity > 0 {
+                    note += "; only USD \(NumberStyle.millions(value - halfWidth)) to USD \(NumberStyle.millions(bound.value)) is consistent with both, a unit price of \(NumberStyle.fixed((value - halfWidth) / quantity, decimals: 2)) to \(NumberStyle.fixed(bound.value / quantity, decimals: 2)) USD/\(unit)"
+                }
+                notes.append(note + ".")
+            }
+        }
         let values = point.alternatives.filter { $0.measure == .value }
         if !values.isEmpty, let quantity = point.quantity?.amount, quantity > 0 {
             let others = values.map { "USD \(NumberStyle.millions($0.amount)) (\($0.sourceID); unit price \(NumberStyle.fixed($0.amount / quantity, decimals: 2)) USD/\(unit))" }
             notes.append("Other sources give " + others.joined(separator: "; ") + ".")
         }
         return notes.isEmpty ? "" : " " + notes.joined(separator: " ")
+    }
+
+    /// The value of the code's chapter in a period, with its sources.
+    func chapterBound(_ period: Period) -> (chapter: String, value: Double, sources: String)? {
+        guard let chapterSeries, let point = chapterSeries.points.first(where: { $0.period == period }),
+              let value = point.value?.amount else { return nil }
+        return (chapterSeries.selection.commodity.description, value, point.valueSources.joined(separator: ", "))
     }
 
     /// Questions a careful reader asks of these figures, answered from the data.
@@ -96,6 +120,14 @@ public struct TradeReport: Sendable {
         let conflicting = table.series.points.filter { !$0.alternatives.isEmpty }.map(\.period.description)
         if !conflicting.isEmpty {
             questions.append("Conflicting figures: sources disagree for \(conflicting.joined(separator: ", ")). The preferred figure follows the rank rule of Data/README.md; the others are listed beside it.")
+        }
+        let exceeding = table.series.points.filter { point in
+            guard let value = point.value?.amount, let bound = chapterBound(point.period) else { return false }
+            return value > bound.value
+        }.map(\.period.description)
+        if let chapter = chapterSeries?.selection.commodity {
+            questions.append("Upper bound: a heading cannot be worth more than its chapter. The chapter \(chapter) totals of the same flow (where known) are used as a check"
+                + (exceeding.isEmpty ? "; no figure exceeds them." : "; the figure for \(exceeding.joined(separator: ", ")) exceeds it (see the notes)."))
         }
         let valueOnly = table.series.points.filter { $0.value != nil && $0.quantity == nil }.map(\.period.description)
         if !valueOnly.isEmpty {

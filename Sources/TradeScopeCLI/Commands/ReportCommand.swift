@@ -32,9 +32,13 @@ struct ReportCommand: ParsableCommand {
             let series = try workspace.series(selected, mirror: mirror).series
             let table = SeriesTable(
                 series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
+            var chapterSeries: TradeSeries?
+            if case let .hs(code) = selected.commodity, code.level != .chapter {
+                chapterSeries = try workspace.builder.build(workspace.records, selection: selected.with(commodity: .hs(code.chapter)))
+            }
             let report = TradeReport(
                 table: table, commodityName: Workspace.commodityName(selected.commodity),
-                events: workspace.data.sanctions, citations: workspace.citations)
+                events: workspace.data.sanctions, citations: workspace.citations, chapterSeries: chapterSeries)
             switch output.format {
             case .json: objects.append(report.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror)))
             case .md: texts.append(report.markdown())
