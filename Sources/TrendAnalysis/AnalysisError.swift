@@ -1,9 +1,15 @@
+import TradeDomain
+
 /// Errors of the analyses: data that cannot support the requested method.
 public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
     /// A logarithm was needed of a figure that is not positive.
     case nonPositive(what: String, value: Double)
     /// Fewer usable observations than the method needs.
     case tooFewObservations(needed: Int, found: Int, method: String)
+    /// A composition needs a TOTAL value for its period and none exists.
+    case noTotalFigure(period: String)
+    /// Building a series for a step failed (for example incompatible quantity units).
+    case seriesFailed(step: String, TradeDomainError)
 
     public var description: String {
         switch self {
@@ -11,6 +17,10 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(what) \(value) is not positive; a log-based method needs positive figures"
         case let .tooFewObservations(needed, found, method):
             return "\(method) needs at least \(needed) observations; the series has \(found) usable ones"
+        case let .noTotalFigure(period):
+            return "no TOTAL value for \(period): a composition divides chapter figures by the reported total, so it needs one"
+        case let .seriesFailed(step, error):
+            return "\(step): \(error)"
         }
     }
 }
