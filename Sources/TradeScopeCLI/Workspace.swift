@@ -23,6 +23,27 @@ struct Workspace {
         }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The run manifest: version, command line, SHA-256 of each bundled file, the
+    /// sanctions calendar's version and the parameters given.
+    ///
+    /// - Parameter parameters: The resolved parameters of the command.
+    /// - Throws: `TradeIOError.cannotOpen` when an input file cannot be read.
+    func manifest(parameters: [RunManifest.Parameter]) throws -> RunManifest {
+        var inputs: [RunManifest.InputFile] = []
+        for name in [BundledData.tradeFile, BundledData.sourcesFile, BundledData.sanctionsFile] {
+            let path = data.directory.appendingPathComponent(name).path
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            inputs.append(.init(name: name, sha256: try SHA256.hexDigest(ofFile: path, displayName: "Data/" + name), bytes: bytes ?? 0))
+        }
+        let calendar = inputs.last.map { "\($0.name) (SHA-256 \($0.sha256.prefix(12))…)" } ?? BundledData.sanctionsFile
+        let latest = data.sanctions.max { $0.adopted < $1.adopted }
+        let version = "\(calendar), \(data.sanctions.count) events" + (latest.map { ", latest \($0.id) adopted \($0.adopted)" } ?? "")
+        return RunManifest(
+            tool: "tradescope", version: TradeScopeVersion.current,
+            commandLine: ["tradescope"] + CommandLine.arguments.dropFirst(), inputs: inputs,
+            sanctionsCalendar: version, parameters: parameters)
+    }
+
     /// "DPRK exports to China (China's imports from PRK as reported by China)".
     static func label(_ selection: TradeSelection) -> String {
         let reporter = selection.reporter.map { countryName($0.iso3) } ?? "all reporters"

@@ -66,12 +66,15 @@ struct ChartsTests {
     func lineChartGeometry() throws {
         let svg = try coalChart().svg(id: "q")
         // x: midpoints 2013.5..2016.5, padded by half a year: 2013.0..2017.0 over 78..736 (658 px).
-        // 2015.5 -> 78 + 2.5/4 * 658 = 489.25. y: axis 0..25e6 over 278..44 (234 px);
-        // 19,600,000 -> 278 - 19.6/25 * 234 = 94.544.
-        #expect(svg.contains("cx=\"489.25\" cy=\"94.54\""))
-        // 2013 -> x 78 + 0.5/4*658 = 160.25, y 278 - 16.494/25*234 = 123.61616.
+        // 2015.5 -> 78 + 2.5/4 * 658 = 489.25. y: the plot starts at 44 + 34 (room for event numbers)
+        // and is 234 px high, so the axis 0..25e6 runs over 312..78; 19,600,000 -> 312 - 19.6/25 * 234 = 128.544.
+        #expect(svg.contains("cx=\"489.25\" cy=\"128.54\""))
+        // 2013 -> x 78 + 0.5/4*658 = 160.25, y 312 - 16.494/25*234 = 157.61616; 2016 -> 653.75, 312 - 210.4128 = 101.5872.
         // The missing 2014 breaks the line: the path restarts with M at 2015.
-        #expect(svg.contains("d=\"M160.25 123.62 M489.25 94.54 L653.75 67.59\""))
+        #expect(svg.contains("d=\"M160.25 157.62 M489.25 128.54 L653.75 101.59\""))
+        // The drawing is 44 + 34 + 234 + 62 + 14 (one key line) = 388 high.
+        #expect(svg.contains("viewBox=\"0 0 760.00 388.00\""))
+        #expect(svg.contains("Events: 1 UNSCR-2321"))
         // UNSCR-2321 effective 2016-12-11: day 346 of a leap year, 2016 + 345/366 = 2016.94262;
         // x = 78 + 3.94262/4 * 658 = 726.5610.
         #expect(svg.contains("x1=\"726.56\""))

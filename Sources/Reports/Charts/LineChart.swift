@@ -121,8 +121,38 @@ public struct LineChart: Sendable, Equatable {
 
     /// The drawing size in SVG units (the `viewBox`).
     public static let width = 760.0
-    public static let height = 340.0
+    /// The height of the plotting area; the drawing grows above it for event
+    /// numbers and below it for the event key.
+    public static let plotHeight = 234.0
     static let left = 78.0, right = 24.0, top = 44.0, bottom = 62.0
+    /// Extra room above the plot for staggered event numbers.
+    static let markerBand = 34.0
+    /// Characters per line of the event key.
+    static let keyLineLength = 118
+
+    /// The markers inside the horizontal range, in time order (the order of their numbers).
+    var visibleMarkers: [Marker] {
+        let (low, high) = xRange
+        return markers.filter { $0.x >= low && $0.x <= high }.sorted { $0.x < $1.x }
+    }
+
+    /// The event key below the chart, wrapped: "1 UNSCR-2270 · 2 UNSCR-2321 ...".
+    var keyLines: [String] {
+        var lines: [String] = []
+        var line = ""
+        for (index, marker) in visibleMarkers.enumerated() {
+            let entry = "\(index + 1) \(marker.label)"
+            if line.isEmpty { line = "Events: " + entry; continue }
+            if line.count + entry.count + 3 > Self.keyLineLength { lines.append(line); line = "        " + entry } else { line += " · " + entry }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// The drawing height: plot, title, event band and key.
+    public var height: Double {
+        Self.top + (visibleMarkers.isEmpty ? 0 : Self.markerBand) + Self.plotHeight + Self.bottom + Double(keyLines.count) * 14
+    }
 
     /// A chart.
     ///
@@ -165,8 +195,10 @@ public struct LineChart: Sendable, Equatable {
     /// - Parameter id: A prefix for element ids, unique within a page.
     /// - Returns: `<svg ...>...</svg>` text.
     public func svg(id: String = "chart") -> String {
-        let (width, height) = (Self.width, Self.height)
-        let plotLeft = Self.left, plotRight = width - Self.right, plotTop = Self.top, plotBottom = height - Self.bottom
+        let (width, height) = (Self.width, self.height)
+        let visible = visibleMarkers
+        let plotLeft = Self.left, plotRight = width - Self.right
+        let plotTop = Self.top + (visible.isEmpty ? 0 : Self.markerBand), plotBottom = plotTop + Self.plotHeight
         let (xLow, xHigh) = xRange
         let values = series.flatMap { $0.points.compactMap(\.value) } + highlights.map(\.value)
         let scale = AxisScale(minimum: values.min() ?? 0, maximum: values.max() ?? 1)
@@ -201,15 +233,37 @@ public struct LineChart: Sendable, Equatable {
         for (index, tick) in labelled.enumerated() where index % stride == 0 {
             out += "<text x=\"\(c(px(tick.0)))\" y=\"\(c(plotBottom + 18))\" text-anchor=\"middle\">\(e(tick.1))</text>\n"
         }
-        out += "<text x=\"\(c((plotLeft + plotRight) / 2))\" y=\"\(c(height - 24))\" text-anchor=\"middle\">\(e(xLabel))</text>\n</g>\n"
+        out += "<text x=\"\(c((plotLeft + plotRight) / 2))\" y=\"\(c(plotBottom + 36))\" text-anchor=\"middle\">\(e(xLabel))</text>\n</g>\n"
         // Event markers.
-        if !markers.isEmpty {
+        // Event markers: a dashed line each, numbered above the plot; numbers too close
+        // to an earlier one move up a row (three rows, then the lowest row again).
+        if !visible.isEmpty {
             out += "<g class=\"markers\">\n"
-            for marker in markers where marker.x >= xLow && marker.x <= xHigh {
+            // Markers less than 3 px apart share a line and a label ("4,5").
+            var clusters: [(x: Double, numbers: [Int], details: [String])] = []
+            for (index, marker) in visible.enumerated() {
                 let x = px(marker.x)
-                out += "<g class=\"marker\"><title>\(e(marker.detail))</title>"
-                out += "<line x1=\"\(c(x))\" y1=\"\(c(plotTop))\" x2=\"\(c(x))\" y2=\"\(c(plotBottom))\" stroke=\"\(ChartPalette.event)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
-                out += "<text transform=\"translate(\(c(x + 4)) \(c(plotTop + 4))) rotate(90)\" font-size=\"10\" fill=\"\(ChartPalette.event)\">\(e(marker.label))</text></g>\n"
+                if let last = clusters.last, x - last.x < 3 {
+                    clusters[clusters.count - 1].numbers.append(index + 1)
+                    clusters[clusters.count - 1].details.append("\(index + 1): \(marker.detail)")
+                } else {
+                    clusters.append((x, [index + 1], ["\(index + 1): \(marker.detail)"]))
+                }
+            }
+            var rowEnds = [-Double.infinity, -Double.infinity, -Double.infinity]
+            for cluster in clusters {
+                let label = cluster.numbers.map(String.init).joined(separator: ",")
+                let halfWidth = Double(label.count) * 3 + 2
+                let row = rowEnds.firstIndex { cluster.x - halfWidth - $0 >= 2 } ?? 0
+                rowEnds[row] = cluster.x + halfWidth
+                let labelY = plotTop - 6 - Double(row) * 11
+                let detail = e(cluster.details.joined(separator: " | "))
+                out += "<g class=\"marker\" data-label=\"\(detail)\"><title>\(detail)</title>"
+                out += "<line x1=\"\(c(cluster.x))\" y1=\"\(c(labelY + 2))\" x2=\"\(c(cluster.x))\" y2=\"\(c(plotBottom))\" stroke=\"\(ChartPalette.event)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
+                out += "<text x=\"\(c(cluster.x))\" y=\"\(c(labelY))\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"\(ChartPalette.event)\">\(label)</text></g>\n"
+            }
+            for (line, text) in keyLines.enumerated() {
+                out += "<text x=\"\(c(plotLeft))\" y=\"\(c(plotBottom + Self.bottom + 4 + Double(line) * 14))\" font-size=\"10.5\" fill=\"\(ChartPalette.event)\" xml:space=\"preserve\">\(e(text))</text>\n"
             }
             out += "</g>\n"
         }
@@ -244,7 +298,7 @@ public struct LineChart: Sendable, Equatable {
         }
         // Legend when there is more than one line, or highlights to explain.
         var legendX = plotLeft
-        let legendY = height - 8
+        let legendY = plotBottom + Self.bottom - 8
         if series.count > 1 || !highlights.isEmpty || !markers.isEmpty {
             out += "<g class=\"legend\" fill=\"\(ChartPalette.ink)\">\n"
             for (index, line) in series.enumerated() {
@@ -254,8 +308,8 @@ public struct LineChart: Sendable, Equatable {
             }
             if !markers.isEmpty {
                 out += "<line x1=\"\(c(legendX))\" y1=\"\(c(legendY - 12))\" x2=\"\(c(legendX))\" y2=\"\(c(legendY))\" stroke=\"\(ChartPalette.event)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
-                out += "<text x=\"\(c(legendX + 6))\" y=\"\(c(legendY - 4))\">sanction event (effective date)</text>\n"
-                legendX += 220
+                out += "<text x=\"\(c(legendX + 6))\" y=\"\(c(legendY - 4))\">numbered event, at its effective date</text>\n"
+                legendX += 240
             }
             if !highlights.isEmpty {
                 out += "<circle cx=\"\(c(legendX + 6))\" cy=\"\(c(legendY - 7))\" r=\"6.00\" fill=\"#F4A582\" fill-opacity=\"0.6\" stroke=\"#D6604D\"/>"

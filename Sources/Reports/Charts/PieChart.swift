@@ -80,6 +80,11 @@ public struct PieChart: Sendable, Equatable {
             valueUnit: valueUnit, slices: slice.children, id: id, drillable: false)
     }
 
+    /// Text cut to `limit` characters with an ellipsis (the full text stays in `<title>` and hover).
+    static func truncated(_ text: String, _ limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+
     static func render(title: String, summary: String, valueUnit: String, slices: [Slice], id: String, drillable: Bool) -> String {
         let c = SVGText.coordinate
         let e = SVGText.escape
@@ -90,7 +95,7 @@ public struct PieChart: Sendable, Equatable {
         out += "<title id=\"\(safeID)-title\">\(e(title))</title>\n"
         out += "<desc id=\"\(safeID)-desc\">\(e(summary))</desc>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(c(width))\" height=\"\(c(height))\" fill=\"#FFFFFF\"/>\n"
-        out += "<text x=\"24.00\" y=\"26.00\" font-size=\"15\" font-weight=\"bold\" fill=\"\(ChartPalette.ink)\">\(e(title))</text>\n"
+        out += "<text x=\"24.00\" y=\"26.00\" font-size=\"15\" font-weight=\"bold\" fill=\"\(ChartPalette.ink)\">\(e(truncated(title, 80)))</text>\n"
         var angle = 0.0
         var colourIndex = 0
         var colours: [String] = []
@@ -124,7 +129,7 @@ public struct PieChart: Sendable, Equatable {
             let y = 60.0 + Double(index) * lineHeight
             let share = total > 0 ? slice.value / total : 0
             out += "<rect x=\"370.00\" y=\"\(c(y - 10))\" width=\"12.00\" height=\"12.00\" fill=\"\(colours[index])\"/>"
-            let label = slice.label.count > 58 ? String(slice.label.prefix(57)) + "…" : slice.label
+            let label = Self.truncated(slice.label, 46)
             out += "<text x=\"388.00\" y=\"\(c(y))\">\(e(label))</text>"
             out += "<text x=\"\(c(width - 12))\" y=\"\(c(y))\" text-anchor=\"end\">\(e(NumberStyle.share(share)))</text>\n"
         }

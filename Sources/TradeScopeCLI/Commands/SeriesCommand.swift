@@ -20,6 +20,10 @@ struct SeriesCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if output.format == .html { throw ValidationError("--format html: a series is text, md, json or csv; use 'report --format html' for charts") }
+    }
+
     func run() throws {
         let workspace = try Workspace()
         var texts: [String] = []
@@ -28,7 +32,7 @@ struct SeriesCommand: ParsableCommand {
             let series = try workspace.builder.build(workspace.data.records, selection: selected)
             let table = SeriesTable(series: series, selectionLabel: Workspace.label(selected), valuation: Workspace.valuation(selected))
             switch output.format {
-            case .text, .md: texts.append(table.text())
+            case .text, .md, .html: texts.append(table.text())
             case .csv: texts.append(table.csv())
             case .json: objects.append(table.json(selection: Workspace.selectionJSON(selected, source: "bundled")))
             }
