@@ -170,7 +170,7 @@ public struct HTMLReport: Sendable {
             }
             out += "</ul>\n"
         }
-        out += "<h3>Data questions</h3>\n" + Self.questions(report.dataQuestions())
+        out += Self.questions(report.dataQuestions())
         let ids = report.citedSourceIDs
         if !ids.isEmpty {
             out += "<h3>Sources</h3>\n<ul class=\"sources\">\n"

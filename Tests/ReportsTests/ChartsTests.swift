@@ -5,14 +5,14 @@ import _TestSupport
 @testable import Reports
 
 /// The coal figures of the bundled data (HS 2701, KITA/GAC via the sources in Data/sources.csv),
-/// 2013-2016, with 2014's quantity removed to exercise a gap.
+/// 2013-2016, with 2014's quantity removed to exercise a gap; UNSCR-2321 at its real date.
 private func coalChart(highlights: [LineChart.Highlight] = []) throws -> LineChart {
     let quantities: [(Int, Double?)] = [(2013, 16_494_000), (2014, nil), (2015, 19_600_000), (2016, 22_480_000)]
     return LineChart(
         title: "Coal (HS 2701): quantity", summary: "Tonnes imported by China from the DPRK, 2013-2016.",
         xLabel: "Year", yLabel: "Quantity (t)", valueUnit: "t",
         series: [.init(name: "HS 2701", points: quantities.map { .init(period: Period(year: $0.0), value: $0.1) })],
-        markers: [.init(date: try CalendarDate(year: 2016, month: 12, day: 11), label: "UNSCR-2321", detail: "coal cap")],
+        markers: [.init(date: try CalendarDate(year: 2016, month: 11, day: 30), label: "UNSCR-2321", detail: "coal cap")],
         highlights: highlights)
 }
 
@@ -75,9 +75,9 @@ struct ChartsTests {
         // The drawing is 44 + 34 + 234 + 62 + 14 (one key line) = 388 high.
         #expect(svg.contains("viewBox=\"0 0 760.00 388.00\""))
         #expect(svg.contains("Events: 1 UNSCR-2321"))
-        // UNSCR-2321 effective 2016-12-11: day 346 of a leap year, 2016 + 345/366 = 2016.94262;
-        // x = 78 + 3.94262/4 * 658 = 726.5610.
-        #expect(svg.contains("x1=\"726.56\""))
+        // UNSCR-2321, adopted and effective 2016-11-30 (Data/sanctions): day 335 of a leap year,
+        // 2016 + 334/366 = 2016.912568; x = 78 + 3.912568/4 * 658 = 721.6175.
+        #expect(svg.contains("x1=\"721.62\""))
         #expect(svg.contains("<title id=\"q-title\">Coal (HS 2701): quantity</title>"))
         #expect(svg.contains("<desc id=\"q-desc\">"))
         #expect(svg.contains("Quantity (t)"))

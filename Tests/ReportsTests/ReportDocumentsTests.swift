@@ -22,8 +22,9 @@ private func coalReport(name: String = "coal", citationTitle: String = "N. Korea
     let selection = TradeSelection(reporter: china, partner: dprk, flow: .import, commodity: coal)
     let series = try TradeSeriesBuilder().build(records, selection: selection)
     let event = SanctionEvent(
+        // The real id and date (Data/sanctions); title and category carry markup to probe escaping.
         id: "UNSCR-2321", authority: "UNSC", adopted: try CalendarDate(year: 2016, month: 11, day: 30),
-        effective: try CalendarDate(year: 2016, month: 12, day: 11), partnerScope: "all UN member states", title: "<b>2321</b>",
+        partnerScope: "all UN member states", title: "<b>2321</b>",
         measures: [SanctionMeasure(direction: .export, action: .cap, category: "coal <script>x</script>", hsCodes: [try HSCode("2701")])])
     return TradeReport(
         table: SeriesTable(series: series, selectionLabel: "DPRK exports to China", valuation: "CIF, as reported by the importing country"),
@@ -139,6 +140,6 @@ struct ReportDocumentsTests {
         #expect(report.dataQuestions(for: .unitPrice).contains { $0.contains("different sources for 2015") })
         let chart = report.chart(.value)
         #expect(chart.highlights.count == 1)
-        #expect(chart.markers.first?.x == ChartTime.position(try CalendarDate(year: 2016, month: 12, day: 11)))
+        #expect(chart.markers.first?.x == ChartTime.position(try CalendarDate(year: 2016, month: 11, day: 30)))
     }
 }
