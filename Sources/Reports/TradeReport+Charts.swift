@@ -60,6 +60,24 @@ extension TradeReport {
             series: [.init(name: "HS \(code)", points: points)], markers: markers, highlights: highlights)
     }
 
+    /// Periods as text with consecutive runs of three or more collapsed:
+    /// `2009-09, 2010-01 to 2010-06, 2011-02`.
+    static func runs(_ periods: [Period]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < periods.count {
+            var end = index
+            while end + 1 < periods.count, periods[end + 1] == periods[end].advanced(by: 1) { end += 1 }
+            if end - index >= 2 {
+                parts.append("\(periods[index]) to \(periods[end])")
+            } else {
+                parts.append(contentsOf: periods[index...end].map(\.description))
+            }
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
     /// The data questions that bear on one chart: where the figures come from and
     /// the valuation, then the gaps and conflicts of that measure.
     ///
@@ -69,7 +87,7 @@ extension TradeReport {
         let all = dataQuestions()
         var questions = Array(all.prefix(2))
         let points = table.series.points
-        func periods(_ keep: (TradeSeriesPoint) -> Bool) -> String { points.filter(keep).map(\.period.description).joined(separator: ", ") }
+        func periods(_ keep: (TradeSeriesPoint) -> Bool) -> String { Self.runs(points.filter(keep).map(\.period)) }
         let disputed: String
         switch measure {
         case .quantity:

@@ -122,6 +122,13 @@ struct ReportDocumentsTests {
         #expect(Sparkline.render([5, 5]) == "▄▄")
     }
 
+    @Test("runs of consecutive periods are collapsed in data questions")
+    func periodRuns() throws {
+        let months = try [(2009, 9), (2010, 1), (2010, 2), (2010, 3), (2010, 5), (2010, 6)].map { try Period(year: $0.0, month: $0.1) }
+        #expect(TradeReport.runs(months) == "2009-09, 2010-01 to 2010-03, 2010-05, 2010-06")
+        #expect(TradeReport.runs([]) == "")
+    }
+
     @Test("manifest: JSON fields and shell quoting")
     func manifestJSON() {
         let json = manifest.json().rendered(indent: 0)
