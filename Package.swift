@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "TradeIOTests", dependencies: ["TradeIO", "TradeDomain", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrendAnalysisTests", dependencies: ["TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"], resources: [.copy("Reference")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "_TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "_TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "TrendAnalysis", "_TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "_TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

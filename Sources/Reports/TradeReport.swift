@@ -145,11 +145,17 @@ public struct TradeReport: Sendable {
     }
 
     /// The report as plain text for a terminal.
-    public func text() -> String {
-        var out = title + "\n" + String(repeating: "=", count: min(title.count, 100)) + "\n\n"
+    ///
+    /// - Parameter colour: Whether to emphasise headings with ANSI escapes; the
+    ///   caller decides (only on a terminal, never with `NO_COLOR`). `false` by default.
+    /// - Returns: The text.
+    public func text(colour: Bool = false) -> String {
+        func heading(_ text: String) -> String { colour ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
+        var out = heading(title) + "\n" + String(repeating: "=", count: min(title.count, 100)) + "\n\n"
         out += table.text() + "\n"
+        out += glance(heading: heading)
         if !changes.isEmpty {
-            out += "Change between consecutive years with both tonnage and value\n"
+            out += heading("Change between consecutive years with both tonnage and value") + "\n"
             let header = "From -> to      Quantity     Value  Unit price  Price effect  Volume effect"
             out += header + "\n" + String(repeating: "-", count: header.count) + "\n"
             for change in changes {
@@ -164,25 +170,23 @@ public struct TradeReport: Sendable {
         }
         let stories = stories()
         if !stories.isEmpty {
-            out += "Tonnage and value moving apart\n"
+            out += heading("Tonnage and value moving apart") + "\n"
             for story in stories { out += "- " + story + "\n" }
             out += "\n"
         }
         if !events.isEmpty {
-            out += "Sanction events touching HS \(table.series.selection.commodity) (DPRK exports)\n"
+            out += heading("Sanction events touching HS \(table.series.selection.commodity) (DPRK exports)") + "\n"
             for (event, measures) in events {
                 let effective = event.effective.map { ", effective \($0)" } ?? ""
                 out += "- \(event.adopted) \(event.id) [\(event.partnerScope)]\(effective): " + measures.map(Self.measureSummary).joined(separator: "; ") + "\n"
             }
             out += "\n"
         }
-        out += "Data questions\n"
+        out += heading("Data questions") + "\n"
         for question in dataQuestions() { out += "- " + question + "\n" }
-        let cited = table.series.points.flatMap { $0.sourceIDs + $0.alternatives.map(\.sourceID) }
-        var seen: Set<String> = []
-        let ids = cited.filter { seen.insert($0).inserted }.sorted()
+        let ids = citedSourceIDs
         if !ids.isEmpty {
-            out += "\nSources\n"
+            out += "\n" + heading("Sources") + "\n"
             for id in ids {
                 if let citation = citations[id] {
                     out += "- \(id): \(citation.publisher), \"\(citation.title)\" (\(citation.date)) \(citation.url)\n"
@@ -192,6 +196,33 @@ public struct TradeReport: Sendable {
             }
         }
         return out
+    }
+
+    /// Sparklines of quantity, value and unit price, with the lowest and highest figure.
+    func glance(heading: (String) -> String) -> String {
+        let points = table.series.points
+        guard points.count >= 3, let first = points.first?.period, let last = points.last?.period else { return "" }
+        let step = table.series.selection.frequency == .monthly ? "month" : "year"
+        var out = heading("At a glance, \(first) to \(last)") + " (one character per \(step), lowest ▁ to highest █; blank = not reported)\n"
+        let rows: [(String, String, (TradeSeriesPoint) -> Double?)] = [
+            ("Quantity", unit, { $0.quantity?.amount }), ("Value", "USD", { $0.value?.amount }),
+            ("Unit price", "USD/\(unit)", { $0.unitPrice?.amount }),
+        ]
+        for (name, rowUnit, measure) in rows {
+            let present = points.compactMap { point in measure(point).map { (point.period, $0) } }
+            guard let low = present.min(by: { $0.1 < $1.1 }), let high = present.max(by: { $0.1 < $1.1 }) else { continue }
+            func figure(_ value: Double) -> String { name == "Unit price" ? NumberStyle.fixed(value, decimals: 2) : NumberStyle.grouped(value) }
+            out += "  " + NumberStyle.left(name, 11) + Sparkline.render(points.map(measure))
+                + "  lowest \(figure(low.1)) \(rowUnit) (\(low.0)), highest \(figure(high.1)) \(rowUnit) (\(high.0))\n"
+        }
+        return out + "\n"
+    }
+
+    /// Every source id behind a figure shown or listed beside it, sorted.
+    public var citedSourceIDs: [String] {
+        let cited = table.series.points.flatMap { $0.sourceIDs + $0.alternatives.map(\.sourceID) }
+        var seen: Set<String> = []
+        return cited.filter { seen.insert($0).inserted }.sorted()
     }
 
     static func measureSummary(_ measure: SanctionMeasure) -> String {

@@ -12,7 +12,11 @@ struct Workspace {
     /// "bundled" or "db:PATH", for the JSON `selection.source`.
     let sourceLabel: String
 
+    /// The store named by --db, if any.
+    let db: String?
+
     init(db: String? = nil) throws {
+        self.db = db
         data = try BundledData()
         if let db {
             guard FileManager.default.fileExists(atPath: db) else {
@@ -66,6 +70,37 @@ struct Workspace {
         if mirror.convention == .none { return asReported + ", no CIF/FOB adjustment" }
         return importSide ? "FOB estimated as the partner's CIF ÷ \(mirror.convention.factor) (\(mirror.convention.name))"
                           : "CIF estimated as the partner's FOB × \(mirror.convention.factor) (\(mirror.convention.name))"
+    }
+
+    /// The run manifest: version, command line, SHA-256 of each bundled file, the
+    /// sanctions calendar's version and the parameters given.
+    ///
+    /// - Parameter parameters: The resolved parameters of the command.
+    /// - Throws: `TradeIOError.cannotOpen` when an input file cannot be read.
+    func manifest(parameters: [RunManifest.Parameter]) throws -> RunManifest {
+        var inputs: [RunManifest.InputFile] = []
+        var names = [BundledData.sourcesFile, BundledData.sanctionsFile]
+        if let db {
+            // The store's vintage: every file ingested into it, by its SHA-256 (sizes are not kept).
+            for entry in try TradeStore(path: db).provenance() {
+                inputs.append(.init(name: "store:" + entry.file, sha256: entry.sha256, bytes: 0))
+            }
+        } else {
+            names = [BundledData.tradeFile, BundledData.comtradeFile] + names
+        }
+        for name in names {
+            let path = data.directory.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) || name != BundledData.comtradeFile else { continue }
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            inputs.append(.init(name: name, sha256: try SHA256.hexDigest(ofFile: path, displayName: "Data/" + name), bytes: bytes ?? 0))
+        }
+        let calendar = inputs.last.map { "\($0.name) (SHA-256 \($0.sha256.prefix(12))…)" } ?? BundledData.sanctionsFile
+        let latest = data.sanctions.max { $0.adopted < $1.adopted }
+        let version = "\(calendar), \(data.sanctions.count) events" + (latest.map { ", latest \($0.id) adopted \($0.adopted)" } ?? "")
+        return RunManifest(
+            tool: "tradescope", version: TradeScopeVersion.current,
+            commandLine: ["tradescope"] + CommandLine.arguments.dropFirst(), inputs: inputs,
+            sanctionsCalendar: version, parameters: parameters)
     }
 
     /// "DPRK exports to China (China's imports from PRK as reported by China)".

@@ -24,6 +24,10 @@ struct SeriesCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if output.format == .html { throw ValidationError("--format html: a series is text, md, json or csv; use 'report --format html' for charts") }
+    }
+
     func run() throws {
         let workspace = try Workspace(db: selection.db)
         var texts: [String] = []
@@ -35,7 +39,7 @@ struct SeriesCommand: ParsableCommand {
                 series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
             let gapTable = gap.map(MirrorGapTable.init)
             switch output.format {
-            case .text, .md: texts.append(table.text() + (gapTable?.text() ?? ""))
+            case .text, .md, .html: texts.append(table.text() + (gapTable?.text() ?? ""))
             case .csv: texts.append(table.csv())
             case .json:
                 var object = table.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror))
