@@ -14,7 +14,8 @@ public struct TradeReport: Sendable {
     public let table: SeriesTable
     public let commodityName: String
     public let changes: [PriceVolumeChange]
-    /// Events with at least one measure touching the code, with those measures.
+    /// Events with at least one measure touching the code, with those measures;
+    /// only events binding the importing country (UN measures, and its own).
     public let events: [(event: SanctionEvent, measures: [SanctionMeasure])]
     public let citations: [String: SourceCitation]
     /// The series of the code's chapter (same selection otherwise), when the code
@@ -36,8 +37,11 @@ public struct TradeReport: Sendable {
         self.changes = PriceVolumeChange.consecutive(table.series)
         self.citations = citations
         var touching: [(SanctionEvent, [SanctionMeasure])] = []
-        if case let .hs(code) = table.series.selection.commodity {
-            for event in events {
+        let selection = table.series.selection
+        // The country whose measures count: the importer of the flow.
+        let importer = selection.flow == .export || selection.flow == .reExport ? selection.partner : selection.reporter
+        if case let .hs(code) = selection.commodity {
+            for event in events where importer.map(event.binds) ?? true {
                 let measures = event.measures(touching: code, direction: .export)
                 if !measures.isEmpty { touching.append((event, measures)) }
             }
