@@ -79,23 +79,10 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
+}
 
-    /// Decodes a date from `"YYYY-MM-DD"`.
-    ///
-    /// - Throws: `DecodingError.dataCorrupted` when the string is not a date.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the date as `"YYYY-MM-DD"`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+extension CalendarDate: WrittenForm {
+    public init(writtenForm text: String) throws(TradeDomainError) {
+        try self.init(parsing: text)
     }
 }

@@ -82,23 +82,10 @@ public enum CommodityCode: Hashable, Comparable, Codable, Sendable, CustomString
         let right = (rhs == .total ? 0 : 1, rhs.description)
         return left < right
     }
+}
 
-    /// Decodes from the written form.
-    ///
-    /// - Throws: `DecodingError.dataCorrupted` when the string is not a commodity code.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the written form.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+extension CommodityCode: WrittenForm {
+    public init(writtenForm text: String) throws(TradeDomainError) {
+        try self.init(parsing: text)
     }
 }

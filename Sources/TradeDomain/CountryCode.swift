@@ -54,23 +54,10 @@ public struct CountryCode: Hashable, Comparable, Codable, Sendable, CustomString
 
     /// Alphabetical order of the codes.
     public static func < (lhs: CountryCode, rhs: CountryCode) -> Bool { lhs.iso3 < rhs.iso3 }
+}
 
-    /// Decodes a code from its string.
-    ///
-    /// - Throws: `DecodingError.dataCorrupted` when the string is not a valid code.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the code as its string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso3)
+extension CountryCode: WrittenForm {
+    public init(writtenForm text: String) throws(TradeDomainError) {
+        try self.init(text)
     }
 }

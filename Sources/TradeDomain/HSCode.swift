@@ -99,23 +99,10 @@ public struct HSCode: Hashable, Comparable, Codable, Sendable, CustomStringConve
 
     /// Orders by digits, so parents come before their children.
     public static func < (lhs: HSCode, rhs: HSCode) -> Bool { lhs.digits < rhs.digits }
+}
 
-    /// Decodes a code from its digit string.
-    ///
-    /// - Throws: `DecodingError.dataCorrupted` when the string is not an HS code.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the code as its digit string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(digits)
+extension HSCode: WrittenForm {
+    public init(writtenForm text: String) throws(TradeDomainError) {
+        try self.init(text)
     }
 }

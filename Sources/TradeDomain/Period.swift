@@ -211,25 +211,6 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
         let right = (rhs.year, rhs.months.lowerBound, rhs.frequency.periodsPerYear)
         return left < right
     }
-
-    /// Decodes a period from its string form.
-    ///
-    /// - Throws: `DecodingError.dataCorrupted` when the string is not a period.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the period as its string form.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 extension String {
@@ -240,5 +221,11 @@ extension String {
             return ""
         }
         return String(self[first...last])
+    }
+}
+
+extension Period: WrittenForm {
+    public init(writtenForm text: String) throws(TradeDomainError) {
+        try self.init(parsing: text)
     }
 }

@@ -37,3 +37,20 @@ struct CommodityCodeTests {
         #expect(try JSONDecoder().decode([CommodityCode].self, from: data) == codes)
     }
 }
+
+@Suite("WrittenForm: Codable as the written string")
+struct WrittenFormTests {
+    @Test("encodes and decodes as strings; a bad string is a decoding error")
+    func roundTrip() throws {
+        struct Box: Codable, Equatable { let c: CommodityCode; let p: Period; let h: HSCode; let k: CountryCode; let d: CalendarDate }
+        let box = Box(c: .chapterRange(61...62), p: try Period(year: 2015, month: 3), h: try HSCode("270112"),
+                      k: try CountryCode("PRK"), d: try CalendarDate(year: 2017, month: 8, day: 15))
+        let data = try JSONEncoder().encode(box)
+        let text = String(decoding: data, as: UTF8.self)
+        for fragment in [#""c":"61-62""#, #""p":"2015-03""#, #""h":"270112""#, #""k":"PRK""#, #""d":"2017-08-15""#] {
+            #expect(text.contains(fragment), "\(text)")
+        }
+        #expect(try JSONDecoder().decode(Box.self, from: data) == box)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Period].self, from: Data(#"["2015-13"]"#.utf8)) }
+    }
+}
