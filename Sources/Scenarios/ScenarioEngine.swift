@@ -84,7 +84,7 @@ public struct ScenarioEngine: Sendable {
             return CommodityOutcome(code: code, quantityUnit: empty.quantityUnit, baselines: [], measures: applied, realMeasures: realApplied,
                                     periods: [], totals: empty.totals,
                                     notes: notes + [fitThrough >= last
-                                        ? "the data for HS \(code) end at \(last), before the first measure (\(firstMeasureDate.map(\.description) ?? "none")): there are no periods after it to project; \(series.points.count) \(frequency.rawValue) period(s) have figures (\(series.points.map(\.period.description).joined(separator: ", ")))"
+                                        ? "the data for HS \(code) end at \(last), before the first measure (\(firstMeasureDate.map(\.description) ?? "none")): there are no periods after it to project; \(Self.withFigures(series).count) \(frequency.rawValue) period(s) have figures (\(Self.withFigures(series).joined(separator: ", ")))"
                                         : "the fit window ends at \(fitThrough), not before the last period \(through); nothing to project"])
         }
         let horizon = fitThrough.distance(to: through)
@@ -150,6 +150,11 @@ public struct ScenarioEngine: Sendable {
                                  quantityUnit: series.quantityUnit?.abbreviation, valuePeriods: forgoneValues.count,
                                  quantityPeriods: forgoneQuantities.count),
             notes: notes)
+    }
+
+    /// The periods that have a value or a quantity.
+    static func withFigures(_ series: TradeSeries) -> [String] {
+        series.points.filter { $0.value != nil || $0.quantity != nil }.map(\.period.description)
     }
 
     /// The period of a frequency that contains a date.
