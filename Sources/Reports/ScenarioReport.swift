@@ -73,7 +73,7 @@ public struct ScenarioReport: Sendable {
             for commodity in outcome.commodities {
                 heading("HS \(commodity.code)", outcomes.count > 1 ? 3 : 2)
                 for b in commodity.baselines {
-                    var params = "alpha \(NumberStyle.fixed(b.alpha, decimals: 4))"
+                    var params = b.alpha.map { "alpha \(NumberStyle.fixed($0, decimals: 4))" } ?? "least squares"
                     if let beta = b.beta { params += ", beta \(NumberStyle.fixed(beta, decimals: 4))" }
                     if let phi = b.phi { params += ", phi \(NumberStyle.fixed(phi, decimals: 4))" }
                     line("\(b.measure.rawValue) baseline: \(b.model) fitted on \(b.fitFrom)-\(b.fitThrough) (\(b.observationCount) periods), \(params); \(b.intervalMethod.rawValue) intervals")

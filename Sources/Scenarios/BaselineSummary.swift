@@ -13,8 +13,8 @@ public struct BaselineSummary: Hashable, Codable, Sendable {
     public let fitThrough: Period
     /// Observations fitted.
     public let observationCount: Int
-    /// α, β, γ, φ as estimated (`nil` where absent).
-    public let alpha: Double
+    /// α, β, γ, φ as estimated (`nil` where absent; all `nil` for the regression).
+    public let alpha: Double?
     public let beta: Double?
     public let gamma: Double?
     public let phi: Double?
@@ -27,7 +27,7 @@ public struct BaselineSummary: Hashable, Codable, Sendable {
     ///
     /// - Parameters: One per property.
     public init(measure: TradeMeasure, model: String, fitFrom: Period, fitThrough: Period, observationCount: Int,
-                alpha: Double, beta: Double?, gamma: Double?, phi: Double?, sigma2: Double, intervalMethod: Forecast.IntervalMethod) {
+                alpha: Double?, beta: Double?, gamma: Double?, phi: Double?, sigma2: Double, intervalMethod: Forecast.IntervalMethod) {
         self.measure = measure
         self.model = model
         self.fitFrom = fitFrom

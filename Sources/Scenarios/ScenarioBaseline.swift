@@ -10,6 +10,9 @@ public struct ScenarioBaseline: Hashable, Codable, Sendable {
         case ets
         /// Holt-Winters by least squares (``ExponentialSmoothingFormulation/holtWinters``).
         case holtWinters = "holt-winters"
+        /// A least-squares line plus seasonal dummies (``SeasonalRegressionSpecification``); seasonal
+        /// dummies enter when ``ScenarioBaseline/seasonal`` is not `none`.
+        case regression
     }
 
     /// ETS or Holt-Winters.

@@ -91,7 +91,7 @@ public struct ScenarioEngine: Sendable {
         let periods = (1...horizon).map { fitThrough.advanced(by: $0) }
         var baselines: [BaselineSummary] = []
         func forecast(_ measure: TradeMeasure, _ values: TimeSeries<Double>?) -> [Estimate]? {
-            guard let values else {
+            guard let values, values.values.contains(where: { $0 != nil }) else {
                 notes.append("no \(measure.rawValue) figures for HS \(code); its baseline is not computed")
                 return nil
             }
@@ -102,6 +102,15 @@ public struct ScenarioEngine: Sendable {
                 return nil
             case let .success(slice):
                 do {
+                    if scenario.baseline.method == .regression {
+                        let fit = try SeasonalRegressionSpecification(seasonal: scenario.baseline.seasonal != .none).fit(slice)
+                        let result = try fit.forecast(horizon: horizon, level: scenario.baseline.level)
+                        baselines.append(BaselineSummary(measure: measure, model: fit.period > 1 ? "trend + seasonal regression" : "linear trend regression",
+                                                         fitFrom: slice.start, fitThrough: slice.end, observationCount: slice.count, alpha: nil,
+                                                         beta: nil, gamma: nil, phi: nil, sigma2: fit.residualStandardError * fit.residualStandardError,
+                                                         intervalMethod: result.intervalMethod))
+                        return zip(result.mean, result.intervals).map { Estimate(mean: $0, lower: $1.lower, upper: $1.upper) }
+                    }
                     let fit = try scenario.baseline.specification(seed: scenario.seed).fit(slice)
                     let result = try fit.forecast(horizon: horizon, level: scenario.baseline.level)
                     baselines.append(BaselineSummary(measure: measure, model: fit.specification.name, fitFrom: slice.start,

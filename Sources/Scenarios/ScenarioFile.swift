@@ -319,7 +319,7 @@ struct ScenarioWalker {
     func baseline(_ node: Node, frequency: Frequency) throws(ScenarioError) -> ScenarioBaseline {
         let map = try entries(node, allowed: ["method", "trend", "seasonal", "fit_from", "fit_to", "through", "level"], what: "baseline")
         let method = try map["method"].map { entry throws(ScenarioError) in
-            try choice(entry.value, key: "method", [("ets", ScenarioBaseline.Method.ets), ("holt-winters", .holtWinters)])
+            try choice(entry.value, key: "method", [("ets", ScenarioBaseline.Method.ets), ("holt-winters", .holtWinters), ("regression", .regression)])
         } ?? .ets
         let trend = try map["trend"].map { entry throws(ScenarioError) in
             try choice(entry.value, key: "trend", [("none", ExponentialSmoothingComponent.none), ("additive", .additive), ("damped", .additiveDamped)])

@@ -200,4 +200,26 @@ struct ScenarioEngineTests {
         #expect(coal.notes.contains { $0.contains("2013 figure") && $0.contains("missing") }, "\(coal.notes) \(coal.periods.map(\.period))")
         #expect(outcome.commodities[1].notes.contains { $0.contains("no data for HS 2702") })
     }
+
+    @Test("the regression baseline extrapolates an exact line exactly (hand calculation: 100 + 20 t million)")
+    func regressionBaseline() throws {
+        let scenario = try Synthetic.scenario("""
+            name: line
+            selection: {hs: "2701"}
+            baseline: {method: regression, trend: additive, fit_to: 2013}
+            calendar: referenced
+            """)
+        let base = Synthetic.annualSeries("2701")
+        let points = base.points.map { point in
+            TradeSeriesPoint(period: point.period, value: MonetaryAmount(amount: 100e6 + 20e6 * Double(point.period.year - 2008)),
+                             quantity: nil, unitPrice: nil, missingQuantityShare: nil, suspectQuantityShare: nil, estimatedQuantityShare: nil,
+                             valueSources: ["TEST"], quantitySources: [], alternatives: [], codes: [])
+        }
+        let outcome = ScenarioEngine(calendar: Synthetic.calendar).run(scenario, series: [.hs(Synthetic.code("2701")): TradeSeries(selection: base.selection, quantityUnit: nil, points: points)])
+        let rows = outcome.commodities[0].periods
+        #expect(rows.map(\.period) == (2014...2017).map { Period(year: $0) })
+        // 2014 is t = 6: 100 + 120 = 220 million, ... 2017: 280 million.
+        expectClose(rows.map { $0.baselineValue?.mean ?? .nan }, [220e6, 240e6, 260e6, 280e6], rtol: 1e-12, atol: 0, "line")
+        #expect(outcome.commodities[0].notes.contains { $0.contains("no quantity figures") })
+    }
 }
