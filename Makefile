@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: all deps build report test clean release
+.PHONY: all deps build report test clean release check-html
 
 all: report
 
@@ -31,6 +31,12 @@ report: build
 
 test: report
 	$(SWIFT) test 2>&1 | tee .build/test.log; test $${PIPESTATUS[0]} -eq 0
+
+# Renders the HTML report in headless Chromium: loads without console errors, a click on a
+# pie slice shows its chapters, and a screenshot lands in .build/check-html/report.png.
+check-html: build
+	@command -v chromium >/dev/null || { echo "installing: chromium"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	Tools/check-html.sh $(BIN) .build/check-html
 
 clean:
 	rm -rf .build

@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -28,7 +29,7 @@ let package = Package(
         // MARK: - Library
         .target(name: "NumericCore", dependencies: ["CLAPACK"]),
         .target(name: "TradeDomain"),
-        .target(name: "TradeIO", dependencies: ["TradeDomain", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TradeIO", dependencies: ["TradeDomain", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TrendAnalysis", dependencies: ["NumericCore", "TradeDomain"]),
         .target(name: "Scenarios", dependencies: ["TrendAnalysis", "TradeDomain", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["TrendAnalysis", "Scenarios", "TradeDomain"]),
@@ -51,7 +52,7 @@ let package = Package(
         .testTarget(name: "TradeIOTests", dependencies: ["TradeIO", "TradeDomain", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrendAnalysisTests", dependencies: ["TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"], resources: [.copy("Reference")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "_TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "_TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "TrendAnalysis", "_TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "_TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -51,3 +51,10 @@ public enum NumberStyle {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }
+
+extension NumberStyle {
+    /// A value for hover text: grouped digits for large figures, two decimals below 1,000.
+    public static func hoverValue(_ value: Double) -> String {
+        abs(value) >= 1000 ? grouped(value) : fixed(value, decimals: 2)
+    }
+}

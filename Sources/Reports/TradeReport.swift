@@ -14,24 +14,34 @@ public struct TradeReport: Sendable {
     public let table: SeriesTable
     public let commodityName: String
     public let changes: [PriceVolumeChange]
-    /// Events with at least one measure touching the code, with those measures.
+    /// Events with at least one measure touching the code, with those measures;
+    /// only events binding the importing country (UN measures, and its own).
     public let events: [(event: SanctionEvent, measures: [SanctionMeasure])]
     public let citations: [String: SourceCitation]
+    /// The series of the code's chapter (same selection otherwise), when the code
+    /// is a heading or subheading: its values bound the code's values from above.
+    public let chapterSeries: TradeSeries?
 
     /// - Parameters:
     ///   - table: The series and how its selection is described.
     ///   - commodityName: The HS name of the code.
     ///   - events: The sanction calendar; only events touching the code are kept.
     ///   - citations: Citations by source id.
-    public init(table: SeriesTable, commodityName: String, events: [SanctionEvent], citations: [String: SourceCitation]) {
+    ///   - chapterSeries: The series of the code's HS chapter, used as an upper bound of its values.
+    public init(table: SeriesTable, commodityName: String, events: [SanctionEvent], citations: [String: SourceCitation],
+                chapterSeries: TradeSeries? = nil) {
         self.table = table
+        self.chapterSeries = chapterSeries
         self.commodityName = commodityName
         self.title = "\(table.selectionLabel): HS \(table.series.selection.commodity) (\(commodityName))"
         self.changes = PriceVolumeChange.consecutive(table.series)
         self.citations = citations
         var touching: [(SanctionEvent, [SanctionMeasure])] = []
-        if case let .hs(code) = table.series.selection.commodity {
-            for event in events {
+        let selection = table.series.selection
+        // The country whose measures count: the importer of the flow.
+        let importer = selection.flow == .export || selection.flow == .reExport ? selection.partner : selection.reporter
+        if case let .hs(code) = selection.commodity {
+            for event in events where importer.map(event.binds) ?? true {
                 let measures = event.measures(touching: code, direction: .export)
                 if !measures.isEmpty { touching.append((event, measures)) }
             }
@@ -80,12 +90,30 @@ public struct TradeReport: Sendable {
             }
             notes.append(note + ".")
         }
+        if let bound = chapterBound(point.period), let value = point.value?.amount {
+            let digits = TradeSeriesBuilder.significantDigits(value)
+            let halfWidth = digits <= 2 ? 0.5 * pow(10, floor(log10(value)) - Double(digits) + 1) : 0
+            if value > bound.value {
+                var note = "The whole of chapter \(bound.chapter) was worth USD \(NumberStyle.grouped(bound.value)) that year (\(bound.sources)), less than this figure"
+                if value - halfWidth <= bound.value, let quantity = point.quantity?.amount, quantity > 0 {
+                    note += "; only USD \(NumberStyle.millions(value - halfWidth)) to USD \(NumberStyle.millions(bound.value)) is consistent with both, a unit price of \(NumberStyle.fixed((value - halfWidth) / quantity, decimals: 2)) to \(NumberStyle.fixed(bound.value / quantity, decimals: 2)) USD/\(unit)"
+                }
+                notes.append(note + ".")
+            }
+        }
         let values = point.alternatives.filter { $0.measure == .value }
         if !values.isEmpty, let quantity = point.quantity?.amount, quantity > 0 {
             let others = values.map { "USD \(NumberStyle.millions($0.amount)) (\($0.sourceID); unit price \(NumberStyle.fixed($0.amount / quantity, decimals: 2)) USD/\(unit))" }
             notes.append("Other sources give " + others.joined(separator: "; ") + ".")
         }
         return notes.isEmpty ? "" : " " + notes.joined(separator: " ")
+    }
+
+    /// The value of the code's chapter in a period, with its sources.
+    func chapterBound(_ period: Period) -> (chapter: String, value: Double, sources: String)? {
+        guard let chapterSeries, let point = chapterSeries.points.first(where: { $0.period == period }),
+              let value = point.value?.amount else { return nil }
+        return (chapterSeries.selection.commodity.description, value, point.valueSources.joined(separator: ", "))
     }
 
     /// Questions a careful reader asks of these figures, answered from the data.
@@ -96,6 +124,14 @@ public struct TradeReport: Sendable {
         let conflicting = table.series.points.filter { !$0.alternatives.isEmpty }.map(\.period.description)
         if !conflicting.isEmpty {
             questions.append("Conflicting figures: sources disagree for \(conflicting.joined(separator: ", ")). The preferred figure follows the rank rule of Data/README.md; the others are listed beside it.")
+        }
+        let exceeding = table.series.points.filter { point in
+            guard let value = point.value?.amount, let bound = chapterBound(point.period) else { return false }
+            return value > bound.value
+        }.map(\.period.description)
+        if let chapter = chapterSeries?.selection.commodity {
+            questions.append("Upper bound: a heading cannot be worth more than its chapter. The chapter \(chapter) totals of the same flow (where known) are used as a check"
+                + (exceeding.isEmpty ? "; no figure exceeds them." : "; the figure for \(exceeding.joined(separator: ", ")) exceeds it (see the notes)."))
         }
         let valueOnly = table.series.points.filter { $0.value != nil && $0.quantity == nil }.map(\.period.description)
         if !valueOnly.isEmpty {
@@ -113,11 +149,17 @@ public struct TradeReport: Sendable {
     }
 
     /// The report as plain text for a terminal.
-    public func text() -> String {
-        var out = title + "\n" + String(repeating: "=", count: min(title.count, 100)) + "\n\n"
+    ///
+    /// - Parameter colour: Whether to emphasise headings with ANSI escapes; the
+    ///   caller decides (only on a terminal, never with `NO_COLOR`). `false` by default.
+    /// - Returns: The text.
+    public func text(colour: Bool = false) -> String {
+        func heading(_ text: String) -> String { colour ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
+        var out = heading(title) + "\n" + String(repeating: "=", count: min(title.count, 100)) + "\n\n"
         out += table.text() + "\n"
+        out += glance(heading: heading)
         if !changes.isEmpty {
-            out += "Change between consecutive years with both tonnage and value\n"
+            out += heading("Change between consecutive years with both tonnage and value") + "\n"
             let header = "From -> to      Quantity     Value  Unit price  Price effect  Volume effect"
             out += header + "\n" + String(repeating: "-", count: header.count) + "\n"
             for change in changes {
@@ -132,25 +174,23 @@ public struct TradeReport: Sendable {
         }
         let stories = stories()
         if !stories.isEmpty {
-            out += "Tonnage and value moving apart\n"
+            out += heading("Tonnage and value moving apart") + "\n"
             for story in stories { out += "- " + story + "\n" }
             out += "\n"
         }
         if !events.isEmpty {
-            out += "Sanction events touching HS \(table.series.selection.commodity) (DPRK exports)\n"
+            out += heading("Sanction events touching HS \(table.series.selection.commodity) (DPRK exports)") + "\n"
             for (event, measures) in events {
                 let effective = event.effective.map { ", effective \($0)" } ?? ""
                 out += "- \(event.adopted) \(event.id) [\(event.partnerScope)]\(effective): " + measures.map(Self.measureSummary).joined(separator: "; ") + "\n"
             }
             out += "\n"
         }
-        out += "Data questions\n"
+        out += heading("Data questions") + "\n"
         for question in dataQuestions() { out += "- " + question + "\n" }
-        let cited = table.series.points.flatMap { $0.sourceIDs + $0.alternatives.map(\.sourceID) }
-        var seen: Set<String> = []
-        let ids = cited.filter { seen.insert($0).inserted }.sorted()
+        let ids = citedSourceIDs
         if !ids.isEmpty {
-            out += "\nSources\n"
+            out += "\n" + heading("Sources") + "\n"
             for id in ids {
                 if let citation = citations[id] {
                     out += "- \(id): \(citation.publisher), \"\(citation.title)\" (\(citation.date)) \(citation.url)\n"
@@ -160,6 +200,33 @@ public struct TradeReport: Sendable {
             }
         }
         return out
+    }
+
+    /// Sparklines of quantity, value and unit price, with the lowest and highest figure.
+    func glance(heading: (String) -> String) -> String {
+        let points = table.series.points
+        guard points.count >= 3, let first = points.first?.period, let last = points.last?.period else { return "" }
+        let step = table.series.selection.frequency == .monthly ? "month" : "year"
+        var out = heading("At a glance, \(first) to \(last)") + " (one character per \(step), lowest ▁ to highest █; blank = not reported)\n"
+        let rows: [(String, String, (TradeSeriesPoint) -> Double?)] = [
+            ("Quantity", unit, { $0.quantity?.amount }), ("Value", "USD", { $0.value?.amount }),
+            ("Unit price", "USD/\(unit)", { $0.unitPrice?.amount }),
+        ]
+        for (name, rowUnit, measure) in rows {
+            let present = points.compactMap { point in measure(point).map { (point.period, $0) } }
+            guard let low = present.min(by: { $0.1 < $1.1 }), let high = present.max(by: { $0.1 < $1.1 }) else { continue }
+            func figure(_ value: Double) -> String { name == "Unit price" ? NumberStyle.fixed(value, decimals: 2) : NumberStyle.grouped(value) }
+            out += "  " + NumberStyle.left(name, 11) + Sparkline.render(points.map(measure))
+                + "  lowest \(figure(low.1)) \(rowUnit) (\(low.0)), highest \(figure(high.1)) \(rowUnit) (\(high.0))\n"
+        }
+        return out + "\n"
+    }
+
+    /// Every source id behind a figure shown or listed beside it, sorted.
+    public var citedSourceIDs: [String] {
+        let cited = table.series.points.flatMap { $0.sourceIDs + $0.alternatives.map(\.sourceID) }
+        var seen: Set<String> = []
+        return cited.filter { seen.insert($0).inserted }.sorted()
     }
 
     static func measureSummary(_ measure: SanctionMeasure) -> String {

@@ -26,6 +26,8 @@ public enum TradeDomainError: Error, Equatable, CustomStringConvertible, Sendabl
     case invalidFlow(String)
     /// The text is not a country or area code.
     case invalidCountryCode(String)
+    /// The text is not a CIF/FOB convention (none, imf, ots, rule-of-thumb, or a factor from 1 to 2).
+    case invalidCIFFOBConvention(String)
     /// Two periods of different frequencies were combined in one series.
     case mixedFrequencies(Frequency, Frequency)
     /// The same period occurs twice in the observations of a series.
@@ -71,6 +73,8 @@ public enum TradeDomainError: Error, Equatable, CustomStringConvertible, Sendabl
             return "'\(text)' is not a known quantity unit: expected a UN Comtrade unit code or abbreviation such as kg, t, l, u or m3."
         case let .invalidFlow(text):
             return "'\(text)' is not a trade flow: expected import (M, 1), export (X, 2), re-export (RX, 3) or re-import (RM, 4)."
+        case let .invalidCIFFOBConvention(text):
+            return "'\(text)' is not a CIF/FOB convention: expected none, imf (1.06), ots (1.08), rule-of-thumb (1.10) or a factor from 1 to 2 such as 1.07."
         case let .invalidCountryCode(text):
             return "'\(text)' is not a country or area code: expected 2 or 3 letters, digits or underscores, such as CHN, PRK, W00 or S19."
         case let .mixedFrequencies(first, second):

@@ -6,6 +6,12 @@ import TradeDomain
 /// plus the DPRK sanctions calendar. It is the default input of every command
 /// when no store is named.
 ///
+/// The UN Comtrade rows of `comtrade/comtrade_legacy_prk_hs27_hs44.csv` (HS 27 and
+/// 44, 1988-2017, every reporter trading with the DPRK) are read with the legacy
+/// Comtrade reader under the source id `UNCT_PMACG` and added to the records,
+/// except rows whose figures the tidy file already holds from the same source
+/// (counted in ``duplicateComtradeRows``, never listed twice).
+///
 /// The files live in the repository's `Data/` directory (see `Data/README.md`).
 /// They are found, in order, in `$TRADESCOPE_DATA`, in a `Data/` directory above
 /// the running executable (a build inside a clone), and in `./Data`.
@@ -16,12 +22,20 @@ public struct BundledData: Sendable {
     public static let sourcesFile = "sources.csv"
     /// The sanctions calendar, relative to the data directory.
     public static let sanctionsFile = "sanctions/sanctions_dprk.yaml"
+    /// The legacy UN Comtrade rows, relative to the data directory (read when present).
+    public static let comtradeFile = "comtrade/comtrade_legacy_prk_hs27_hs44.csv"
+    /// The source id of the Comtrade rows (a row of `sources.csv`).
+    public static let comtradeSourceID = "UNCT_PMACG"
 
     /// The directory holding the files.
     public let directory: URL
     public let records: [TradeRecord]
     public let sources: [DataSource]
     public let sanctions: [SanctionEvent]
+    /// The rows of the Comtrade file, with their numeric area codes (empty when the file is absent).
+    public let comtradeRows: [TradeFileRow]
+    /// Comtrade rows not added because the tidy file holds the same figures from the same source.
+    public let duplicateComtradeRows: Int
 
     /// Loads the bundled files from `directory`, or from the first place found.
     ///
@@ -36,9 +50,39 @@ public struct BundledData: Sendable {
         let sourceFile = file(Self.sourcesFile)
         sources = try DataSource.read(path: sourceFile.path, displayName: sourceFile.display)
         let trade = file(Self.tradeFile)
-        records = try TidyReader(path: trade.path, displayName: trade.display, knownSources: Set(sources.map(\.id))).readAll()
+        let tidy = try TidyReader(path: trade.path, displayName: trade.display, knownSources: Set(sources.map(\.id))).readAll()
+        let comtrade = file(Self.comtradeFile)
+        if FileManager.default.fileExists(atPath: comtrade.path) {
+            guard sources.contains(where: { $0.id == Self.comtradeSourceID }) else {
+                throw TradeIOError.invalidValue(SourceLocation(file: sourceFile.display, line: 1, field: "source_id"),
+                                                value: Self.comtradeSourceID, reason: "is not listed, but \(comtrade.display) needs it")
+            }
+            let contents = try TradeFileReader(path: comtrade.path, displayName: comtrade.display, sourceID: Self.comtradeSourceID).readAll()
+            if let first = contents.rejected.first { throw first }
+            comtradeRows = contents.rows
+            (records, duplicateComtradeRows) = Self.merge(tidy, contents.records)
+        } else {
+            comtradeRows = []
+            (records, duplicateComtradeRows) = (tidy, 0)
+        }
         let calendar = file(Self.sanctionsFile)
         sanctions = try SanctionCalendarReader(path: calendar.path, displayName: calendar.display).read()
+    }
+
+    /// The tidy records followed by the Comtrade records whose figures (period,
+    /// reporter, partner, flow, code, source, value and quantity) the tidy file lacks.
+    static func merge(_ tidy: [TradeRecord], _ comtrade: [TradeRecord]) -> (records: [TradeRecord], duplicates: Int) {
+        struct Key: Hashable {
+            let period: Period, reporter: CountryCode, partner: CountryCode, flow: TradeFlow, commodity: CommodityCode
+            let source: String, value: Double?, quantity: Quantity?
+            init(_ r: TradeRecord) {
+                (period, reporter, partner, flow, commodity) = (r.period, r.reporter, r.partner, r.flow, r.commodity)
+                (source, value, quantity) = (r.sourceID, r.value?.amount, r.quantity)
+            }
+        }
+        let present = Set(tidy.map(Key.init))
+        let added = comtrade.filter { !present.contains(Key($0)) }
+        return (tidy + added, comtrade.count - added.count)
     }
 
     /// The data directory: `$TRADESCOPE_DATA`, else `Data/` above the executable, else `./Data`.

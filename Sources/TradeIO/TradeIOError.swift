@@ -46,6 +46,23 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalidYAML(SourceLocation, reason: String)
     /// The bundled data directory cannot be found.
     case bundledDataNotFound(searched: [String])
+    /// A record has the key (reporter, partner, flow, period, code, classification)
+    /// of a record already in the store (or earlier in the same file), under `--strict`.
+    case overlappingRecord(SourceLocation, key: String, previousFile: String)
+    /// The SQLite store cannot be opened, read or written.
+    case store(path: String, reason: String)
+
+    /// Where the error was found, when it is about a place in a file.
+    public var location: SourceLocation? {
+        switch self {
+        case let .unterminatedQuote(location), let .textAfterClosingQuote(location), let .invalidUTF8(location),
+             let .fieldCount(location, _, _), let .lineTooLong(location, _), let .invalidValue(location, _, _),
+             let .invalidYAML(location, _), let .overlappingRecord(location, _, _):
+            return location
+        case .cannotOpen, .unknownLayout, .missingColumn, .bundledDataNotFound, .store:
+            return nil
+        }
+    }
 
     public var description: String {
         switch self {
@@ -70,6 +87,10 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(location): '\(value)' \(reason)"
         case let .invalidYAML(location, reason):
             return "\(location): \(reason)"
+        case let .overlappingRecord(location, key, previousFile):
+            return "\(location): record \(key) is already in the store from \(previousFile); --strict refuses to replace it"
+        case let .store(path, reason):
+            return "store \(path): \(reason)"
         case let .bundledDataNotFound(searched):
             return "bundled data not found (looked in \(searched.joined(separator: ", "))); set TRADESCOPE_DATA to the Data directory"
         }

@@ -1,3 +1,5 @@
+import TradeDomain
+
 /// Errors of the analyses: data that cannot support the requested method.
 public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
     /// A logarithm was needed of a figure that is not positive.
@@ -8,6 +10,10 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
     case missingValue(method: String, period: String)
     /// A parameter is outside the range the method allows; `constraint` states the range.
     case invalidParameter(name: String, value: String, constraint: String)
+    /// A composition needs a TOTAL value for its period and none exists.
+    case noTotalFigure(period: String)
+    /// Building a series for a step failed (for example incompatible quantity units).
+    case seriesFailed(step: String, TradeDomainError)
 
     public var description: String {
         switch self {
@@ -19,6 +25,10 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(method) needs a complete series; the value for \(period) is missing"
         case let .invalidParameter(name, value, constraint):
             return "\(name) \(value) is invalid: \(constraint)"
+        case let .noTotalFigure(period):
+            return "no TOTAL value for \(period): a composition divides chapter figures by the reported total, so it needs one"
+        case let .seriesFailed(step, error):
+            return "\(step): \(error)"
         }
     }
 }

@@ -36,3 +36,20 @@ struct SanctionEventTests {
         #expect(e.measures(touching: try HSCode("03"), direction: nil).isEmpty)
     }
 }
+
+@Suite("SanctionEvent.binds: whose trade a measure binds")
+struct SanctionEventScopeTests {
+    static func event(_ authority: String) throws -> SanctionEvent {
+        SanctionEvent(
+            id: "X", authority: authority, adopted: try CalendarDate(year: 2017, month: 8, day: 5), effective: nil,
+            expires: nil, partnerScope: "", title: "t", measures: [], notes: nil, sources: [])
+    }
+
+    @Test("UN measures bind all; national measures bind their own country", arguments: [
+        ("UNSC", "CHN", true), ("UNSC", "USA", true), ("US", "CHN", false), ("US", "USA", true),
+        ("China-MOFCOM/GAC", "CHN", true), ("China-MOFCOM/GAC", "JPN", false), ("Japan", "CHN", true),
+    ])
+    func binds(authority: String, country: String, expected: Bool) throws {
+        #expect(try Self.event(authority).binds(try CountryCode(country)) == expected)
+    }
+}

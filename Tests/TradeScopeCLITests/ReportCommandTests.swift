@@ -17,6 +17,11 @@ struct ReportCommandTests {
         // The conflicting figure is kept and shown: 925,000,000 / 19,600,000 = 47.19 USD/t.
         #expect(text.contains("USD 925.0m (NUMERICAL_2017; unit price 47.19 USD/t)"))
         #expect(text.contains("UNSCR-2371"))
+        // Upper bound from UN Comtrade: China's 2015 imports of all of chapter 27 from the DPRK were
+        // USD 1,063,985,968 (fixture row H4,2015,...,27,...,1063,985,968). Only 1,050m..1,064.0m is consistent
+        // with the rounded 1.1bn: 1.05e9 / 19.6e6 = 53.57 and 1,063,985,968 / 19.6e6 = 54.28 USD/t.
+        #expect(text.contains("The whole of chapter 27 was worth USD 1,063,985,968 that year (UNCT_PMACG)"))
+        #expect(text.contains("a unit price of 53.57 to 54.28 USD/t"))
     }
 
     @Test("JSON report carries the series, the changes and the events")

@@ -74,7 +74,8 @@ struct SeriesCommandTests {
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try runTradescope(["series", "--hs", "2701"], dataDirectory: directory)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("Data/dprk_china.csv:17: field 'value_usd': '12x' is not a number"))
+        // The fixture has a header and 18 rows, so the appended row is line 20.
+        #expect(result.standardError.contains("Data/dprk_china.csv:20: field 'value_usd': '12x' is not a number"))
     }
 
     @Test("bad usage gives exit code 2", arguments: [

@@ -26,7 +26,7 @@ struct EventsCommand: ParsableCommand {
 
     func validate() throws {
         for code in codes { do { _ = try HSCode(code) } catch { throw ValidationError("--hs: \(error)") } }
-        if output.format == .csv { throw ValidationError("--format csv: events are text, md or json") }
+        if output.format == .csv || output.format == .html { throw ValidationError("--format \(output.format.rawValue): events are text, md or json") }
     }
 
     var codes: [String] {

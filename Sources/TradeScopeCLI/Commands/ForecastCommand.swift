@@ -52,6 +52,7 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if output.format == .html { throw ValidationError("--format html: a forecast is text, md, json or csv") }
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 (periods ahead)") }
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
         if method == .holtWinters && trend == .damped { throw ValidationError("--trend damped needs --method ets") }
@@ -72,7 +73,7 @@ struct ForecastCommand: ParsableCommand {
         let table = ForecastTable(fit: fit, forecast: try fit.forecast(horizon: horizon, level: level),
                                   label: "\(measure.rawValue) of HS \(selected.commodity), \(Workspace.label(selected))")
         switch output.format {
-        case .text: try output.write(table.text())
+        case .text, .html: try output.write(table.text())
         case .md: try output.write(table.text(markdown: true))
         case .csv: try output.write(table.csv())
         case .json: try output.write(table.json(selection: Workspace.selectionJSON(selected, source: series ?? "bundled")).rendered() + "\n")

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import Reports
 import TradeDomain
+import TrendAnalysis
 
 /// `tradescope report`: the main job, a report for one commodity of a selection.
 struct ReportCommand: ParsableCommand {
@@ -11,38 +13,51 @@ struct ReportCommand: ParsableCommand {
             With no flags: DPRK exports to China of HS 2701 (coal), year by year, from the bundled data, \
             with the 2015 story (tonnage up, value down) told with the figures that exist.
 
+            --format html writes one self-contained page: the composition by HS section (a pie; click a \
+            slice for its chapters), quantity, value and unit-price charts with the sanction events marked, \
+            the tables and the data questions. --format md with --out writes the charts as SVG files beside \
+            the Markdown file. md, html and json carry a run manifest (version, command, SHA-256 of inputs).
+
             Example:
               tradescope report
+              tradescope report --format html --out report.html
               tradescope report --hs 2701 --format json --out coal.json
             """)
 
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(help: "Year of the composition by HS section, YYYY (default: the latest year with a TOTAL figure).")
+    var compositionYear: Int?
+
+    @Option(help: "Sections below this share of the total are grouped as 'other', 0 to 1 (default: 0.02, i.e. 2%).")
+    var minShare: Double = SectionComposition.defaultMinimumShare
+
     func validate() throws {
-        if output.format == .csv { throw ValidationError("--format csv: a report is text, md or json; use 'series --format csv' for the table") }
+        if output.format == .csv { throw ValidationError("--format csv: a report is text, md, html or json; use 'series --format csv' for the table") }
+        if !(0...1).contains(minShare) { throw ValidationError("--min-share: \(minShare) is not a share between 0 and 1") }
     }
 
     func run() throws {
-        let workspace = try Workspace()
-        var texts: [String] = []
-        var objects: [JSONValue] = []
-        for selected in try selection.selections(defaultCode: "2701") {
-            let series = try workspace.builder.build(workspace.data.records, selection: selected)
-            let table = SeriesTable(series: series, selectionLabel: Workspace.label(selected), valuation: Workspace.valuation(selected))
-            let report = TradeReport(
-                table: table, commodityName: Workspace.commodityName(selected.commodity),
-                events: workspace.data.sanctions, citations: workspace.citations)
-            switch output.format {
-            case .json: objects.append(report.json(selection: Workspace.selectionJSON(selected, source: "bundled")))
-            case .md: texts.append(report.markdown())
-            default: texts.append(report.text())
+        let workspace = try Workspace(db: selection.db)
+        var reports: [TradeReport] = []
+        let selections = try selection.selections(defaultCode: "2701")
+        let mirror = selection.mirrorView
+        for selected in selections {
+            let series = try workspace.series(selected, mirror: mirror).series
+            let table = SeriesTable(
+                series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
+            var chapterSeries: TradeSeries?
+            if case let .hs(code) = selected.commodity, code.level != .chapter {
+                chapterSeries = try workspace.series(selected.with(commodity: .hs(code.chapter)), mirror: mirror).series
             }
+            reports.append(TradeReport(
+                table: table, commodityName: Workspace.commodityName(selected.commodity),
+                events: workspace.data.sanctions, citations: workspace.citations, chapterSeries: chapterSeries))
         }
-        if output.format == .json {
-            try output.write((objects.count == 1 ? objects[0] : .array(objects)).rendered() + "\n")
-        } else {
-            try output.write(texts.joined(separator: "\n"))
+        switch output.format {
+        case .text, .csv: try output.write(reports.map { $0.text(colour: output.colourAllowed) }.joined(separator: "\n"))
+        case .json, .md, .html: try writeDocument(reports, selections: selections, workspace: workspace)
         }
     }
 }

@@ -10,27 +10,41 @@ struct SeriesCommand: ParsableCommand {
         discussion: """
             Quantity and value are separate series; a unit price (USD per quantity unit) exists only where \
             both exist. Where sources disagree, the preferred figure is used (Data/README.md) and the others \
-            are listed. Missing figures are shown as '-' (text), empty (CSV) or null (JSON).
+            are listed. With --mirror the series is read from the partner's records of the opposite flow, \
+            the CIF/FOB convention is stated, and a mirror gap (mirror − reported) is shown for the periods \
+            where both sides report. Missing figures are shown as '-' (text), empty (CSV) or null (JSON).
 
             Example:
               tradescope series --hs 2701 --format json
               tradescope series --hs 2701 --freq monthly --from 2016-01 --format csv
+              tradescope series --hs 27 --mirror                  (DPRK exports to China read from China's imports)
+              tradescope series --hs 27 --mirror --cif-fob imf    (the same, CIF ÷ 1.06 to estimate FOB)
             """)
 
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if output.format == .html { throw ValidationError("--format html: a series is text, md, json or csv; use 'report --format html' for charts") }
+    }
+
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(db: selection.db)
         var texts: [String] = []
         var objects: [JSONValue] = []
         for selected in try selection.selections(defaultCode: "2701") {
-            let series = try workspace.builder.build(workspace.data.records, selection: selected)
-            let table = SeriesTable(series: series, selectionLabel: Workspace.label(selected), valuation: Workspace.valuation(selected))
+            let mirror = selection.mirrorView
+            let (series, gap) = try workspace.series(selected, mirror: mirror)
+            let table = SeriesTable(
+                series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
+            let gapTable = gap.map(MirrorGapTable.init)
             switch output.format {
-            case .text, .md: texts.append(table.text())
+            case .text, .md, .html: texts.append(table.text() + (gapTable?.text() ?? ""))
             case .csv: texts.append(table.csv())
-            case .json: objects.append(table.json(selection: Workspace.selectionJSON(selected, source: "bundled")))
+            case .json:
+                var object = table.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror))
+                if let gapTable, case let .object(pairs) = object { object = .object(pairs + [("mirror_gap", gapTable.json())]) }
+                objects.append(object)
             }
         }
         if output.format == .json {

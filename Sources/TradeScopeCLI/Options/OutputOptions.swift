@@ -3,7 +3,7 @@ import Foundation
 
 /// Output format and destination (CLI.md "Common").
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, md, json or csv (default: text).")
+    @Option(help: "Output format: text, md, html, json or csv (default: text; html and md charts for report only).")
     var format: OutputFormat = .text
 
     @Option(help: "Write to this file instead of standard output; an existing file is kept unless --force is given.")
@@ -18,17 +18,28 @@ struct OutputOptions: ParsableArguments {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        if FileManager.default.fileExists(atPath: out) && !force {
-            throw InputError(description: "--out: \(out) exists; add --force to overwrite it")
+        try Self.writeFile(out, text, force: force)
+    }
+
+    /// Writes a file, refusing to replace an existing one unless `force`.
+    static func writeFile(_ path: String, _ text: String, force: Bool) throws {
+        if FileManager.default.fileExists(atPath: path) && !force {
+            throw InputError(description: "--out: \(path) exists; add --force to overwrite it")
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw InputError(description: "--out: cannot write \(out): \(error.localizedDescription)")
+            throw InputError(description: "--out: cannot write \(path): \(error.localizedDescription)")
         }
+    }
+
+    /// Whether text output may use colour: standard output is a terminal, no --out, and `NO_COLOR` unset or empty.
+    var colourAllowed: Bool {
+        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return out == nil && format == .text && !noColour && isatty(STDOUT_FILENO) == 1
     }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, md, json, csv
+    case text, md, html, json, csv
 }

@@ -1,0 +1,115 @@
+import Foundation
+import TradeDomain
+
+/// Which measure of a trade series a chart shows.
+public enum ChartMeasure: String, Sendable, CaseIterable {
+    case quantity, value, unitPrice = "unit-price"
+}
+
+extension TradeReport {
+    /// The line chart of one measure, with the sanction events touching the code
+    /// marked at their effective dates (`SanctionEvent.effectiveDate`) and the
+    /// periods where sources disagree on that measure highlighted.
+    ///
+    /// - Parameter measure: Quantity, value or unit price.
+    /// - Returns: The chart; its series has a point per period, missing figures as gaps.
+    public func chart(_ measure: ChartMeasure) -> LineChart {
+        let series = table.series
+        let code = series.selection.commodity.description
+        let unit = self.unit.isEmpty ? "-" : self.unit
+        let (name, axis, valueUnit): (String, String, String)
+        switch measure {
+        case .quantity: (name, axis, valueUnit) = ("Quantity", "Quantity (\(unit))", unit)
+        case .value: (name, axis, valueUnit) = ("Value", "Value (USD, \(table.valuation.split(separator: ",").first ?? "CIF"))", "USD")
+        case .unitPrice: (name, axis, valueUnit) = ("Unit price", "Unit price (USD/\(unit))", "USD/\(unit)")
+        }
+        func figure(_ point: TradeSeriesPoint) -> Double? {
+            switch measure {
+            case .quantity: return point.quantity?.amount
+            case .value: return point.value?.amount
+            case .unitPrice: return point.unitPrice?.amount
+            }
+        }
+        let points = series.points.map { LineChart.Point(period: $0.period, value: figure($0)) }
+        var highlights: [LineChart.Highlight] = []
+        for point in series.points {
+            guard let shown = figure(point) else { continue }
+            let others: [AlternativeFigure]
+            switch measure {
+            case .quantity: others = point.alternatives.filter { $0.measure == .quantity }
+            case .value, .unitPrice: others = point.alternatives.filter { $0.measure == .value }
+            }
+            guard !others.isEmpty else { continue }
+            let listed = others.map { "\(NumberStyle.grouped($0.amount)) \($0.measure == .value ? "USD" : unit) (\($0.sourceID))" }
+            highlights.append(.init(
+                x: ChartTime.position(point.period), value: shown,
+                note: "\(point.period): sources disagree; other \(measure == .quantity ? "quantity" : "value") figures: " + listed.joined(separator: "; ")))
+        }
+        let markers = events.map { event, measures in
+            LineChart.Marker(date: event.effectiveDate, label: event.id, detail: "\(event.id) effective: " + measures.map(Self.measureSummary).joined(separator: "; "))
+        }
+        let first = series.points.first?.period.description ?? ""
+        let last = series.points.last?.period.description ?? ""
+        let summary = "\(name) of HS \(code) (\(commodityName)), \(table.selectionLabel), \(first) to \(last), "
+            + "\(points.filter { $0.value != nil }.count) of \(points.count) periods reported; "
+            + "\(markers.count) sanction event\(markers.count == 1 ? "" : "s") marked at effective dates; "
+            + "\(highlights.count) period\(highlights.count == 1 ? "" : "s") where sources disagree highlighted."
+        return LineChart(
+            title: "HS \(code): \(name.lowercased()) by \(series.selection.frequency == .monthly ? "month" : "year")",
+            summary: summary, xLabel: series.selection.frequency == .monthly ? "Month" : "Year", yLabel: axis, valueUnit: valueUnit,
+            series: [.init(name: "HS \(code)", points: points)], markers: markers, highlights: highlights)
+    }
+
+    /// Periods as text with consecutive runs of three or more collapsed:
+    /// `2009-09, 2010-01 to 2010-06, 2011-02`.
+    static func runs(_ periods: [Period]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < periods.count {
+            var end = index
+            while end + 1 < periods.count, periods[end + 1] == periods[end].advanced(by: 1) { end += 1 }
+            if end - index >= 2 {
+                parts.append("\(periods[index]) to \(periods[end])")
+            } else {
+                parts.append(contentsOf: periods[index...end].map(\.description))
+            }
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The data questions that bear on one chart: where the figures come from and
+    /// the valuation, then the gaps and conflicts of that measure.
+    ///
+    /// - Parameter measure: The chart's measure.
+    /// - Returns: Sentences, answered from the data.
+    public func dataQuestions(for measure: ChartMeasure) -> [String] {
+        let all = dataQuestions()
+        var questions = Array(all.prefix(2))
+        let points = table.series.points
+        func periods(_ keep: (TradeSeriesPoint) -> Bool) -> String { Self.runs(points.filter(keep).map(\.period)) }
+        let disputed: String
+        switch measure {
+        case .quantity:
+            disputed = periods { $0.alternatives.contains { $0.measure == .quantity } }
+            let missing = periods { $0.quantity == nil }
+            if !missing.isEmpty { questions.append("No tonnage reported for \(missing): the line has gaps there, nothing is filled in.") }
+            let estimated = periods { ($0.estimatedQuantityShare ?? 0) > 0 }
+            if !estimated.isEmpty { questions.append("Estimated quantities (flagged by the source) for \(estimated).") }
+        case .value:
+            disputed = periods { $0.alternatives.contains { $0.measure == .value } }
+            let missing = periods { $0.value == nil }
+            if !missing.isEmpty { questions.append("No value reported for \(missing): the line has gaps there.") }
+        case .unitPrice:
+            disputed = periods { $0.alternatives.contains { $0.measure == .value } }
+            let undefined = periods { $0.unitPrice == nil }
+            questions.append("Unit price = value ÷ tonnage of the same period and code; it is not drawn where either is missing\(undefined.isEmpty ? "" : " (\(undefined))").")
+            let mixed = periods(\.mixesSources)
+            if !mixed.isEmpty { questions.append("Value and tonnage come from different sources for \(mixed): the unit price divides figures of two publications.") }
+        }
+        if !disputed.isEmpty {
+            questions.append("Sources disagree for \(disputed) (highlighted): the preferred figure is drawn, by the rank rule of Data/README.md; hover for the others.")
+        }
+        return questions
+    }
+}

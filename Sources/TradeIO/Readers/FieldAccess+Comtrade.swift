@@ -1,0 +1,80 @@
+import Foundation
+import TradeDomain
+
+/// Field parsers shared by the Comtrade readers; each error names file, line and column.
+extension FieldAccess {
+    /// An integer, or nil for an empty field.
+    func optionalInteger(_ name: String) throws -> Int? {
+        let text = self[name]
+        if text.isEmpty { return nil }
+        if let number = Int(text) { return number }
+        // Some exports write integer codes as "8.0".
+        if let number = Double(text), number.rounded() == number, abs(number) < 1e15 { return Int(number) }
+        throw TradeIOError.invalidValue(location(name), value: text, reason: "is not an integer")
+    }
+
+    /// A Comtrade boolean (`true`/`false`, `True`/`False`, `1`/`0`); empty is false.
+    func flag(_ name: String) throws -> Bool {
+        switch self[name].lowercased() {
+        case "", "false", "0", "f": return false
+        case "true", "1", "t": return true
+        default: throw TradeIOError.invalidValue(location(name), value: self[name], reason: "is not a boolean (true/false, 1/0)")
+        }
+    }
+
+    /// The area code of a row: the ISO column when filled, else the numeric code as text.
+    func area(iso isoColumn: String, numeric numericColumn: String) throws -> (code: CountryCode, numeric: Int?) {
+        let numeric = try optionalInteger(numericColumn)
+        let iso = self[isoColumn]
+        if !iso.isEmpty {
+            return (try parse(isoColumn) { try CountryCode($0) }, numeric)
+        }
+        guard let numeric else {
+            throw TradeIOError.invalidValue(location(isoColumn), value: iso, reason: "is empty and so is '\(numericColumn)': the row names no area")
+        }
+        let text = self[numericColumn]
+        do {
+            return (try CountryCode(String(numeric)), numeric)
+        } catch {
+            throw TradeIOError.invalidValue(location(numericColumn), value: text, reason: "cannot stand as an area code (the ISO column is empty)")
+        }
+    }
+
+    /// The quantity of a row: nil when the unit is "no quantity" and the amount is
+    /// empty or zero; an error when an amount has no unit.
+    func quantity(amount amountColumn: String, unit: QuantityUnit?, unitColumn: String) throws -> Quantity? {
+        let amount = try optionalAmount(amountColumn)
+        guard let unit, unit != .noQuantity else {
+            if let amount, amount != 0 {
+                throw TradeIOError.invalidValue(location(amountColumn), value: self[amountColumn], reason: "is a quantity but '\(unitColumn)' says no quantity")
+            }
+            return nil
+        }
+        return amount.map { Quantity(amount: $0, unit: unit) }
+    }
+
+    /// The commodity code of an HS row (`TOTAL` or 2, 4, 6 digits).
+    func commodity(_ name: String) throws -> CommodityCode {
+        try parse(name) { try CommodityCode(parsing: $0) }
+    }
+
+    /// Rejects rows classified in anything but HS (SITC, BEC codes are not HS codes).
+    func requireHS(_ classificationColumn: String) throws -> String {
+        let classification = self[classificationColumn]
+        guard classification.hasPrefix("H") else {
+            throw TradeIOError.invalidValue(location(classificationColumn), value: classification,
+                                            reason: "is not an HS classification (H0-H6, HS); SITC and BEC rows are not read")
+        }
+        return classification
+    }
+
+    /// Rejects a breakdown row (by second partner, customs procedure or mode of
+    /// transport): only totals are records, or breakdowns would be summed twice.
+    func requireTotal(_ name: String, totals: Set<String>) throws {
+        let text = self[name]
+        guard text.isEmpty || totals.contains(text) else {
+            throw TradeIOError.invalidValue(location(name), value: text,
+                                            reason: "is a breakdown, not the total (\(totals.sorted().joined(separator: " or "))); only total rows are read")
+        }
+    }
+}

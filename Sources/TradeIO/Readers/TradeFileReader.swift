@@ -1,0 +1,112 @@
+import Foundation
+import TradeDomain
+
+/// Reads any trade CSV tradescope knows (tidy, legacy Comtrade, Comtrade+),
+/// choosing the reader from the header row (``TradeFileLayout/detect(header:)``).
+///
+/// Streaming: one row at a time is handed to the caller, so memory does not grow
+/// with the file. Each data row yields a ``TradeFileRow`` or the error that
+/// rejects it, which names file, line and column; nothing is dropped silently.
+public struct TradeFileReader: Sendable {
+    /// The file to read.
+    public let path: String
+    /// How the file is named in messages.
+    public let displayName: String
+    /// The source id given to records of Comtrade files (tidy rows carry their own).
+    public let sourceID: String
+    /// Source ids a tidy row may name; `nil` accepts any.
+    public let knownSources: Set<String>?
+
+    /// The source id of Comtrade rows when none is given: `UN_COMTRADE`. One id for
+    /// every Comtrade file, so that a revised download overlaps (and replaces) the earlier one in a store.
+    public static let defaultComtradeSourceID = "UN_COMTRADE"
+
+    /// - Parameters:
+    ///   - path: The file to read.
+    ///   - displayName: How the file is named in messages (defaults to `path`).
+    ///   - sourceID: The source id of the records of a Comtrade file (default: ``defaultComtradeSourceID``).
+    ///   - knownSources: For tidy files, the source ids a row may name (`nil` = any).
+    public init(path: String, displayName: String? = nil, sourceID: String? = nil, knownSources: Set<String>? = nil) {
+        self.path = path
+        self.displayName = displayName ?? path
+        self.sourceID = sourceID ?? Self.defaultComtradeSourceID
+        self.knownSources = knownSources
+    }
+
+    /// The layout of the file, from its header row.
+    ///
+    /// - Throws: `TradeIOError.cannotOpen`, `.unknownLayout`, or a CSV error of the header.
+    public func layout() throws -> TradeFileLayout {
+        var found: TradeFileLayout?
+        var header: [String] = []
+        try CSVReader(path: path, displayName: displayName).forEachRecord { _, fields in
+            header = fields
+            found = TradeFileLayout.detect(header: fields)
+            return false
+        }
+        guard let found else { throw TradeIOError.unknownLayout(file: displayName, header: header) }
+        return found
+    }
+
+    /// Calls `body` with the layout once, then with each data row's outcome. `body`
+    /// returns `false` to stop early.
+    ///
+    /// - Parameters:
+    ///   - body: Receives a row or the located error that rejects it.
+    /// - Returns: The layout of the file.
+    /// - Throws: `TradeIOError` when the file cannot be read as CSV (unclosed
+    ///   quote, invalid UTF-8, ...) or its header matches no layout; or what `body` throws.
+    @discardableResult
+    public func forEachRow(_ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
+        var layout: TradeFileLayout?
+        var columns: [String: Int] = [:]
+        var headerCount = 0
+        try CSVReader(path: path, displayName: displayName).forEachRecord { line, fields in
+            guard let current = layout else {
+                let header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let detected = TradeFileLayout.detect(header: header) else {
+                    throw TradeIOError.unknownLayout(file: displayName, header: header)
+                }
+                layout = detected
+                for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
+                headerCount = header.count
+                return true
+            }
+            guard fields.count == headerCount else {
+                return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: fields.count)))
+            }
+            let row = FieldAccess(file: displayName, line: line, fields: fields, columns: columns)
+            do {
+                switch current {
+                case .tidy:
+                    return try body(.success(TradeFileRow(line: line, record: try TidyReader.record(from: row, knownSources: knownSources))))
+                case .comtradeLegacyAPI, .comtradeLegacyBulk:
+                    return try body(.success(try ComtradeLegacyReader.row(from: row, sourceID: sourceID)))
+                case .comtradePlus, .comtradePlusBulk:
+                    return try body(.success(try ComtradePlusReader.row(from: row, sourceID: sourceID)))
+                }
+            } catch let error as TradeIOError {
+                return try body(.failure(error))
+            }
+        }
+        guard let layout else { throw TradeIOError.unknownLayout(file: displayName, header: []) }
+        return layout
+    }
+
+    /// Reads the whole file, keeping good rows and collecting rejected ones.
+    ///
+    /// - Returns: The layout, the rows kept and the rejections, in file order.
+    /// - Throws: `TradeIOError` for a file that cannot be read as CSV or has an unknown header.
+    public func readAll() throws -> TradeFileContents {
+        var rows: [TradeFileRow] = []
+        var rejected: [TradeIOError] = []
+        let layout = try forEachRow { outcome in
+            switch outcome {
+            case let .success(row): rows.append(row)
+            case let .failure(error): rejected.append(error)
+            }
+            return true
+        }
+        return TradeFileContents(layout: layout, rows: rows, rejected: rejected)
+    }
+}

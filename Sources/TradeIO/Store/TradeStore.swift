@@ -1,0 +1,271 @@
+import Foundation
+import GRDB
+import TradeDomain
+
+/// A SQLite store of trade records with the provenance of every file ingested
+/// (through GRDB).
+///
+/// Tables:
+/// - `provenance`: one row per file ingested: file name, SHA-256, reader
+///   (layout), rows read/kept/rejected/replaced, time.
+/// - `records`: one row per record, keyed by reporter, partner, flow, period,
+///   code, classification and source (so that the figures of several sources
+///   in a tidy file live side by side, while a revised Comtrade download
+///   replaces the earlier one); with the numeric area codes, description, value,
+///   quantity and unit code, net weight, estimation flags, source and the
+///   provenance row and line it came from.
+///
+/// Rules:
+/// - One transaction per file: a file that fails (or a process killed while
+///   ingesting) leaves the store as it was (SQLite rolls the transaction back).
+/// - A file whose SHA-256 is already in `provenance` adds nothing.
+/// - A record with the key of a stored one replaces it and is counted
+///   (``IngestSummary/rowsReplaced``); with `strict` it is an error instead.
+/// - Rejected rows are not stored; with `strict` the first one is an error.
+public final class TradeStore: Sendable {
+    /// The database file.
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (creating when needed) a store.
+    ///
+    /// - Parameter path: The SQLite file.
+    /// - Throws: `TradeIOError.store` when the file cannot be opened or is not a store.
+    public init(path: String) throws {
+        self.path = path
+        do {
+            queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS provenance (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        file_name TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, reader TEXT NOT NULL,
+                        rows_read INTEGER NOT NULL, rows_kept INTEGER NOT NULL, rows_rejected INTEGER NOT NULL,
+                        rows_replaced INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+                    CREATE TABLE IF NOT EXISTS records (
+                        reporter TEXT NOT NULL, partner TEXT NOT NULL, flow TEXT NOT NULL, period TEXT NOT NULL,
+                        commodity TEXT NOT NULL, classification TEXT NOT NULL,
+                        reporter_code INTEGER, partner_code INTEGER, description TEXT,
+                        value_usd REAL, quantity REAL, quantity_unit INTEGER, net_weight_kg REAL,
+                        quantity_estimated INTEGER NOT NULL, net_weight_estimated INTEGER NOT NULL, legacy_flag INTEGER,
+                        source_id TEXT NOT NULL, note TEXT,
+                        provenance_id INTEGER NOT NULL REFERENCES provenance(id), line INTEGER NOT NULL,
+                        PRIMARY KEY (reporter, partner, flow, period, commodity, classification, source_id));
+                    """)
+            }
+        } catch let error as TradeIOError {
+            throw error
+        } catch {
+            throw TradeIOError.store(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Reads and validates a file without writing anywhere (`ingest --dry-run`).
+    ///
+    /// - Parameters:
+    ///   - file: The file to read.
+    ///   - displayName: How the file is named in messages.
+    ///   - strict: Stop at the first rejected row (throw it).
+    ///   - reject: Called with each rejected row's error.
+    /// - Returns: The summary (replacements counted within the file only).
+    /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, or (strict) the first bad or repeated row.
+    public static func validate(file: String, displayName: String? = nil, strict: Bool = false,
+                                reject: (TradeIOError) throws -> Void = { _ in }) throws -> IngestSummary {
+        let name = displayName ?? file
+        let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
+        var keys: Set<String> = []
+        var counts = Counts()
+        let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
+            try counts.take(outcome, strict: strict, reject: reject) { row in
+                let key = Self.key(row.record)
+                if !keys.insert(key).inserted {
+                    if strict { throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: key, previousFile: name) }
+                    return true
+                }
+                return false
+            }
+            return true
+        }
+        return counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: true)
+    }
+
+    /// Ingests one file in one transaction.
+    ///
+    /// - Parameters:
+    ///   - file: The file to read.
+    ///   - displayName: How the file is named in messages and in `provenance`.
+    ///   - strict: Fail (and store nothing of this file) at the first rejected row or overlapping record.
+    ///   - reject: Called with each rejected row's error.
+    /// - Returns: The summary; `alreadyIngested` when the same bytes were ingested before.
+    /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, (strict) the
+    ///   first bad or overlapping row, or `.store` when SQLite fails. The store is then unchanged.
+    public func ingest(file: String, displayName: String? = nil, strict: Bool = false,
+                       reject: (TradeIOError) throws -> Void = { _ in }) throws -> IngestSummary {
+        let name = displayName ?? file
+        let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
+        do {
+            return try queue.write { db -> IngestSummary in
+                if let previous = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE sha256 = ?", arguments: [digest]) {
+                    return IngestSummary(
+                        file: name, sha256: digest, layout: TradeFileLayout(rawValue: previous["reader"]), rowsRead: 0, rowsKept: 0,
+                        rowsRejected: 0, rowsReplaced: 0, suspectQuantityRows: 0, alreadyIngested: true, dryRun: false)
+                }
+                try db.execute(sql: """
+                    INSERT INTO provenance (file_name, sha256, reader, rows_read, rows_kept, rows_rejected, rows_replaced, ingested_at)
+                    VALUES (?, ?, '', 0, 0, 0, 0, ?)
+                    """, arguments: [name, digest, ISO8601DateFormatter().string(from: Date())])
+                let provenanceID = db.lastInsertedRowID
+                var counts = Counts()
+                let insert = try db.makeStatement(sql: """
+                    INSERT OR REPLACE INTO records (reporter, partner, flow, period, commodity, classification, reporter_code,
+                        partner_code, description, value_usd, quantity, quantity_unit, net_weight_kg, quantity_estimated,
+                        net_weight_estimated, legacy_flag, source_id, note, provenance_id, line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let existing = try db.makeStatement(sql: """
+                    SELECT p.file_name FROM records r JOIN provenance p ON p.id = r.provenance_id
+                    WHERE r.reporter = ? AND r.partner = ? AND r.flow = ? AND r.period = ? AND r.commodity = ? AND r.classification = ? AND r.source_id = ?
+                    """)
+                let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
+                    try counts.take(outcome, strict: strict, reject: reject) { row in
+                        let r = row.record
+                        let key: [DatabaseValueConvertible?] = [
+                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "", r.sourceID,
+                        ]
+                        var replaced = false
+                        if let previous = try String.fetchOne(existing, arguments: StatementArguments(key)) {
+                            if strict {
+                                throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(r), previousFile: previous)
+                            }
+                            replaced = true
+                        }
+                        try insert.execute(arguments: StatementArguments(key.dropLast() + [
+                            row.reporterNumericCode, row.partnerNumericCode, r.commodityDescription, r.value?.amount, r.quantity?.amount,
+                            r.quantity?.unit.code, r.netWeightKilograms, r.isQuantityEstimated, r.isNetWeightEstimated,
+                            row.legacyEstimationFlag, r.sourceID, r.note, provenanceID, row.line,
+                        ]))
+                        return replaced
+                    }
+                    return true
+                }
+                let summary = counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: false)
+                try db.execute(sql: """
+                    UPDATE provenance SET reader = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?
+                    """, arguments: [layout.rawValue, summary.rowsRead, summary.rowsKept, summary.rowsRejected, summary.rowsReplaced, provenanceID])
+                return summary
+            }
+        } catch let error as TradeIOError {
+            throw error
+        } catch {
+            throw TradeIOError.store(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Every stored record, ordered by key.
+    ///
+    /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
+    public func records() throws -> [TradeRecord] {
+        try rows().map(\.record)
+    }
+
+    /// Every stored record with its numeric codes, estimation flag and line, ordered by key.
+    ///
+    /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
+    public func rows() throws -> [TradeFileRow] {
+        do {
+            return try queue.read { db in
+                var rows: [TradeFileRow] = []
+                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
+                while let row = try cursor.next() {
+                    rows.append(try Self.fileRow(row))
+                }
+                return rows
+            }
+        } catch let error as TradeIOError {
+            throw error
+        } catch {
+            throw TradeIOError.store(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The provenance table, oldest first.
+    ///
+    /// - Throws: `TradeIOError.store` when the store cannot be read.
+    public func provenance() throws -> [IngestSummary] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM provenance ORDER BY id").map { row in
+                    IngestSummary(
+                        file: row["file_name"], sha256: row["sha256"], layout: TradeFileLayout(rawValue: row["reader"]),
+                        rowsRead: row["rows_read"], rowsKept: row["rows_kept"], rowsRejected: row["rows_rejected"],
+                        rowsReplaced: row["rows_replaced"], suspectQuantityRows: 0, alreadyIngested: false, dryRun: false)
+                }
+            }
+        } catch {
+            throw TradeIOError.store(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The overlap key as text: `CHN PRK import 2015 2701 H4 UN_COMTRADE`.
+    static func key(_ record: TradeRecord) -> String {
+        [record.reporter.iso3, record.partner.iso3, record.flow.rawValue, record.period.description, record.commodity.description,
+         record.classification ?? "-", record.sourceID].joined(separator: " ")
+    }
+
+    private static let unitsByCode = Dictionary(QuantityUnit.allUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+    static func fileRow(_ row: Row) throws -> TradeFileRow {
+        func invalid(_ column: String, _ value: String) -> TradeIOError {
+            TradeIOError.store(path: "records", reason: "column \(column) holds '\(value)', which is not valid")
+        }
+        let periodText: String = row["period"]
+        let reporterText: String = row["reporter"], partnerText: String = row["partner"]
+        let flowText: String = row["flow"], commodityText: String = row["commodity"]
+        guard let period = try? Period(parsing: periodText) else { throw invalid("period", periodText) }
+        guard let reporter = try? CountryCode(reporterText) else { throw invalid("reporter", reporterText) }
+        guard let partner = try? CountryCode(partnerText) else { throw invalid("partner", partnerText) }
+        guard let flow = TradeFlow(rawValue: flowText) else { throw invalid("flow", flowText) }
+        guard let commodity = try? CommodityCode(parsing: commodityText) else { throw invalid("commodity", commodityText) }
+        var quantity: Quantity?
+        if let amount: Double = row["quantity"] {
+            let code: Int = row["quantity_unit"] ?? -1
+            guard let unit = unitsByCode[code] else { throw invalid("quantity_unit", String(code)) }
+            quantity = Quantity(amount: amount, unit: unit)
+        }
+        let classification: String = row["classification"]
+        let value: Double? = row["value_usd"]
+        let record = TradeRecord(
+            period: period, reporter: reporter, partner: partner, flow: flow, commodity: commodity,
+            commodityDescription: row["description"], classification: classification.isEmpty ? nil : classification,
+            value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity, netWeightKilograms: row["net_weight_kg"],
+            isQuantityEstimated: row["quantity_estimated"], isNetWeightEstimated: row["net_weight_estimated"],
+            sourceID: row["source_id"], note: row["note"])
+        return TradeFileRow(line: row["line"], record: record, reporterNumericCode: row["reporter_code"],
+                            partnerNumericCode: row["partner_code"], legacyEstimationFlag: row["legacy_flag"])
+    }
+}
+
+/// Running counts of one file's rows.
+struct Counts {
+    var kept = 0, rejected = 0, replaced = 0, suspect = 0
+
+    /// Counts one outcome; calls `keep` for a row (which says whether it replaced one), `reject` (or throws, when strict) for an error.
+    mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
+                       keep: (TradeFileRow) throws -> Bool) throws {
+        switch outcome {
+        case let .success(row):
+            if try keep(row) { replaced += 1 }
+            kept += 1
+            if row.record.hasSuspectQuantity { suspect += 1 }
+        case let .failure(error):
+            if strict { throw error }
+            rejected += 1
+            try reject(error)
+        }
+    }
+
+    func summary(file: String, sha256: String, layout: TradeFileLayout, alreadyIngested: Bool, dryRun: Bool) -> IngestSummary {
+        IngestSummary(file: file, sha256: sha256, layout: layout, rowsRead: kept + rejected, rowsKept: kept, rowsRejected: rejected,
+                      rowsReplaced: replaced, suspectQuantityRows: suspect, alreadyIngested: alreadyIngested, dryRun: dryRun)
+    }
+}

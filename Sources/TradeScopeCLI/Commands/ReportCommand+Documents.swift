@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Reports
+import TradeDomain
+import TrendAnalysis
+
+extension ReportCommand {
+    /// The composition of the first selection's trade by HS section, or why there is none.
+    func composition(_ selected: TradeSelection, workspace: Workspace) -> (CompositionChart?, String?) {
+        let year = compositionYear.map { Period(year: $0) }
+            ?? SectionComposition.latestPeriodWithTotal(records: workspace.records, selection: selected.with(commodity: .total))
+        guard let year else { return (nil, "No composition: the data has no TOTAL figure for \(Workspace.label(selected)).") }
+        do {
+            let composition = try SectionComposition(
+                records: workspace.records, selection: selected, period: year, builder: workspace.builder, minimumShare: minShare)
+            return (CompositionChart(composition: composition, selectionLabel: Workspace.label(selected)), nil)
+        } catch {
+            return (nil, "No composition: \(error.description).")
+        }
+    }
+
+    /// Writes the JSON, Markdown (with SVG charts beside an --out file) or HTML document.
+    func writeDocument(_ reports: [TradeReport], selections: [TradeSelection], workspace: Workspace) throws {
+        guard let first = selections.first else { return }
+        let (composition, note) = self.composition(first, workspace: workspace)
+        let manifest = try workspace.manifest(parameters: [
+            .init(name: "reporter", value: first.reporter?.iso3 ?? "any"), .init(name: "partner", value: first.partner?.iso3 ?? "any"),
+            .init(name: "flow", value: first.flow?.rawValue ?? "any"),
+            .init(name: "hs", value: selections.map(\.commodity.description).joined(separator: ",")),
+            .init(name: "from", value: first.from?.description ?? "first with data"),
+            .init(name: "to", value: first.through?.description ?? "last with data"),
+            .init(name: "freq", value: first.frequency.rawValue),
+            .init(name: "composition_year", value: composition.map { $0.composition.period.description } ?? "none"),
+            .init(name: "min_share", value: String(minShare)),
+        ])
+        switch output.format {
+        case .json:
+            var objects = reports.enumerated().map { index, report in
+                report.json(selection: Workspace.selectionJSON(selections[index], source: workspace.sourceLabel, mirror: selection.mirrorView))
+            }
+            if case let .object(members)? = objects.first {
+                objects[0] = .object(members + [("composition", composition?.json() ?? .null), ("composition_note", .string(note))])
+            }
+            let body: JSONValue = objects.count == 1 ? objects[0] : .object([("reports", .array(objects))])
+            guard case let .object(members) = body else { return }
+            try output.write(JSONValue.object(members + [("manifest", manifest.json())]).rendered() + "\n")
+        case .md:
+            let prefix = output.out.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+            let (markdown, charts) = MarkdownReport(
+                reports: reports, composition: composition, compositionNote: note, manifest: manifest, chartPrefix: prefix).render()
+            if let out = output.out {
+                let directory = URL(fileURLWithPath: out).deletingLastPathComponent()
+                for chart in charts {
+                    try OutputOptions.writeFile(directory.appendingPathComponent(chart.name).path, chart.svg, force: output.force)
+                }
+            }
+            try output.write(markdown)
+        default:
+            let title = reports.count == 1 ? reports[0].title : "\(Workspace.label(first)): trade report"
+            try output.write(HTMLReport(title: title, reports: reports, composition: composition, compositionNote: note, manifest: manifest).html())
+        }
+    }
+}
