@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import TradeDomain
 import TradeIO
+import Scenarios
+import TrendAnalysis
 
 /// The `tradescope` command: trade time series and commodity prices.
 ///
@@ -22,7 +24,7 @@ struct TradeScope: ParsableCommand {
               tradescope series --hs 2701 --format csv
             """,
         version: TradeScopeVersion.current,
-        subcommands: [ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self]
+        subcommands: [ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ForecastCommand.self, WhatifCommand.self]
     )
 
     static func main() {
@@ -34,6 +36,10 @@ struct TradeScope: ParsableCommand {
         } catch let error as TradeDomainError {
             fail(error.description, code: 2)
         } catch let error as InputError {
+            fail(error.description, code: 2)
+        } catch let error as ScenarioError {
+            fail(error.description, code: 2)
+        } catch let error as AnalysisError {
             fail(error.description, code: 2)
         } catch {
             let code = exitCode(for: error)

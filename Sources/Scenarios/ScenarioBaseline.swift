@@ -1,0 +1,56 @@
+import TradeDomain
+import TrendAnalysis
+
+/// How a scenario's baseline (the no-sanction path) is forecast: the method, its fit window and
+/// the last period projected.
+public struct ScenarioBaseline: Hashable, Codable, Sendable {
+    /// The forecasting method.
+    public enum Method: String, Hashable, Codable, Sendable, CaseIterable {
+        /// ETS state space model by maximum likelihood (``ExponentialSmoothingFormulation/stateSpace``).
+        case ets
+        /// Holt-Winters by least squares (``ExponentialSmoothingFormulation/holtWinters``).
+        case holtWinters = "holt-winters"
+        /// A least-squares line plus seasonal dummies (``SeasonalRegressionSpecification``); seasonal
+        /// dummies enter when ``ScenarioBaseline/seasonal`` is not `none`.
+        case regression
+    }
+
+    /// ETS or Holt-Winters.
+    public let method: Method
+    /// Trend component: none, additive or additive damped.
+    public let trend: ExponentialSmoothingComponent
+    /// Seasonal component: none, additive or multiplicative (monthly data only).
+    public let seasonal: ExponentialSmoothingComponent
+    /// First period of the fit window; `nil` = the longest gap-free run ending at ``fitThrough``.
+    public let fitFrom: Period?
+    /// Last period of the fit window; `nil` = the last period entirely before the first measure.
+    public let fitThrough: Period?
+    /// Last period projected; `nil` = the last period with data.
+    public let through: Period?
+    /// Coverage of the prediction intervals.
+    public let level: Double
+
+    /// A baseline specification.
+    ///
+    /// - Parameters: One per property; defaults: ETS with an additive trend, no seasonality, 95%.
+    public init(method: Method = .ets, trend: ExponentialSmoothingComponent = .additive,
+                seasonal: ExponentialSmoothingComponent = .none, fitFrom: Period? = nil, fitThrough: Period? = nil,
+                through: Period? = nil, level: Double = 0.95) {
+        self.method = method
+        self.trend = trend
+        self.seasonal = seasonal
+        self.fitFrom = fitFrom
+        self.fitThrough = fitThrough
+        self.through = through
+        self.level = level
+    }
+
+    /// The exponential smoothing specification for one measure (value or quantity).
+    ///
+    /// - Parameter seed: Simulation seed.
+    /// - Returns: The specification (additive errors).
+    public func specification(seed: UInt64) -> ExponentialSmoothingSpecification {
+        ExponentialSmoothingSpecification(formulation: method == .ets ? .stateSpace : .holtWinters,
+                                          error: .additive, trend: trend, seasonal: seasonal, seed: seed)
+    }
+}

@@ -1,0 +1,197 @@
+import TradeDomain
+import TrendAnalysis
+
+/// Applies a scenario to the data: fits a no-sanction baseline for each commodity's value and
+/// quantity on the periods before the first measure, projects it with prediction intervals, and
+/// scales it by the share of flows the scenario's measures retain, and by the share the real
+/// calendar's measures retain.
+///
+/// ```
+/// counterfactual(p) = baseline(p) · retained(p)            (value and quantity alike)
+/// forgone(p)        = baseline(p) · (1 - retained(p))
+/// retained(p)       = mean over the months of p of  min_bans(1 - φ c (1 - e) ramp) · capShare
+/// ```
+/// where φ is the share of the month's days in force, c compliance, e the exempted share.
+/// **Overlapping measures:** bans and suspensions do not compound; in each month the most
+/// restrictive one binds (the smallest retained share). Caps then apply to what is left, per
+/// calendar year from their effective date, lesser-of on value and quantity (``CapRule``).
+/// Flows are spread evenly over the months of an annual period. Interval bounds are scaled by the
+/// same retained share (exact for bans, whose share does not depend on the flow; for caps the
+/// share is evaluated on the baseline mean).
+///
+/// Missing data are never filled: a baseline needs a gap-free fit window (the longest gap-free
+/// run ending at the last period before the first measure, unless `fit_from` is given); what
+/// cannot be computed is `nil` with a note.
+public struct ScenarioEngine: Sendable {
+    /// The sanctions calendar.
+    public let calendar: [SanctionEvent]
+
+    /// An engine over a calendar.
+    ///
+    /// - Parameter calendar: The sanctions calendar (for references and the real-calendar path).
+    public init(calendar: [SanctionEvent]) {
+        self.calendar = calendar
+    }
+
+    /// Runs a scenario.
+    ///
+    /// - Parameters:
+    ///   - scenario: The scenario.
+    ///   - series: The trade series of each selected commodity (built with the scenario's selection).
+    /// - Returns: The outcome; commodities without a series or a fit carry notes instead of figures.
+    public func run(_ scenario: Scenario, series: [CommodityCode: TradeSeries]) -> ScenarioOutcome {
+        let timeline = scenario.timeline(calendar)
+        let real = scenario.calendarMeasures(calendar)
+        var outcomes: [CommodityOutcome] = []
+        for code in scenario.hsCodes {
+            outcomes.append(run(scenario, code: code, series: series[code], timeline: timeline, real: real))
+        }
+        let units = Set(outcomes.compactMap(\.quantityUnit))
+        let quantityTotals = units.count == 1 ? outcomes.compactMap(\.totals.forgoneQuantity) : []
+        return ScenarioOutcome(
+            scenario: scenario, commodities: outcomes,
+            totals: ImpactTotals(forgoneValue: ImpactTotals.sum(outcomes.compactMap(\.totals.forgoneValue)),
+                                 forgoneQuantity: ImpactTotals.sum(quantityTotals), quantityUnit: units.count == 1 ? units.first : nil,
+                                 valuePeriods: outcomes.reduce(0) { $0 + $1.totals.valuePeriods },
+                                 quantityPeriods: quantityTotals.isEmpty ? 0 : outcomes.reduce(0) { $0 + $1.totals.quantityPeriods }))
+    }
+
+    private func run(_ scenario: Scenario, code: CommodityCode, series: TradeSeries?, timeline: [ScenarioMeasure],
+                     real: [ScenarioMeasure]) -> CommodityOutcome {
+        var notes: [String] = []
+        let applied = timeline.filter { $0.covers(code) }
+        let realApplied = real.filter { $0.covers(code) }
+        for measure in (timeline + real) where measure.touchesPartly(code) && !notes.contains(where: { $0.hasPrefix("measure \(measure.id) ") }) {
+            notes.append("measure \(measure.id) covers only part of HS \(code) (\(measure.hsCodes.map(\.digits).joined(separator: ", "))); not applied")
+        }
+        let empty = CommodityOutcome(code: code, quantityUnit: series?.quantityUnit?.abbreviation, baselines: [], measures: applied,
+                                     realMeasures: realApplied, periods: [],
+                                     totals: ImpactTotals(forgoneValue: nil, forgoneQuantity: nil, quantityUnit: nil, valuePeriods: 0, quantityPeriods: 0),
+                                     notes: notes)
+        guard let series, let first = series.points.first?.period, let last = series.points.last?.period else {
+            return CommodityOutcome(code: code, quantityUnit: nil, baselines: [], measures: applied, realMeasures: realApplied, periods: [],
+                                    totals: empty.totals, notes: notes + ["no data for HS \(code); nothing computed"])
+        }
+        let frequency = scenario.selection.frequency
+        let firstMeasureDate = (applied + realApplied).map(\.effective).min()
+        guard let fitThrough = scenario.baseline.fitThrough ?? firstMeasureDate.map({ Self.period(containing: $0, frequency).advanced(by: -1) }) else {
+            return CommodityOutcome(code: code, quantityUnit: empty.quantityUnit, baselines: [], measures: applied, realMeasures: realApplied,
+                                    periods: [], totals: empty.totals,
+                                    notes: notes + ["no measure touches HS \(code) and no fit_to is given; no baseline to project"])
+        }
+        let through = scenario.baseline.through ?? last
+        guard fitThrough < through else {
+            return CommodityOutcome(code: code, quantityUnit: empty.quantityUnit, baselines: [], measures: applied, realMeasures: realApplied,
+                                    periods: [], totals: empty.totals,
+                                    notes: notes + [fitThrough >= last
+                                        ? "the data for HS \(code) end at \(last), before the first measure (\(firstMeasureDate.map(\.description) ?? "none")): there are no periods after it to project; \(Self.withFigures(series).count) \(frequency.rawValue) period(s) have figures (\(Self.withFigures(series).joined(separator: ", ")))"
+                                        : "the fit window ends at \(fitThrough), not before the last period \(through); nothing to project"])
+        }
+        let horizon = fitThrough.distance(to: through)
+        let periods = (1...horizon).map { fitThrough.advanced(by: $0) }
+        var baselines: [BaselineSummary] = []
+        func forecast(_ measure: TradeMeasure, _ values: TimeSeries<Double>?) -> [Estimate]? {
+            guard let values, values.values.contains(where: { $0 != nil }) else {
+                notes.append("no \(measure.rawValue) figures for HS \(code); its baseline is not computed")
+                return nil
+            }
+            let window = Self.fitWindow(values, from: scenario.baseline.fitFrom, through: fitThrough)
+            switch window {
+            case let .failure(reason):
+                notes.append("\(measure.rawValue) baseline for HS \(code) not computed: \(reason)")
+                return nil
+            case let .success(slice):
+                do {
+                    if scenario.baseline.method == .regression {
+                        let fit = try SeasonalRegressionSpecification(seasonal: scenario.baseline.seasonal != .none).fit(slice)
+                        let result = try fit.forecast(horizon: horizon, level: scenario.baseline.level)
+                        baselines.append(BaselineSummary(measure: measure, model: fit.period > 1 ? "trend + seasonal regression" : "linear trend regression",
+                                                         fitFrom: slice.start, fitThrough: slice.end, observationCount: slice.count, alpha: nil,
+                                                         beta: nil, gamma: nil, phi: nil, sigma2: fit.residualStandardError * fit.residualStandardError,
+                                                         intervalMethod: result.intervalMethod))
+                        return zip(result.mean, result.intervals).map { Estimate(mean: $0, lower: $1.lower, upper: $1.upper) }
+                    }
+                    let fit = try scenario.baseline.specification(seed: scenario.seed).fit(slice)
+                    let result = try fit.forecast(horizon: horizon, level: scenario.baseline.level)
+                    baselines.append(BaselineSummary(measure: measure, model: fit.specification.name, fitFrom: slice.start,
+                                                     fitThrough: slice.end, observationCount: slice.count, alpha: fit.parameters.alpha,
+                                                     beta: fit.parameters.beta, gamma: fit.parameters.gamma, phi: fit.parameters.phi,
+                                                     sigma2: fit.sigma2, intervalMethod: result.intervalMethod))
+                    if let fromRequested = scenario.baseline.fitFrom, slice.start != fromRequested {
+                        notes.append("\(measure.rawValue) baseline for HS \(code) fitted from \(slice.start), not \(fromRequested)")
+                    }
+                    return zip(result.mean, result.intervals).map { Estimate(mean: $0, lower: $1.lower, upper: $1.upper) }
+                } catch {
+                    notes.append("\(measure.rawValue) baseline for HS \(code) not computed (\(slice.start)-\(slice.end), \(slice.count) periods): \(error)")
+                    return nil
+                }
+            }
+        }
+        let value = forecast(.value, series.valueSeries)
+        let quantity = forecast(.quantity, series.quantitySeries)
+        let shares = RetainedShares(periods: periods, baselineValue: value?.map(\.mean), baselineQuantity: quantity?.map(\.mean),
+                                    quantityUnit: series.quantityUnit)
+        let scenarioShares = shares.compute(applied, notes: &notes)
+        var ignored: [String] = []
+        let realShares = shares.compute(realApplied, notes: &ignored)
+        var rows: [PeriodImpact] = []
+        for (index, period) in periods.enumerated() {
+            let point = series.points.first { $0.period == period }
+            let share = scenarioShares[index], realShare = realShares[index]
+            let cfValue = value?[index].scaled(share), cfQuantity = quantity?[index].scaled(share)
+            var price: Double?
+            if let cfValue, let cfQuantity, cfQuantity.mean > 0 { price = cfValue.mean / cfQuantity.mean }
+            rows.append(PeriodImpact(
+                period: period, retainedShare: share, realRetainedShare: realShare,
+                actualValue: point?.value?.amount, actualQuantity: point?.quantity?.amount,
+                baselineValue: value?[index], baselineQuantity: quantity?[index],
+                counterfactualValue: cfValue, counterfactualQuantity: cfQuantity,
+                realCalendarValue: value.map { $0[index].mean * realShare }, realCalendarQuantity: quantity.map { $0[index].mean * realShare },
+                forgoneValue: value?[index].scaled(1 - share), forgoneQuantity: quantity?[index].scaled(1 - share),
+                impliedUnitPrice: price))
+        }
+        if first > fitThrough { notes.append("HS \(code) has no data before \(fitThrough)") }
+        let forgoneValues = rows.compactMap(\.forgoneValue), forgoneQuantities = rows.compactMap(\.forgoneQuantity)
+        return CommodityOutcome(
+            code: code, quantityUnit: series.quantityUnit?.abbreviation, baselines: baselines, measures: applied, realMeasures: realApplied,
+            periods: rows,
+            totals: ImpactTotals(forgoneValue: ImpactTotals.sum(forgoneValues), forgoneQuantity: ImpactTotals.sum(forgoneQuantities),
+                                 quantityUnit: series.quantityUnit?.abbreviation, valuePeriods: forgoneValues.count,
+                                 quantityPeriods: forgoneQuantities.count),
+            notes: notes)
+    }
+
+    /// The periods that have a value or a quantity.
+    static func withFigures(_ series: TradeSeries) -> [String] {
+        series.points.filter { $0.value != nil || $0.quantity != nil }.map(\.period.description)
+    }
+
+    /// The period of a frequency that contains a date.
+    static func period(containing date: CalendarDate, _ frequency: Frequency) -> Period {
+        switch frequency {
+        case .annual: return Period(year: date.year)
+        case .quarterly: return (try? Period(year: date.year, quarter: (date.month - 1) / 3 + 1)) ?? Period(year: date.year)
+        case .monthly: return (try? Period(year: date.year, month: date.month)) ?? Period(year: date.year)
+        }
+    }
+
+    enum Window { case success(TimeSeries<Double>), failure(String) }
+
+    /// The fit window: `from...through` if given (must be gap-free), else the longest gap-free run ending at `through`.
+    static func fitWindow(_ series: TimeSeries<Double>, from: Period?, through: Period) -> Window {
+        guard series[through] != nil else {
+            return .failure("the \(through) figure, the last before the first measure, is missing")
+        }
+        if let from {
+            let slice = series.slice(from: from, through: through)
+            if let gap = slice.values.firstIndex(where: { $0 == nil }) {
+                return .failure("\(slice.start.advanced(by: gap)) is missing inside the fit window \(from)-\(through)")
+            }
+            if slice.start != from { return .failure("the data start at \(slice.start), after fit_from \(from)") }
+            return .success(slice)
+        }
+        var start = through
+        while let value = series[start.advanced(by: -1)], value.isFinite { start = start.advanced(by: -1) }
+        return .success(series.slice(from: start, through: through))
+    }
+}

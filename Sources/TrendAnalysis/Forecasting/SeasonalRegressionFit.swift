@@ -1,0 +1,78 @@
+import Foundation
+import TradeDomain
+
+/// A fitted trend-plus-seasonal regression (see ``SeasonalRegressionSpecification``).
+public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
+    /// The specification fitted.
+    public let specification: SeasonalRegressionSpecification
+    /// The season length used (1 = none).
+    public let period: Int
+    /// The periods fitted (empty without a calendar).
+    public let periods: [Period]
+    /// The observations.
+    public let observed: [Double]
+    /// β0 (intercept at t = 0), β1 (per period), then δ2 ... δm (R `coef(lm)`).
+    public let coefficients: [Double]
+    /// Fitted values.
+    public let fittedValues: [Double]
+    /// Σ residuals².
+    public let residualSumOfSquares: Double
+    /// The R factor of the design (row-major), for prediction variances.
+    let rFactor: [[Double]]
+
+    init(specification: SeasonalRegressionSpecification, period: Int, periods: [Period], observed: [Double], coefficients: [Double],
+         fittedValues: [Double], residualSumOfSquares: Double, rFactor: [[Double]]) {
+        self.specification = specification
+        self.period = period
+        self.periods = periods
+        self.observed = observed
+        self.coefficients = coefficients
+        self.fittedValues = fittedValues
+        self.residualSumOfSquares = residualSumOfSquares
+        self.rFactor = rFactor
+    }
+
+    /// Residual degrees of freedom, n − p.
+    public var residualDegreesOfFreedom: Int { observed.count - coefficients.count }
+
+    /// The residual standard error s = √(RSS / (n − p)) (R `sigma`).
+    public var residualStandardError: Double { (residualSumOfSquares / Double(residualDegreesOfFreedom)).squareRoot() }
+
+    static func regressors(index: Int, period m: Int) -> [Double] {
+        var row = [1, Double(index)]
+        if m > 1 { for k in 1..<m { row.append(index % m == k ? 1 : 0) } }
+        return row
+    }
+
+    /// Forecasts with Student t prediction intervals (R `predict.lm(interval = "prediction")`).
+    ///
+    /// - Parameters:
+    ///   - horizon: Steps ahead, at least 1.
+    ///   - level: Coverage in (0, 1).
+    /// - Returns: The forecast (interval method `regression`).
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` for a bad horizon or level.
+    public func forecast(horizon: Int, level: Double = 0.95) throws(AnalysisError) -> Forecast {
+        guard horizon >= 1 else { throw .invalidParameter(name: "horizon", value: "\(horizon)", constraint: "must be at least 1") }
+        guard level > 0 && level < 1 else { throw .invalidParameter(name: "level", value: "\(level)", constraint: "must lie in (0, 1)") }
+        let t = StudentTQuantile.quantile((1 + level) / 2, degreesOfFreedom: Double(residualDegreesOfFreedom))
+        let s = residualStandardError
+        let p = coefficients.count
+        var mean: [Double] = [], intervals: [PredictionInterval] = []
+        for h in 1...horizon {
+            let x = Self.regressors(index: observed.count - 1 + h, period: period)
+            let yhat = zip(x, coefficients).reduce(0) { $0 + $1.0 * $1.1 }
+            // x'(X'X)⁻¹x = |z|² with R'z = x (forward substitution).
+            var z = [Double](repeating: 0, count: p)
+            for i in 0..<p {
+                var sum = x[i]
+                for j in 0..<i { sum -= rFactor[j][i] * z[j] }
+                z[i] = sum / rFactor[i][i]
+            }
+            let half = t * s * (1 + z.reduce(0) { $0 + $1 * $1 }).squareRoot()
+            mean.append(yhat)
+            intervals.append(PredictionInterval(level: level, lower: yhat - half, upper: yhat + half))
+        }
+        let future = periods.last.map { last in (1...horizon).map { last.advanced(by: $0) } } ?? []
+        return Forecast(periods: future, mean: mean, intervals: intervals, level: level, intervalMethod: .regression)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// The shipped example scenarios, in the repository's Data/scenarios (the files under test, not data).
+private func exampleScenario(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Data/scenarios/\(name)").path
+}
+
+/// The fixture with the years before the 2016-2017 measures (Fixtures/PROVENANCE.md).
+private func whatifData() -> URL {
+    Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("whatif_data")
+}
+
+private func json(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+private func impacts(_ object: [String: Any]) -> [[String: Any]] { object["impacts"] as? [[String: Any]] ?? [] }
+
+@Suite("tradescope whatif and forecast")
+struct WhatifCommandTests {
+    @Test("the 2371 coal ban moved to March 2016: with its 30-day grace it bites from 1 April, so 2016 keeps 3/12 and 2017 nothing")
+    func coalBanMoved() throws {
+        let result = try runTradescope(["whatif", exampleScenario("coal_2371_march_2016.yaml"), "--format", "json"], dataDirectory: whatifData())
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try json(result.standardOutput)
+        let rows = impacts(object)
+        #expect(rows.map { $0["period"] as? String } == ["2016", "2017"])
+        // Hand calculation: Jan-Mar of 12 months retained in 2016; none in 2017.
+        expectClose(rows[0]["retained_share"] as? Double ?? .nan, 0.25, rtol: 1e-12, atol: 0, "2016 share")
+        expectClose(rows[1]["retained_share"] as? Double ?? .nan, 0, rtol: 0, atol: 0, "2017 share")
+        for row in rows {
+            let baseline = row["baseline"] as? Double ?? .nan, counterfactual = row["counterfactual"] as? Double ?? .nan
+            expectClose(counterfactual + (row["forgone_value"] as? Double ?? .nan), baseline, rtol: 1e-12, atol: 0, "adds up")
+            #expect((row["lower"] as? Double ?? .nan) <= counterfactual && counterfactual <= (row["upper"] as? Double ?? .nan))
+        }
+        // Actual 2016 value from the data (CEIC_NIKKEI_2017, USD 1.18bn), not filled for 2017 quantity (missing).
+        #expect(rows[0]["actual"] as? Double == 1_180_000_000)
+        #expect(rows[1]["actual_quantity"] is NSNull)
+        let baselines = object["baseline"] as? [[String: Any]] ?? []
+        #expect(baselines.map { $0["fit_to"] as? String } == ["2015", "2015"])
+        // Deterministic: the same run gives the same bytes.
+        let again = try runTradescope(["whatif", exampleScenario("coal_2371_march_2016.yaml"), "--format", "json"], dataDirectory: whatifData())
+        #expect(again.standardOutput == result.standardOutput)
+    }
+
+    @Test("the 2321 coal cap at 70% compliance: the 2017 share follows the lesser-of rule by hand from the baselines")
+    func coalCap() throws {
+        let result = try runTradescope(["whatif", exampleScenario("coal_2321_cap_70pct.yaml"), "--format", "json"], dataDirectory: whatifData())
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = impacts(try json(result.standardOutput))
+        let row2017 = try #require(rows.first { $0["period"] as? String == "2017" })
+        let value = row2017["baseline"] as? Double ?? .nan, quantity = row2017["baseline_quantity"] as? Double ?? .nan
+        // Allowed share f = min(1, 0.95 * 400,870,018 / V, 0.95 * 7,500,000 / Q); the excess passes at 1 - 0.7.
+        let allowed = min(1, 0.95 * 400_870_018 / value, 0.95 * 7_500_000 / quantity)
+        expectClose(row2017["retained_share"] as? Double ?? .nan, allowed + (1 - allowed) * 0.3, rtol: 1e-12, atol: 0, "2017 share")
+        let row2016 = try #require(rows.first { $0["period"] as? String == "2016" })
+        #expect(row2016["retained_share"] as? Double == 1)
+    }
+
+    @Test("the 2375 textile ban removed: the bundled textile data are too sparse, and the output says so instead of inventing a baseline")
+    func textiles() throws {
+        let result = try runTradescope(["whatif", exampleScenario("textiles_2375_removed.yaml"), "--format", "json"], dataDirectory: whatifData())
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try json(result.standardOutput)
+        #expect(impacts(object).isEmpty)
+        let notes = object["notes"] as? [String] ?? []
+        #expect(notes.contains { $0.contains("HS 50-63") && $0.contains("(2016-03, 2016-10, 2017-01, 2017-09)") }, "\(notes)")
+        let text = try runTradescope(["whatif", exampleScenario("textiles_2375_removed.yaml")], dataDirectory: whatifData())
+        #expect(text.standardOutput.contains("Note: "))
+    }
+
+    @Test("several scenarios side by side, and a sweep, in CSV")
+    func sideBySideAndSweep() throws {
+        let both = try runTradescope(["whatif", exampleScenario("coal_2371_march_2016.yaml"), exampleScenario("coal_2321_cap_70pct.yaml")],
+                                     dataDirectory: whatifData())
+        #expect(both.status == 0)
+        #expect(both.standardOutput.contains("Scenarios side by side"))
+        let sweep = try runTradescope(["whatif", exampleScenario("coal_2321_cap_70pct.yaml"), "--sweep", "UNSCR-2321:compliance=0,1",
+                                       "--format", "csv"], dataDirectory: whatifData())
+        #expect(sweep.status == 0, "\(sweep.standardError)")
+        let lines = sweep.standardOutput.split(separator: "\n")
+        #expect(lines.count == 1 + 2 * 2)
+        #expect(lines.filter { $0.hasPrefix("UNSCR-2321 compliance 0.0,2701,2017,") }.count == 1)
+    }
+
+    @Test("bad scenario files exit 2 with file, line and column", arguments: [
+        ("name: x\nselection: {hs: '2701'}\nevents:\n  - ref: UNSCR-2371\n    compliance: 2\n", ":5:17: compliance '2' is invalid"),
+        ("name: x\nselection: {hs: '2701'}\nevents:\n  - ref: UNSCR-0000\n", ":4:10: no event 'UNSCR-0000'"),
+        ("name: x\nselection: {hs: '2701'}\nevents:\n  - ref: UNSCR-2371\n    shift_to: 2001-01-01\n", ":5:15: shift_to 2001-01-01 lies outside the data"),
+        ("name: [x\n", ":2:1: YAML syntax error"),
+    ])
+    func badFiles(yaml: String, message: String) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml")
+        try Data(yaml.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try runTradescope(["whatif", url.path], dataDirectory: whatifData())
+        #expect(result.status == 2)
+        #expect(result.standardError.contains(url.path + message), "\(result.standardError)")
+    }
+
+    @Test("forecast: JSON as in CLI.md, repeatable, and a gap in the window exits 2 naming the period")
+    func forecast() throws {
+        let arguments = ["forecast", "--hs", "2701", "--from", "2009", "--to", "2015", "--method", "holt-winters", "--horizon", "2", "--format", "json"]
+        let result = try runTradescope(arguments, dataDirectory: whatifData())
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try json(result.standardOutput)
+        let rows = object["forecast"] as? [[String: Any]] ?? []
+        #expect(rows.map { $0["period"] as? String } == ["2016", "2017"])
+        #expect(object["params"] is [String: Any] && object["sse"] is Double)
+        for row in rows { #expect((row["lower"] as? Double ?? .nan) < (row["mean"] as? Double ?? .nan)) }
+        #expect(try runTradescope(arguments, dataDirectory: whatifData()).standardOutput == result.standardOutput)
+        let gap = try runTradescope(["forecast", "--hs", "2701", "--from", "2007", "--to", "2015", "--horizon", "1"], dataDirectory: whatifData())
+        #expect(gap.status == 2)
+        #expect(gap.standardError.contains("2008 is missing"), "\(gap.standardError)")
+    }
+}
