@@ -39,13 +39,14 @@ public struct LinearRegression: Sendable, Equatable, Codable {
     ///   - response: The n responses.
     ///   - weights: Optional inverse-variance weights (WLS), all positive.
     /// - Returns: The fitted results with all inference computed.
-    /// - Throws: `LinearAlgebraError.tooFewObservations` when n ≤ p, and the
+    /// - Throws: `LinearAlgebraError.tooFewObservations` when n ≤ p (no residual
+    ///   degrees of freedom are left for σ̂²), and the
     ///   errors of `LeastSquaresFit` (rank deficiency, invalid weights, non-finite data).
     /// - Complexity: O(n p²), plus O(n p L) for Newey–West with L lags.
     public func fit(design: Matrix, response: [Double], weights: [Double]? = nil) throws(LinearAlgebraError) -> RegressionResults {
         if let columnNames { precondition(columnNames.count == design.columns, "\(columnNames.count) names for \(design.columns) columns") }
         if design.rows <= design.columns {
-            throw .tooFewObservations(observations: design.rows, parameters: design.columns + 1)
+            throw .tooFewObservations(observations: design.rows, parameters: design.columns)
         }
         let leastSquares: LeastSquaresFit
         if let weights {

@@ -118,4 +118,12 @@ struct RegressionResultsTests {
         expectClose([b.coefficients[0].estimate, b.coefficients[2].estimate, b.coefficients[1].estimate],
                     a.coefficients.map(\.estimate), rtol: 1e-13, atol: 0, "permuted estimates")
     }
+
+    @Test func noResidualDegreesOfFreedomThrows() {
+        // Two observations, two parameters: σ̂² is undefined, so inference must refuse.
+        let design = Matrix(rows: [[1, 0], [1, 1]])
+        #expect(throws: LinearAlgebraError.tooFewObservations(observations: 2, parameters: 2)) {
+            try LinearRegression().fit(design: design, response: [1, 2])
+        }
+    }
 }
