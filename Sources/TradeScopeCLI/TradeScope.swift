@@ -22,7 +22,7 @@ struct TradeScope: ParsableCommand {
               tradescope series --hs 2701 --format csv
             """,
         version: TradeScopeVersion.current,
-        subcommands: [ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self]
+        subcommands: [ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ExportCommand.self]
     )
 
     static func main() {

@@ -29,18 +29,18 @@ struct ReportCommand: ParsableCommand {
         var objects: [JSONValue] = []
         for selected in try selection.selections(defaultCode: "2701") {
             let mirror = selection.mirrorView
-            let series = try workspace.series(selected, mirror: mirror).series
+            let series = try workspace.series(selected, mirror: mirror, quantity: selection.quantity).series
             let table = SeriesTable(
                 series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
             var chapterSeries: TradeSeries?
             if case let .hs(code) = selected.commodity, code.level != .chapter {
-                chapterSeries = try workspace.builder.build(workspace.records, selection: selected.with(commodity: .hs(code.chapter)))
+                chapterSeries = try workspace.builder(quantity: selection.quantity).build(workspace.records, selection: selected.with(commodity: .hs(code.chapter)))
             }
             let report = TradeReport(
                 table: table, commodityName: Workspace.commodityName(selected.commodity),
                 events: workspace.data.sanctions, citations: workspace.citations, chapterSeries: chapterSeries)
             switch output.format {
-            case .json: objects.append(report.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror)))
+            case .json: objects.append(report.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror, quantity: selection.quantity)))
             case .md: texts.append(report.markdown())
             default: texts.append(report.text())
             }

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `tradescope export` through the built executable: ingest then export reproduces every kept field.
+///
+/// The reference for each fixture is its `.expected.csv` in `Tests/TradeIOTests/Fixtures`, written by Python's
+/// `csv` module (`generate/legacy_expected.py`, `generate/comtrade_plus_synthetic.py`), independent of our readers.
+@Suite("tradescope export")
+struct ExportCommandTests {
+    /// The TradeIOTests fixtures (real legacy rows, synthetic Comtrade+ rows), read in place.
+    static let readerFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("TradeIOTests/Fixtures")
+
+    /// A minimal RFC 4180 parser (quoted fields, doubled quotes, LF/CRLF), written apart from `CSVReader`.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, afterQuote = false
+        var characters = Array(text.unicodeScalars)[...]
+        if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
+        var index = characters.startIndex
+        while index < characters.endIndex {
+            let c = characters[index]
+            if quoted {
+                if c == "\"" {
+                    if index + 1 < characters.endIndex && characters[index + 1] == "\"" { field.unicodeScalars.append("\""); index += 1 } else { quoted = false; afterQuote = true }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" && field.isEmpty && !afterQuote {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""; afterQuote = false
+            } else if c == "\n" || c == "\r" {
+                if c == "\r" && index + 1 < characters.endIndex && characters[index + 1] == "\n" { index += 1 }
+                row.append(field); rows.append(row); row = []; field = ""; afterQuote = false
+            } else { field.unicodeScalars.append(c) }
+            index += 1
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
+    /// Rows as dictionaries keyed by the header.
+    static func table(_ text: String) -> [[String: String]] {
+        let rows = parseCSV(text)
+        guard let header = rows.first else { return [] }
+        return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    /// `201603` and `2016-03` are the same month; `2016` stays.
+    static func period(_ text: String) -> String {
+        text.count == 6 ? String(text.prefix(4)) + "-" + String(text.suffix(2)) : text
+    }
+
+    func ingestAndExport(_ files: [String]) throws -> [[String: String]] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("trade.sqlite").path
+        let paths = files.map { Self.readerFixtures.appendingPathComponent($0).path }
+        let ingest = try runTradescope(["ingest"] + paths + ["--db", db])
+        #expect(ingest.status == 0, "\(ingest.standardError)")
+        let export = try runTradescope(["export", "--db", db])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(export.standardOutput.hasPrefix("period,reporter_iso,partner_iso,flow,hs_code,hs_level,measure,value,unit,estimated_share,source,"))
+        return Self.table(export.standardOutput)
+    }
+
+    /// The exported rows of one expected record, keyed by measure.
+    static func measures(_ exported: [[String: String]], period: String, reporter: String, partner: String, flow: String, code: String,
+                         classification: String) -> [String: [String: String]] {
+        var found: [String: [String: String]] = [:]
+        for row in exported where row["period"] == period && row["reporter_iso"] == reporter && row["partner_iso"] == partner
+            && row["flow"] == flow && row["hs_code"] == code && row["classification"] == classification {
+            #expect(found[row["measure"]!] == nil, "measure \(row["measure"]!) twice for \(period) \(reporter) \(partner) \(code)")
+            found[row["measure"]!] = row
+        }
+        return found
+    }
+
+    @Test("legacy Comtrade (real rows: BOM, CRLF, re-export, zero net weight, area 490 without ISO) round-trips", arguments: [
+        "comtrade_legacy_head30", "comtrade_legacy_selected",
+    ])
+    func legacyRoundTrip(name: String) throws {
+        let exported = try ingestAndExport([name + ".csv"])
+        let expected = Self.table(try String(contentsOf: Self.readerFixtures.appendingPathComponent(name + ".expected.csv"), encoding: .utf8))
+        var rowCount = 0
+        for row in expected {
+            let found = Self.measures(exported, period: Self.period(row["period"]!), reporter: row["reporter"]!, partner: row["partner"]!,
+                                      flow: row["flow"]!, code: row["cmd"]!, classification: row["classification"]!)
+            let context = "line \(row["line"]!)"
+            // Legacy rows carry no quantity in these files (Qty Unit Code 1 = no quantity), so no quantity or unit price rows.
+            #expect(Set(found.keys) == Set(["value_usd"] + (row["net_weight"]!.isEmpty ? [] : ["net_weight_kg"])), "\(context)")
+            rowCount += found.count
+            let value = try #require(found["value_usd"], "\(context)")
+            #expect(Double(value["value"]!) == Double(row["value"]!), "\(context)")
+            #expect(value["unit"] == "USD" && value["estimated_share"] == "" && value["source"] == "UN_COMTRADE" && value["hs_level"] == "2")
+            #expect(value["reporter_code"] == row["reporter_code"] && value["partner_code"] == row["partner_code"], "\(context)")
+            #expect(value["legacy_flag"] == row["legacy_flag"] && value["description"] == row["description"], "\(context)")
+            if let weight = found["net_weight_kg"] {
+                #expect(Double(weight["value"]!) == Double(row["net_weight"]!) && weight["unit"] == "kg" && weight["estimated_share"] == "0", "\(context)")
+            }
+        }
+        #expect(exported.count == rowCount, "no exported row beyond the expected records")
+    }
+
+    @Test("Comtrade+ (synthetic: W00, S19, monthly, missing and zero quantities, estimated flags, quoted commas) round-trips", arguments: [
+        "comtrade_plus_synthetic", "comtrade_plus_bulk_synthetic",
+    ])
+    func plusRoundTrip(name: String) throws {
+        let exported = try ingestAndExport([name + ".csv"])
+        // The bulk copy holds the same rows plus datasetCode (PROVENANCE.md), so both use one reference.
+        let expected = Self.table(try String(contentsOf: Self.readerFixtures.appendingPathComponent("comtrade_plus_synthetic.expected.csv"), encoding: .utf8))
+        var rowCount = 0
+        for row in expected where row["status"] == "kept" {
+            let found = Self.measures(exported, period: Self.period(row["period"]!), reporter: row["reporter"]!, partner: row["partner"]!,
+                                      flow: row["flow"]!, code: row["cmd"]!, classification: row["classification"]!)
+            let context = "line \(row["line"]!)"
+            rowCount += found.count
+            let value = try #require(found["value_usd"], "\(context)")
+            #expect(Double(value["value"]!) == Double(row["value"]!), "\(context)")
+            #expect(value["reporter_code"] == row["reporter_code"] && value["partner_code"] == row["partner_code"], "\(context)")
+            #expect(value["legacy_flag"] == row["legacy_flag"] && value["description"] == row["description"], "\(context)")
+            let level = row["cmd"] == "TOTAL" ? "total" : String(row["cmd"]!.count)
+            #expect(value["hs_level"] == level, "\(context)")
+            let quantityEstimated = row["qty_estimated"] == "true" ? "1" : "0"
+            if row["qty"]!.isEmpty {
+                #expect(found["quantity"] == nil && found["unit_price"] == nil, "\(context): no quantity, no unit price")
+            } else {
+                let quantity = try #require(found["quantity"], "\(context)")
+                // Comtrade+ qtyUnitCode 8 is kg (the only unit code of this fixture).
+                #expect(row["qty_unit_code"] == "8" && quantity["unit"] == "kg", "\(context)")
+                #expect(Double(quantity["value"]!) == Double(row["qty"]!) && quantity["estimated_share"] == quantityEstimated, "\(context)")
+                let amount = try #require(Double(row["qty"]!))
+                if amount > 0 {
+                    // Hand rule: the record's unit price is its value / its quantity.
+                    let price = try #require(found["unit_price"], "\(context)")
+                    expectClose(try #require(Double(price["value"]!)), try #require(Double(row["value"]!)) / amount, rtol: 1e-15, atol: 0, context)
+                    #expect(price["unit"] == "USD/kg" && price["estimated_share"] == quantityEstimated, "\(context)")
+                } else {
+                    #expect(found["unit_price"] == nil && row["suspect"] == "true", "\(context): a zero quantity is suspect, never priced")
+                }
+            }
+            if row["net_weight"]!.isEmpty {
+                #expect(found["net_weight_kg"] == nil, "\(context)")
+            } else {
+                let weight = try #require(found["net_weight_kg"], "\(context)")
+                #expect(Double(weight["value"]!) == Double(row["net_weight"]!), "\(context)")
+                #expect(weight["estimated_share"] == (row["net_weight_estimated"] == "true" ? "1" : "0"), "\(context)")
+            }
+        }
+        #expect(exported.count == rowCount, "no exported row beyond the expected records")
+    }
+
+    @Test("a selection narrows the records; JSON and NDJSON carry the same rows")
+    func selectionAndFormats() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("trade.sqlite").path
+        #expect(try runTradescope(["ingest", Self.readerFixtures.appendingPathComponent("comtrade_plus_synthetic.csv").path, "--db", db]).status == 0)
+        // From the expected file: kept rows with cmd 2701 or 270112 (chapter 27 below the chapter) and reporter PRK:
+        // lines 15 (2014-08), 22 (2018-12) and 31 (2012), each with value, qty, net weight and price -> 12 rows.
+        let csv = Self.table(try runTradescope(["export", "--db", db, "--hs", "2701", "--reporter", "PRK"]).standardOutput)
+        #expect(csv.count == 12)
+        #expect(Set(csv.map { $0["period"]! }) == ["2012", "2014-08", "2018-12"])
+        // Section V (chapters 25-27) takes in 2601, 27 and 2701 codes: every kept row but the TOTAL ones (lines 4, 6, 13, 23).
+        let section = Self.table(try runTradescope(["export", "--db", db, "--hs", "V"]).standardOutput)
+        #expect(!section.isEmpty && section.allSatisfy { $0["hs_code"] != "TOTAL" })
+        let all = Self.table(try runTradescope(["export", "--db", db]).standardOutput)
+        #expect(all.filter { $0["hs_code"] != "TOTAL" }.count == section.count)
+        let ndjson = try runTradescope(["export", "--db", db, "--hs", "2701", "--reporter", "PRK", "--format", "ndjson"]).standardOutput
+        #expect(ndjson.split(separator: "\n").count == 12)
+        struct Row: Decodable { let period: String; let measure: String; let value: Double; let reporter_code: Int? }
+        struct Output: Decodable { let rows: [Row] }
+        let json = try runTradescope(["export", "--db", db, "--hs", "2701", "--reporter", "PRK", "--format", "json"]).standardOutput
+        let rows = try JSONDecoder().decode(Output.self, from: Data(json.utf8)).rows
+        #expect(rows.map(\.measure) == csv.map { $0["measure"]! })
+        #expect(zip(rows, csv).allSatisfy { $0.value == Double($1["value"]!) && $0.reporter_code == 408 })
+    }
+
+    @Test("--wide pivots periods to columns; a figure is in the cell of its period")
+    func wide() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("trade.sqlite").path
+        #expect(try runTradescope(["ingest", Self.readerFixtures.appendingPathComponent("comtrade_legacy_selected.csv").path, "--db", db]).status == 0)
+        let result = try runTradescope(["export", "--db", db, "--wide"])
+        let rows = Self.parseCSV(result.standardOutput)
+        // Periods of comtrade_legacy_selected.expected.csv: 1993, 1997, 2016, 2017.
+        #expect(rows[0] == ["reporter_iso", "partner_iso", "flow", "hs_code", "hs_level", "classification", "measure", "unit", "source",
+                            "1993", "1997", "2016", "2017"])
+        // Line 4 of the expected file: CHN 2017 import, 421339878 USD.
+        let chinaImport = try #require(rows.first { $0.prefix(7) == ["CHN", "PRK", "import", "27", "2", "H5", "value_usd"] })
+        #expect(chinaImport[9...] == ["", "", "", "421339878"])
+        #expect(try runTradescope(["export", "--db", db, "--wide", "--format", "json"]).status == 2)
+    }
+}
