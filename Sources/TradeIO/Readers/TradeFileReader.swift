@@ -59,31 +59,37 @@ public struct TradeFileReader: Sendable {
     @discardableResult
     public func forEachRow(_ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
         var layout: TradeFileLayout?
-        var columns: [String: Int] = [:]
+        var reader: ResolvedReader?
         var headerCount = 0
         try CSVReader(path: path, displayName: displayName).forEachRecord { line, fields in
-            guard let current = layout else {
+            guard let current = reader else {
                 let header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let detected = TradeFileLayout.detect(header: header) else {
                     throw TradeIOError.unknownLayout(file: displayName, header: header)
                 }
                 layout = detected
-                for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
+                // Column positions are resolved here, once per file, not looked up by name per row.
+                let columns = HeaderColumns(header)
+                switch detected {
+                case .tidy: reader = .tidy(TidyReader.Columns(columns))
+                case .comtradeLegacyAPI, .comtradeLegacyBulk: reader = .legacy(ComtradeLegacyReader.Columns(columns))
+                case .comtradePlus, .comtradePlusBulk: reader = .plus(ComtradePlusReader.Columns(columns))
+                }
                 headerCount = header.count
                 return true
             }
             guard fields.count == headerCount else {
                 return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: fields.count)))
             }
-            let row = FieldAccess(file: displayName, line: line, fields: fields, columns: columns)
+            let row = FieldAccess(file: displayName, line: line, fields: fields)
             do {
                 switch current {
-                case .tidy:
-                    return try body(.success(TradeFileRow(line: line, record: try TidyReader.record(from: row, knownSources: knownSources))))
-                case .comtradeLegacyAPI, .comtradeLegacyBulk:
-                    return try body(.success(try ComtradeLegacyReader.row(from: row, sourceID: sourceID)))
-                case .comtradePlus, .comtradePlusBulk:
-                    return try body(.success(try ComtradePlusReader.row(from: row, sourceID: sourceID)))
+                case let .tidy(columns):
+                    return try body(.success(TradeFileRow(line: line, record: try TidyReader.record(from: row, columns: columns, knownSources: knownSources))))
+                case let .legacy(columns):
+                    return try body(.success(try ComtradeLegacyReader.row(from: row, columns: columns, sourceID: sourceID)))
+                case let .plus(columns):
+                    return try body(.success(try ComtradePlusReader.row(from: row, columns: columns, sourceID: sourceID)))
                 }
             } catch let error as TradeIOError {
                 return try body(.failure(error))
@@ -109,4 +115,11 @@ public struct TradeFileReader: Sendable {
         }
         return TradeFileContents(layout: layout, rows: rows, rejected: rejected)
     }
+}
+
+/// A reader with its columns resolved from a file's header.
+private enum ResolvedReader {
+    case tidy(TidyReader.Columns)
+    case legacy(ComtradeLegacyReader.Columns)
+    case plus(ComtradePlusReader.Columns)
 }

@@ -116,12 +116,16 @@ public final class TradeStore: Sendable {
                     """, arguments: [name, digest, ISO8601DateFormatter().string(from: Date())])
                 let provenanceID = db.lastInsertedRowID
                 var counts = Counts()
-                let insert = try db.makeStatement(sql: """
-                    INSERT OR REPLACE INTO records (reporter, partner, flow, period, commodity, classification, reporter_code,
+                // Prepared once per file and reused for every row. The common case (a new key) is one
+                // INSERT; only a row whose key is already stored is looked up and replaced.
+                let columns = """
+                    (reporter, partner, flow, period, commodity, classification, reporter_code,
                         partner_code, description, value_usd, quantity, quantity_unit, net_weight_kg, quantity_estimated,
                         net_weight_estimated, legacy_flag, source_id, note, provenance_id, line)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                    """
+                let insert = try db.makeStatement(sql: "INSERT INTO records " + columns + " ON CONFLICT DO NOTHING")
+                let replace = try db.makeStatement(sql: "INSERT OR REPLACE INTO records " + columns)
                 let existing = try db.makeStatement(sql: """
                     SELECT p.file_name FROM records r JOIN provenance p ON p.id = r.provenance_id
                     WHERE r.reporter = ? AND r.partner = ? AND r.flow = ? AND r.period = ? AND r.commodity = ? AND r.classification = ? AND r.source_id = ?
@@ -129,22 +133,26 @@ public final class TradeStore: Sendable {
                 let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
                     try counts.take(outcome, strict: strict, reject: reject) { row in
                         let r = row.record
-                        let key: [DatabaseValueConvertible?] = [
-                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "", r.sourceID,
-                        ]
-                        var replaced = false
-                        if let previous = try String.fetchOne(existing, arguments: StatementArguments(key)) {
-                            if strict {
-                                throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(r), previousFile: previous)
-                            }
-                            replaced = true
-                        }
-                        try insert.execute(arguments: StatementArguments(key.dropLast() + [
+                        let arguments: StatementArguments = [
+                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "",
                             row.reporterNumericCode, row.partnerNumericCode, r.commodityDescription, r.value?.amount, r.quantity?.amount,
                             r.quantity?.unit.code, r.netWeightKilograms, r.isQuantityEstimated, r.isNetWeightEstimated,
                             row.legacyEstimationFlag, r.sourceID, r.note, provenanceID, row.line,
-                        ]))
-                        return replaced
+                        ]
+                        insert.setUncheckedArguments(arguments)
+                        try insert.execute()
+                        if db.changesCount > 0 { return false }
+                        // The key is stored already (from an earlier file or earlier in this one).
+                        let key: StatementArguments = [
+                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "", r.sourceID,
+                        ]
+                        if strict {
+                            let previous = try String.fetchOne(existing, arguments: key) ?? name
+                            throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(r), previousFile: previous)
+                        }
+                        replace.setUncheckedArguments(arguments)
+                        try replace.execute()
+                        return true
                     }
                     return true
                 }
