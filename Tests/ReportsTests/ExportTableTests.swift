@@ -55,3 +55,14 @@ struct ExportTableTests {
             """)
     }
 }
+
+@Suite("ProgressBar: one terminal line")
+struct ProgressBarTests {
+    @Test("the bar fills in proportion, clamps, and is plain without colour")
+    func line() {
+        // 52% of 10 cells = 5.2 -> 5 filled cells.
+        #expect(ProgressBar.line(fraction: 0.52, rows: 104_000, label: "a.csv", width: 10, color: false) == "[#####.....]  52%  104,000 rows  a.csv")
+        #expect(ProgressBar.line(fraction: 1.7, rows: 5, label: "b", width: 4, color: false) == "[####] 100%  5 rows  b")
+        #expect(ProgressBar.line(fraction: 0, rows: 0, label: "c", width: 2, color: true) == "[\u{1B}[32m..\u{1B}[0m]   0%  0 rows  c")
+    }
+}

@@ -67,15 +67,17 @@ public final class TradeStore: Sendable {
     ///   - displayName: How the file is named in messages.
     ///   - strict: Stop at the first rejected row (throw it).
     ///   - reject: Called with each rejected row's error.
+    ///   - progress: Called with the number of data rows handled so far, every ``progressInterval`` rows and at the end.
     /// - Returns: The summary (replacements counted within the file only).
     /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, or (strict) the first bad or repeated row.
     public static func validate(file: String, displayName: String? = nil, strict: Bool = false,
-                                reject: (TradeIOError) throws -> Void = { _ in }) throws -> IngestSummary {
+                                reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
         let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
         var keys: Set<String> = []
         var counts = Counts()
         let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
+            if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
                 let key = Self.key(row.record)
                 if !keys.insert(key).inserted {
@@ -86,6 +88,7 @@ public final class TradeStore: Sendable {
             }
             return true
         }
+        progress(counts.handled)
         return counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: true)
     }
 
@@ -96,11 +99,12 @@ public final class TradeStore: Sendable {
     ///   - displayName: How the file is named in messages and in `provenance`.
     ///   - strict: Fail (and store nothing of this file) at the first rejected row or overlapping record.
     ///   - reject: Called with each rejected row's error.
+    ///   - progress: Called with the number of data rows handled so far, every ``progressInterval`` rows and at the end.
     /// - Returns: The summary; `alreadyIngested` when the same bytes were ingested before.
     /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, (strict) the
     ///   first bad or overlapping row, or `.store` when SQLite fails. The store is then unchanged.
     public func ingest(file: String, displayName: String? = nil, strict: Bool = false,
-                       reject: (TradeIOError) throws -> Void = { _ in }) throws -> IngestSummary {
+                       reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
         let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
         do {
@@ -131,7 +135,8 @@ public final class TradeStore: Sendable {
                     WHERE r.reporter = ? AND r.partner = ? AND r.flow = ? AND r.period = ? AND r.commodity = ? AND r.classification = ? AND r.source_id = ?
                     """)
                 let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
-                    try counts.take(outcome, strict: strict, reject: reject) { row in
+                    if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
+            try counts.take(outcome, strict: strict, reject: reject) { row in
                         let r = row.record
                         let arguments: StatementArguments = [
                             r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "",
@@ -156,6 +161,7 @@ public final class TradeStore: Sendable {
                     }
                     return true
                 }
+                progress(counts.handled)
                 let summary = counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: false)
                 try db.execute(sql: """
                     UPDATE provenance SET reader = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?
@@ -214,6 +220,9 @@ public final class TradeStore: Sendable {
         }
     }
 
+    /// How many rows pass between two calls of an ingest's `progress` closure.
+    public static let progressInterval = 16_384
+
     /// The overlap key as text: `CHN PRK import 2015 2701 H4 UN_COMTRADE`.
     static func key(_ record: TradeRecord) -> String {
         [record.reporter.iso3, record.partner.iso3, record.flow.rawValue, record.period.description, record.commodity.description,
@@ -256,6 +265,9 @@ public final class TradeStore: Sendable {
 /// Running counts of one file's rows.
 struct Counts {
     var kept = 0, rejected = 0, replaced = 0, suspect = 0
+
+    /// Rows handled so far (kept plus rejected).
+    var handled: Int { kept + rejected }
 
     /// Counts one outcome; calls `keep` for a row (which says whether it replaced one), `reject` (or throws, when strict) for an error.
     mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
