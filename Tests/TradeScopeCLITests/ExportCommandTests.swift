@@ -193,3 +193,31 @@ struct ExportCommandTests {
         #expect(try runTradescope(["export", "--db", db, "--wide", "--format", "json"]).status == 2)
     }
 }
+
+@Suite("tradescope series: sections and net weight")
+struct SectionSeriesTests {
+    @Test("--hs XV with tonnes and items: exit 2 naming both units; --quantity net-weight sums kilograms")
+    func sectionUnits() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-section-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Synthetic rows (not real data): 7304 in kg (unit code 8), 7317 in items (unit code 5), both 2016.
+        let tubes = IngestCommandTests.plusRow(year: 2016, valueUSD: "300", kilograms: "20000").replacingOccurrences(of: ",2701,", with: ",7304,")
+        let nails = IngestCommandTests.plusRow(year: 2016, valueUSD: "500", kilograms: "10000").replacingOccurrences(of: ",2701,", with: ",7317,")
+            .replacingOccurrences(of: ",8,kg,10000,", with: ",5,u,4000,")
+        let file = directory.appendingPathComponent("metals.csv")
+        try Data((IngestCommandTests.plusHeader + "\n" + tubes + "\n" + nails + "\n").utf8).write(to: file)
+        let db = directory.appendingPathComponent("trade.sqlite").path
+        #expect(try runTradescope(["ingest", file.path, "--db", db]).status == 0)
+        let mixed = try runTradescope(["series", "--db", db, "--hs", "XV"])
+        #expect(mixed.status == 2)
+        #expect(mixed.standardError.contains("u (number of items)") && mixed.standardError.contains("t (metric tonnes)"), "\(mixed.standardError)")
+        struct Row: Decodable { let period: String; let value_usd: Double?; let quantity: Double?; let quantity_unit: String?; let unit_price: Double? }
+        struct Output: Decodable { let rows: [Row] }
+        let result = try runTradescope(["series", "--db", db, "--hs", "XV", "--quantity", "net-weight", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try JSONDecoder().decode(Output.self, from: Data(result.standardOutput.utf8)).rows
+        // Hand calculation: 300 + 500 = 800 USD; 20,000 + 10,000 = 30,000 kg; 800 / 30,000 USD/kg.
+        #expect(rows.count == 1 && rows[0].value_usd == 800 && rows[0].quantity == 30_000 && rows[0].quantity_unit == "kg")
+        expectClose(try #require(rows[0].unit_price), 800.0 / 30_000, rtol: 1e-15, atol: 0, "USD/kg")
+    }
+}
