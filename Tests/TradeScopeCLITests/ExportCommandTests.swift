@@ -76,12 +76,16 @@ struct ExportCommandTests {
         return found
     }
 
-    @Test("legacy Comtrade (real rows: BOM, CRLF, re-export, zero net weight, area 490 without ISO) round-trips", arguments: [
-        "comtrade_legacy_head30", "comtrade_legacy_selected",
+    @Test("legacy Comtrade (real rows: BOM, CRLF, re-export, zero net weight, area 490 without ISO) round-trips, API and bulk layouts", arguments: [
+        ("comtrade_legacy_head30", "comtrade_legacy_head30"), ("comtrade_legacy_selected", "comtrade_legacy_selected"),
+        // The same real rows in the 35-column bulk layout (PROVENANCE.md), so the same reference.
+        ("comtrade_legacy_bulk_selected", "comtrade_legacy_selected"),
     ])
-    func legacyRoundTrip(name: String) throws {
+    func legacyRoundTrip(name: String, reference: String) throws {
+        let detected = try runTradescope(["ingest", Self.readerFixtures.appendingPathComponent(name + ".csv").path, "--dry-run"]).standardOutput
+        #expect(detected.contains(name.contains("bulk") ? "(comtrade-legacy-bulk)" : "(comtrade-legacy-api)"), "\(detected)")
         let exported = try ingestAndExport([name + ".csv"])
-        let expected = Self.table(try String(contentsOf: Self.readerFixtures.appendingPathComponent(name + ".expected.csv"), encoding: .utf8))
+        let expected = Self.table(try String(contentsOf: Self.readerFixtures.appendingPathComponent(reference + ".expected.csv"), encoding: .utf8))
         var rowCount = 0
         for row in expected {
             let found = Self.measures(exported, period: Self.period(row["period"]!), reporter: row["reporter"]!, partner: row["partner"]!,
@@ -148,6 +152,40 @@ struct ExportCommandTests {
             }
         }
         #expect(exported.count == rowCount, "no exported row beyond the expected records")
+    }
+
+    @Test("tidy (real bundled rows: UTF-8 notes with quoted commas, value-only and quantity-only rows) round-trips")
+    func tidyRoundTrip() throws {
+        let tidy = fixtureDataDirectory().appendingPathComponent("dprk_china.csv")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("trade.sqlite").path
+        #expect(try runTradescope(["ingest", tidy.path, "--db", db]).status == 0)
+        let exported = Self.table(try runTradescope(["export", "--db", db]).standardOutput)
+        let expected = Self.table(try String(contentsOf: tidy, encoding: .utf8))
+        var rowCount = 0
+        for row in expected {
+            var found: [String: [String: String]] = [:]
+            for candidate in exported where candidate["period"] == Self.period(row["period"]!) && candidate["reporter_iso"] == row["reporter_iso"]
+                && candidate["partner_iso"] == row["partner_iso"] && candidate["flow"] == row["flow"] && candidate["hs_code"] == row["hs_code"]
+                && candidate["source"] == row["source_id"] {
+                found[candidate["measure"]!] = candidate
+            }
+            let context = "\(row["period"]!) \(row["source_id"]!)"
+            rowCount += found.count
+            #expect(found.values.allSatisfy { $0["note"] == row["note"] && $0["classification"] == "" && $0["reporter_code"] == "" }, "\(context)")
+            #expect(found["value_usd"].flatMap { Double($0["value"]!) } == Double(row["value_usd"]!), "\(context)")
+            #expect(found["quantity"].flatMap { Double($0["value"]!) } == Double(row["quantity"]!), "\(context)")
+            #expect(found["quantity"]?["unit"] == (row["quantity"]!.isEmpty ? nil : row["quantity_unit"]), "\(context)")
+            #expect(found["net_weight_kg"] == nil, "tidy rows carry no net weight")
+            if let value = Double(row["value_usd"]!), let quantity = Double(row["quantity"]!), quantity > 0 {
+                // Hand rule: value / quantity of the one record, e.g. 2013: 1,373,710,000 / 16,494,000 = 83.285... USD/t.
+                expectClose(try #require(found["unit_price"].flatMap { Double($0["value"]!) }), value / quantity, rtol: 1e-15, atol: 0, context)
+            } else {
+                #expect(found["unit_price"] == nil, "\(context)")
+            }
+        }
+        #expect(exported.count == rowCount, "no exported row beyond the file's records")
     }
 
     @Test("a selection narrows the records; JSON and NDJSON carry the same rows")
