@@ -51,18 +51,27 @@ public struct ExportTable: Sendable {
 
     /// The measures of the long table, in output order.
     public enum Measure: String, Sendable, CaseIterable {
+        /// The trade value in US dollars.
         case valueUSD = "value_usd"
+        /// The quantity in the unit the source reported.
         case quantity
+        /// The net weight in kilograms.
         case netWeightKilograms = "net_weight_kg"
+        /// The record's value ÷ its quantity, in USD per quantity unit.
         case unitPrice = "unit_price"
     }
 
     /// One row of the long table.
     public struct Row: Sendable, Hashable {
+        /// The record the row comes from.
         public let entry: Entry
+        /// Which figure of the record.
         public let measure: Measure
+        /// The figure.
         public let value: Double
+        /// `USD`, the quantity unit's abbreviation, `kg`, or `USD/<unit>`.
         public let unit: String
+        /// 1 when the source flags the figure as estimated, 0 when not, `nil` for values.
         public let estimatedShare: Double?
     }
 
