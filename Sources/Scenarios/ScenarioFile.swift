@@ -245,7 +245,7 @@ struct ScenarioWalker {
                 case let .hs(code): if HSNomenclature.chapterName(code.chapterNumber) == nil { throw .unknownHSCode(location(item), code: part) }
                 case let .chapterRange(range):
                     if range.contains(where: { HSNomenclature.chapterName($0) == nil }) { throw .unknownHSCode(location(item), code: part) }
-                case .total: break
+                case .total, .section: break
                 }
                 result.append(commodity)
             }

@@ -76,6 +76,8 @@ public struct ScenarioMeasure: Hashable, Codable, Sendable {
         case let .hs(code): return hsCodes.contains { $0.covers(code) }
         case let .chapterRange(range):
             return range.allSatisfy { chapter in hsCodes.contains { $0.level == .chapter && $0.chapterNumber == chapter } }
+        case let .section(section):
+            return section.chapters.allSatisfy { chapter in hsCodes.contains { $0.level == .chapter && $0.chapterNumber == chapter } }
         }
     }
 
@@ -89,6 +91,7 @@ public struct ScenarioMeasure: Hashable, Codable, Sendable {
         case .total: return !hsCodes.isEmpty
         case let .hs(code): return hsCodes.contains { code.covers($0) }
         case let .chapterRange(range): return hsCodes.contains { range.contains($0.chapterNumber) }
+        case let .section(section): return hsCodes.contains { section.chapters.contains($0.chapterNumber) }
         }
     }
 

@@ -1,4 +1,4 @@
-/// What a trade record or series is about: all goods, one HS code, or a range of chapters.
+/// What a trade record or series is about: all goods, an HS section, one HS code, or a range of chapters.
 ///
 /// Sources report at different granularities: UN Comtrade uses `TOTAL` for all
 /// goods and HS codes otherwise; some national or press sources report groups
@@ -13,10 +13,13 @@ public enum CommodityCode: Hashable, Comparable, Codable, Sendable, CustomString
     case hs(HSCode)
     /// A group of whole chapters, inclusive (`61-62`).
     case chapterRange(ClosedRange<Int>)
+    /// One of the 21 HS sections (`XV`, chapters 72-83), written as its Roman numeral.
+    case section(HSSection)
 
     /// Parses a commodity code.
     ///
-    /// Accepts `TOTAL` or `ALL` (any case), an HS code (see ``HSCode/init(_:)``), or two
+    /// Accepts `TOTAL` or `ALL` (any case), an HS section as a Roman numeral (`XV`, any
+    /// case; see ``HSSection``), an HS code (see ``HSCode/init(_:)``), or two
     /// chapter numbers joined by a hyphen (`61-62`, `50-63`), lower first; both
     /// chapters must exist (77 cannot be an end point but may lie inside a range).
     ///
@@ -27,6 +30,10 @@ public enum CommodityCode: Hashable, Comparable, Codable, Sendable, CustomString
         let upper = trimmed.uppercased()
         if upper == "TOTAL" || upper == "ALL" {
             self = .total
+            return
+        }
+        if !upper.isEmpty, upper.allSatisfy({ "IVX".contains($0) }) {
+            self = .section(try HSSection(roman: upper))
             return
         }
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
@@ -46,7 +53,7 @@ public enum CommodityCode: Hashable, Comparable, Codable, Sendable, CustomString
         }
     }
 
-    /// The written form: `TOTAL`, the HS digits, or `LL-HH` with two-digit chapters.
+    /// The written form: `TOTAL`, the HS digits, `LL-HH` with two-digit chapters, or a section's Roman numeral.
     public var description: String {
         switch self {
         case .total: return "TOTAL"
@@ -54,6 +61,7 @@ public enum CommodityCode: Hashable, Comparable, Codable, Sendable, CustomString
         case let .chapterRange(range):
             func pad(_ chapter: Int) -> String { chapter < 10 ? "0\(chapter)" : String(chapter) }
             return "\(pad(range.lowerBound))-\(pad(range.upperBound))"
+        case let .section(section): return section.roman
         }
     }
 
@@ -61,12 +69,42 @@ public enum CommodityCode: Hashable, Comparable, Codable, Sendable, CustomString
     ///
     /// - Parameter code: An HS code at any level.
     /// - Returns: Always `true` for ``total``; prefix containment for ``hs(_:)``;
-    ///   the code's chapter within the range for ``chapterRange(_:)``.
+    ///   the code's chapter within the range for ``chapterRange(_:)`` and the section's chapters for ``section(_:)``.
     public func covers(_ code: HSCode) -> Bool {
         switch self {
         case .total: return true
         case let .hs(own): return own.covers(code)
         case let .chapterRange(range): return range.contains(code.chapterNumber)
+        case let .section(section): return section.chapters.contains(code.chapterNumber)
+        }
+    }
+
+    /// Whether this commodity takes in another one entirely: every HS code the other
+    /// covers, this one covers too (a code covers itself).
+    ///
+    /// ``total`` takes in everything; a section or chapter range takes in the codes,
+    /// ranges and sections whose chapters all lie within it; an HS code takes in only
+    /// HS codes it is a prefix of.
+    ///
+    /// - Parameter other: Another commodity.
+    /// - Returns: Whether `other` lies within `self`.
+    public func covers(_ other: CommodityCode) -> Bool {
+        if self == other || self == .total { return true }
+        switch other {
+        case .total: return false
+        case let .hs(code): return covers(code)
+        case .chapterRange, .section:
+            guard let own = chapterSpan, let span = other.chapterSpan else { return false }
+            return own.contains(span.lowerBound) && own.contains(span.upperBound)
+        }
+    }
+
+    /// The chapters of a chapter range or section; `nil` for totals and HS codes.
+    var chapterSpan: ClosedRange<Int>? {
+        switch self {
+        case let .chapterRange(range): return range
+        case let .section(section): return section.chapters
+        case .total, .hs: return nil
         }
     }
 

@@ -91,6 +91,7 @@ public struct SanctionMeasure: Hashable, Codable, Sendable {
         case .total: return !hsCodes.isEmpty
         case let .hs(code): return covers(code)
         case let .chapterRange(range): return hsCodes.contains { range.contains($0.chapterNumber) }
+        case let .section(section): return hsCodes.contains { section.chapters.contains($0.chapterNumber) }
         }
     }
 }

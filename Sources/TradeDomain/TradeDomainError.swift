@@ -84,7 +84,7 @@ public enum TradeDomainError: Error, Equatable, CustomStringConvertible, Sendabl
         case .emptySeries:
             return "A series needs at least one observation to fix its start period and frequency."
         case let .incompatibleUnits(from, to):
-            return "Quantities in \(from.abbreviation) (\(from.name)) cannot be converted to \(to.abbreviation) (\(to.name)): the units measure different things."
+            return "Quantities in \(from.abbreviation) (\(from.name)) cannot be converted to \(to.abbreviation) (\(to.name)): the units measure different things, so they are never summed (net weight in kg is one unit for all goods)."
         case let .zeroQuantity(unit):
             return "Unit price undefined: the quantity is 0 \(unit.abbreviation), and a unit price needs a positive quantity."
         case let .negativeQuantity(amount, unit):

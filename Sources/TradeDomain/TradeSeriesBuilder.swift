@@ -16,11 +16,13 @@ public struct SourcePreference: Hashable, Sendable {
 /// The rules, in order, for each period of a selection:
 /// 1. **Records** are those matching reporter, partner, flow, frequency and
 ///    period range whose commodity the selection's code covers.
-/// 2. **Level.** If records at the selection's own code exist for the period,
-///    only they are used. Otherwise the figures are rolled up from the coarsest
-///    level finer than the selection that the period has (e.g. chapter 27 from
-///    its headings), so that a heading and its subheadings are never both
-///    summed.
+/// 2. **Level (roll-up 6 -> 4 -> 2 -> section).** In each period a record is
+///    used only when no other record of the period has a code that takes its
+///    code in (``CommodityCode/covers(_:)-(CommodityCode)``): the selection's own
+///    code when reported, else, branch by branch, the coarsest code reported
+///    (chapter 27 from its headings; section XV from chapter 72 where the
+///    chapter is reported and from the headings of chapter 73 where only they
+///    are). A heading and its subheadings are never both summed.
 /// 3. **Several sources for one figure.** When several records give the same
 ///    measure (value, or quantity) for the same code and period, one is used:
 ///    the source with the lowest rank (see `Data/README.md`), then the figure
@@ -29,19 +31,30 @@ public struct SourcePreference: Hashable, Sendable {
 ///    kept as `alternatives`. Value and quantity are chosen separately, so a
 ///    period's value and tonnage may come from different sources
 ///    (`TradeSeriesPoint.mixesSources`).
-/// 4. **Quantities** are converted to one unit (the unit of the first quantity
-///    found; tonnes for mass); incompatible units are an error that names them.
+/// 4. **Quantities** are the reported quantities, or the net weights in kg
+///    (``QuantityMeasure/netWeight``, with `isNetWeightEstimated` as the
+///    estimation flag). They are converted to one unit (the unit of the first
+///    quantity found; tonnes for reported mass, kilograms for net weight).
+///    Quantities roll up only within one unit: incompatible units anywhere in
+///    the selection (a section mixing tonnes and items, say) are an error that
+///    names them, never a partial sum; net weight is one unit for every code.
 ///    A zero quantity against a positive value is suspect and not used.
 /// 5. **Unit price** = Σ value / Σ quantity over the codes that have both.
 public struct TradeSeriesBuilder: Sendable {
     /// The preference of a source id: its rank (lower is preferred) and its
     /// publication date as sortable text (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; later is preferred).
     public let preference: @Sendable (String) -> SourcePreference
+    /// Which figure of a record is its quantity: the reported quantity or the net weight.
+    public let quantityMeasure: QuantityMeasure
 
-    /// - Parameter preference: The rank and date of a source id; by default
-    ///   every source ranks equally and has no date.
-    public init(preference: @escaping @Sendable (String) -> SourcePreference = { _ in SourcePreference(rank: 0, date: "") }) {
+    /// - Parameters:
+    ///   - preference: The rank and date of a source id; by default
+    ///     every source ranks equally and has no date.
+    ///   - quantityMeasure: The quantity of the series: reported (default) or net weight in kg.
+    public init(preference: @escaping @Sendable (String) -> SourcePreference = { _ in SourcePreference(rank: 0, date: "") },
+                quantityMeasure: QuantityMeasure = .reported) {
         self.preference = preference
+        self.quantityMeasure = quantityMeasure
     }
 
     /// Builds the series of one selection.
@@ -56,7 +69,7 @@ public struct TradeSeriesBuilder: Sendable {
     public func build(_ records: [TradeRecord], selection: TradeSelection) throws(TradeDomainError) -> TradeSeries {
         var byPeriod: [Period: [TradeRecord]] = [:]
         for record in records where selection.matchesExceptCommodity(record) && covers(selection.commodity, record.commodity) {
-            byPeriod[record.period, default: []].append(record)
+            byPeriod[record.period, default: []].append(quantityMeasure == .reported ? record : Self.withNetWeightAsQuantity(record))
         }
         let unit = try seriesUnit(byPeriod.values.joined())
         let periods = byPeriod.keys.sorted()
@@ -72,10 +85,32 @@ public struct TradeSeriesBuilder: Sendable {
 
     /// Whether a selection's commodity takes in a record's commodity.
     func covers(_ selection: CommodityCode, _ record: CommodityCode) -> Bool {
-        switch (selection, record) {
-        case (.total, _): return true
-        case let (_, .hs(code)): return selection.covers(code)
-        default: return selection == record
+        selection.covers(record)
+    }
+
+    /// The record with its net weight (kg) as the quantity and the net-weight estimation flag.
+    static func withNetWeightAsQuantity(_ record: TradeRecord) -> TradeRecord {
+        TradeRecord(
+            period: record.period, reporter: record.reporter, partner: record.partner, flow: record.flow, commodity: record.commodity,
+            commodityDescription: record.commodityDescription, classification: record.classification, value: record.value,
+            quantity: record.netWeightKilograms.map { Quantity(amount: $0, unit: .kilogram) }, netWeightKilograms: record.netWeightKilograms,
+            isQuantityEstimated: record.isNetWeightEstimated, isNetWeightEstimated: record.isNetWeightEstimated,
+            sourceID: record.sourceID, note: record.note)
+    }
+
+    /// The records of one period that are not taken in by another record's code
+    /// (rule 2): for an HS code, neither its chapter nor its heading nor a
+    /// reported range, section or total around it is present.
+    static func uppermost(_ records: [TradeRecord]) -> [TradeRecord] {
+        let present = Set(records.map(\.commodity))
+        let groups = present.filter { $0.hsLevel == nil }
+        return records.filter { record in
+            let code = record.commodity
+            if groups.contains(where: { $0 != code && $0.covers(code) }) { return false }
+            guard case let .hs(hs) = code else { return true }
+            if hs.level > .chapter, present.contains(.hs(hs.chapter)) { return false }
+            if hs.level > .heading, let heading = hs.heading, present.contains(.hs(heading)) { return false }
+            return true
         }
     }
 
@@ -86,7 +121,8 @@ public struct TradeSeriesBuilder: Sendable {
         for record in records {
             guard let quantity = record.quantity else { continue }
             guard let current = unit else {
-                unit = quantity.unit.isConvertible(to: .tonne) ? .tonne : quantity.unit
+                let mass: QuantityUnit = quantityMeasure == .netWeight ? .kilogram : .tonne
+                unit = quantity.unit.isConvertible(to: mass) ? mass : quantity.unit
                 continue
             }
             guard quantity.unit.isConvertible(to: current) else {
@@ -117,14 +153,8 @@ public struct TradeSeriesBuilder: Sendable {
     }
 
     private func point(_ period: Period, _ records: [TradeRecord], selection: TradeSelection, unit: QuantityUnit?) throws(TradeDomainError) -> TradeSeriesPoint {
-        // Rule 2: the selection's own code if present, else the coarsest finer level.
-        var used = records.filter { $0.commodity == selection.commodity }
-        if used.isEmpty {
-            let levels = records.compactMap { $0.commodity.hsLevel }
-            if let level = levels.min() {
-                used = records.filter { $0.commodity.hsLevel == level }
-            }
-        }
+        // Rule 2: the selection's own code if present, else the coarsest code of each branch.
+        let used = Self.uppermost(records)
         var codes: [CommodityCode] = []
         var byCode: [CommodityCode: [TradeRecord]] = [:]
         for record in used {

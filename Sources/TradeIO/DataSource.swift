@@ -35,9 +35,11 @@ public struct DataSource: Hashable, Codable, Sendable, Identifiable {
         let name = displayName ?? path
         var sources: [DataSource] = []
         var columns: [String: Int] = [:]
+        var columnNames: [String] = []
         try CSVReader(path: path, displayName: name).forEachRecord { line, fields in
             if columns.isEmpty {
                 for (index, column) in fields.enumerated() { columns[column] = index }
+                columnNames = fields
                 for required in ["source_id", "rank", "kind", "publisher", "title", "date", "url", "excerpt"] where columns[required] == nil {
                     throw TradeIOError.missingColumn(file: name, column: required)
                 }
@@ -46,13 +48,15 @@ public struct DataSource: Hashable, Codable, Sendable, Identifiable {
             guard fields.count == columns.count else {
                 throw TradeIOError.fieldCount(SourceLocation(file: name, line: line), expected: columns.count, found: fields.count)
             }
-            let row = FieldAccess(file: name, line: line, fields: fields, columns: columns)
-            guard let rank = Int(row["rank"]), rank >= 1 else {
-                throw TradeIOError.invalidValue(row.location("rank"), value: row["rank"], reason: "is not a positive integer")
+            let row = FieldAccess(file: name, line: line, fields: fields)
+            let header = HeaderColumns(columnNames)
+            let field: (String) -> String = { row[header.column($0)] }
+            guard let rank = Int(field("rank")), rank >= 1 else {
+                throw TradeIOError.invalidValue(row.location(header.column("rank")), value: field("rank"), reason: "is not a positive integer")
             }
             sources.append(DataSource(
-                id: row["source_id"], rank: rank, kind: row["kind"], publisher: row["publisher"], title: row["title"],
-                date: row["date"], url: row["url"], excerpt: row["excerpt"]))
+                id: field("source_id"), rank: rank, kind: field("kind"), publisher: field("publisher"), title: field("title"),
+                date: field("date"), url: field("url"), excerpt: field("excerpt")))
             return true
         }
         return sources

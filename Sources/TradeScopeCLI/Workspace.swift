@@ -31,9 +31,12 @@ struct Workspace {
     }
 
     /// The series builder with the bundled sources' preference ranks.
-    var builder: TradeSeriesBuilder {
+    var builder: TradeSeriesBuilder { builder(quantity: .reported) }
+
+    /// The series builder with the bundled sources' preference ranks and a quantity measure.
+    func builder(quantity: QuantityMeasure) -> TradeSeriesBuilder {
         let preferences = data.sourcePreferences
-        return TradeSeriesBuilder(preference: { preferences[$0] ?? SourcePreference(rank: Int.max, date: "") })
+        return TradeSeriesBuilder(preference: { preferences[$0] ?? SourcePreference(rank: Int.max, date: "") }, quantityMeasure: quantity)
     }
 
     var citations: [String: SourceCitation] {
@@ -44,7 +47,8 @@ struct Workspace {
 
     /// The series of a selection: from the reporter's own records, or with a
     /// mirror view from the partner's, plus the mirror gap where both sides report.
-    func series(_ selection: TradeSelection, mirror: MirrorView?) throws -> (series: TradeSeries, gap: MirrorGap?) {
+    func series(_ selection: TradeSelection, mirror: MirrorView?, quantity: QuantityMeasure = .reported) throws -> (series: TradeSeries, gap: MirrorGap?) {
+        let builder = builder(quantity: quantity)
         guard let mirror else { return (try builder.build(records, selection: selection), nil) }
         let mirrored = try builder.build(mirror.mirroredRecords(records, for: selection), selection: selection)
         let reported = try builder.build(records, selection: selection)
@@ -125,7 +129,7 @@ struct Workspace {
         ["CHN": "China", "PRK": "DPRK", "WLD": "world", "KOR": "Republic of Korea"][iso3] ?? iso3
     }
 
-    static func selectionJSON(_ selection: TradeSelection, source: String, mirror: MirrorView? = nil) -> JSONValue {
+    static func selectionJSON(_ selection: TradeSelection, source: String, mirror: MirrorView? = nil, quantity: QuantityMeasure = .reported) -> JSONValue {
         .object([
             ("source", .string(source)),
             ("reporter", .string(selection.reporter?.iso3)),
@@ -139,6 +143,7 @@ struct Workspace {
             ("valuation", .string(valuation(selection, mirror: mirror))),
             ("cif_fob_adjustment", .string(mirror?.convention.name ?? "none")),
             ("cif_fob_factor", .number(mirror?.convention.factor ?? 1)),
+            ("quantity", .string(quantity.rawValue)),
         ])
     }
 
@@ -147,6 +152,7 @@ struct Workspace {
         switch code {
         case .total: return "all goods"
         case let .chapterRange(range): return "chapters \(range.lowerBound)-\(range.upperBound)"
+        case let .section(section): return "\(section): \(section.name)"
         case let .hs(hs):
             let chapter = Int(hs.chapter.digits) ?? 0
             let name = HSNomenclature.chapterName(chapter) ?? "chapter \(hs.chapter)"

@@ -36,6 +36,24 @@ struct CommodityCodeTests {
         #expect(String(decoding: data, as: UTF8.self) == "[\"61-62\",\"2701\",\"TOTAL\"]")
         #expect(try JSONDecoder().decode([CommodityCode].self, from: data) == codes)
     }
+
+    @Test("a section parses from its Roman numeral and covers its chapters, headings and ranges within it")
+    func sections() throws {
+        let base = try CommodityCode(parsing: "xv")
+        let section = try HSSection(roman: "XV")
+        let (heading, chapter, gems) = (try HSCode("7208"), try HSCode("83"), try HSCode("7101"))
+        let (iron, coal, coalSub) = (CommodityCode.hs(try HSCode("72")), CommodityCode.hs(try HSCode("27")), CommodityCode.hs(try HSCode("270112")))
+        // HS 2022 section XV, base metals: chapters 72-83.
+        #expect(base == .section(section) && base.description == "XV" && base.hsLevel == nil)
+        #expect(base.covers(heading) && base.covers(chapter) && !base.covers(gems))
+        #expect(base.covers(CommodityCode.chapterRange(72...73)) && !base.covers(CommodityCode.chapterRange(71...72)))
+        #expect(CommodityCode.total.covers(base) && !base.covers(CommodityCode.total))
+        #expect(!iron.covers(base) && !iron.covers(CommodityCode.chapterRange(72...73)))
+        #expect(coal.covers(coalSub) && !coalSub.covers(coal))
+        #expect(throws: TradeDomainError.invalidSection("XXX")) { try CommodityCode(parsing: "XXX") }
+        let data = try JSONEncoder().encode(base)
+        #expect(try JSONDecoder().decode(CommodityCode.self, from: data) == base)
+    }
 }
 
 @Suite("WrittenForm: Codable as the written string")

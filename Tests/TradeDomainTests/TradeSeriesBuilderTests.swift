@@ -128,4 +128,59 @@ struct TradeSeriesBuilderTests {
     func significantDigits(value: Double, digits: Int) {
         #expect(TradeSeriesBuilder.significantDigits(value) == digits)
     }
+
+    static func weighed(_ period: String, _ code: String, value: Double, quantity: Double?, unit: QuantityUnit, kilograms: Double?,
+                        estimatedWeight: Bool = false) throws -> TradeRecord {
+        TradeRecord(
+            period: try Period(parsing: period), reporter: china, partner: dprk, flow: .import, commodity: try CommodityCode(parsing: code),
+            value: MonetaryAmount(amount: value, currency: .usd), quantity: quantity.map { Quantity(amount: $0, unit: unit) },
+            netWeightKilograms: kilograms, isNetWeightEstimated: estimatedWeight, sourceID: "S")
+    }
+
+    @Test("a section rolls up branch by branch: a reported chapter, else its headings, else its subheadings")
+    func sectionRollUp() throws {
+        // Section XV (chapters 72-83). Hand calculation for 2016:
+        //   chapter 72 reported (1000 USD, 100 t) -> its heading 7208 (400 USD) is not added;
+        //   chapter 73 not reported -> headings 7304 (200 USD, 20 t) and 7306 (100 USD, 10,000 kg = 10 t);
+        //   heading 7306's subheading 730630 (60 USD) is not added; chapter 27 lies outside the section.
+        //   value = 1000 + 200 + 100 = 1300 USD; quantity = 100 + 20 + 10 = 130 t; unit price 1300 / 130 = 10 USD/t.
+        let records = [
+            try Self.record("2016", "72", value: 1000, quantity: 100),
+            try Self.record("2016", "7208", value: 400, quantity: 40),
+            try Self.record("2016", "7304", value: 200, quantity: 20),
+            try Self.record("2016", "7306", value: 100, quantity: 10_000, unit: .kilogram),
+            try Self.record("2016", "730630", value: 60, quantity: 6),
+            try Self.record("2016", "27", value: 5000, quantity: 50),
+        ]
+        let point = try #require(try TradeSeriesBuilder().build(records, selection: try Self.selection("XV")).points.first)
+        #expect(point.value?.amount == 1300)
+        #expect(point.codes.map(\.description) == ["72", "7304", "7306"])
+        expectClose(try #require(point.quantity?.amount), 130, rtol: 1e-15, atol: 0, "tonnes")
+        expectClose(try #require(point.unitPrice?.amount), 10, rtol: 1e-15, atol: 0, "USD/t")
+        // A chapter rolls up the same way: chapter 73 = 7304 + 7306 = 300 USD.
+        let chapter = try TradeSeriesBuilder().build(records, selection: try Self.selection("73")).points[0]
+        #expect(chapter.value?.amount == 300)
+    }
+
+    @Test("a section mixing units: the error names both units; net weight as the quantity rolls up across them")
+    func sectionMixedUnits() throws {
+        // 7304 in tonnes, 7317 (nails) in items: no common unit.
+        let records = [
+            try Self.weighed("2016", "7304", value: 200, quantity: 20, unit: .tonne, kilograms: 20_000),
+            try Self.weighed("2016", "7317", value: 300, quantity: 5_000, unit: .items, kilograms: 10_000, estimatedWeight: true),
+        ]
+        #expect(throws: TradeDomainError.incompatibleUnits(.tonne, .items)) {
+            try TradeSeriesBuilder().build(records, selection: try Self.selection("XV"))
+        }
+        // Hand calculation with net weight: 20,000 + 10,000 = 30,000 kg; 500 USD / 30,000 kg = 0.01666... USD/kg;
+        // the estimated net weight of 7317 carries 300 of 500 USD -> estimated share 0.6.
+        let point = try TradeSeriesBuilder(quantityMeasure: .netWeight).build(records, selection: try Self.selection("XV")).points[0]
+        #expect(point.quantity == Quantity(amount: 30_000, unit: .kilogram))
+        expectClose(try #require(point.unitPrice?.amount), 500.0 / 30_000, rtol: 1e-15, atol: 0, "USD/kg")
+        expectClose(try #require(point.estimatedQuantityShare), 0.6, rtol: 1e-15, atol: 0, "estimated share")
+        // A record without net weight has no quantity under --quantity net-weight: its value counts as missing quantity.
+        let partial = [records[0], try Self.weighed("2016", "7317", value: 300, quantity: 5_000, unit: .items, kilograms: nil)]
+        let missing = try TradeSeriesBuilder(quantityMeasure: .netWeight).build(partial, selection: try Self.selection("XV")).points[0]
+        expectClose(try #require(missing.missingQuantityShare), 0.6, rtol: 1e-15, atol: 0, "300 / 500 without net weight")
+    }
 }

@@ -19,6 +19,47 @@ import TradeDomain
 /// - Bulk rows that break a flow down by 2nd partner, customs procedure or
 ///   mode of transport are rejected with a reason (only totals are read).
 public enum ComtradeLegacyReader {
+    /// The positions of the columns this reader uses, resolved once per file from the header.
+    struct Columns {
+        let classification: Column
+        let secondPartnerCode: Column
+        let customsProcCode: Column
+        let modeOfTransportCode: Column
+        let period: Column
+        let tradeFlowCode: Column
+        let reporterISO: Column
+        let reporterCode: Column
+        let partnerISO: Column
+        let partnerCode: Column
+        let commodityCode: Column
+        let qtyUnitCode: Column
+        let qty: Column
+        let netWeightKg: Column
+        let tradeValueUSD: Column
+        let commodity: Column
+        let flag: Column
+
+        init(_ header: HeaderColumns) {
+            classification = header.column("Classification")
+            secondPartnerCode = header.column("2nd Partner Code")
+            customsProcCode = header.column("Customs Proc. Code")
+            modeOfTransportCode = header.column("Mode of Transport Code")
+            period = header.column("Period")
+            tradeFlowCode = header.column("Trade Flow Code")
+            reporterISO = header.column("Reporter ISO")
+            reporterCode = header.column("Reporter Code")
+            partnerISO = header.column("Partner ISO")
+            partnerCode = header.column("Partner Code")
+            commodityCode = header.column("Commodity Code")
+            qtyUnitCode = header.column("Qty Unit Code")
+            qty = header.column("Qty")
+            netWeightKg = header.column("Netweight (kg)")
+            tradeValueUSD = header.column("Trade Value (US$)")
+            commodity = header.column("Commodity")
+            flag = header.column("Flag")
+        }
+    }
+
     /// Converts one data row.
     ///
     /// - Parameters:
@@ -26,31 +67,31 @@ public enum ComtradeLegacyReader {
     ///   - sourceID: The source id given to the record.
     /// - Returns: The row.
     /// - Throws: `TradeIOError.invalidValue` naming file, line and column.
-    static func row(from row: FieldAccess, sourceID: String) throws -> TradeFileRow {
-        let classification = try row.requireHS("Classification")
-        try row.requireTotal("2nd Partner Code", totals: ["0"])
-        try row.requireTotal("Customs Proc. Code", totals: ["0", "C00"])
-        try row.requireTotal("Mode of Transport Code", totals: ["0"])
-        let period = try row.parse("Period") { try Period(parsing: $0) }
-        let flow = try row.parse("Trade Flow Code") { try TradeFlow(parsing: $0) }
-        let reporter = try row.area(iso: "Reporter ISO", numeric: "Reporter Code")
-        let partner = try row.area(iso: "Partner ISO", numeric: "Partner Code")
-        let commodity = try row.commodity("Commodity Code")
+    static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws -> TradeFileRow {
+        let classification = try row.requireHS(c.classification)
+        try row.requireTotal(c.secondPartnerCode, totals: ["0"])
+        try row.requireTotal(c.customsProcCode, totals: ["0", "C00"])
+        try row.requireTotal(c.modeOfTransportCode, totals: ["0"])
+        let period = try row.parse(c.period) { try Period(parsing: $0) }
+        let flow = try row.parse(c.tradeFlowCode) { try TradeFlow(parsing: $0) }
+        let reporter = try row.area(iso: c.reporterISO, numeric: c.reporterCode)
+        let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)
+        let commodity = try row.commodity(c.commodityCode)
         var unit: QuantityUnit?
-        if let code = try row.optionalInteger("Qty Unit Code") {
+        if let code = try row.optionalInteger(c.qtyUnitCode) {
             do {
                 unit = try QuantityUnit(legacyCode: code)
             } catch {
-                throw TradeIOError.invalidValue(row.location("Qty Unit Code"), value: row["Qty Unit Code"], reason: "is not a legacy quantity unit code (1-13)")
+                throw TradeIOError.invalidValue(row.location(c.qtyUnitCode), value: row[c.qtyUnitCode], reason: "is not a legacy quantity unit code (1-13)")
             }
         }
-        let quantity = try row.quantity(amount: "Qty", unit: unit, unitColumn: "Qty Unit Code")
-        let netWeight = try row.optionalAmount("Netweight (kg)")
-        let value = try row.optionalAmount("Trade Value (US$)")
+        let quantity = try row.quantity(amount: c.qty, unit: unit, unitColumn: c.qtyUnitCode)
+        let netWeight = try row.optionalAmount(c.netWeightKg)
+        let value = try row.optionalAmount(c.tradeValueUSD)
         guard value != nil || quantity != nil || netWeight != nil else {
-            throw TradeIOError.invalidValue(row.location("Trade Value (US$)"), value: "", reason: "is empty and so are 'Qty' and 'Netweight (kg)': the row holds no figure")
+            throw TradeIOError.invalidValue(row.location(c.tradeValueUSD), value: "", reason: "is empty and so are 'Qty' and 'Netweight (kg)': the row holds no figure")
         }
-        let description = row["Commodity"]
+        let description = row[c.commodity]
         let record = TradeRecord(
             period: period, reporter: reporter.code, partner: partner.code, flow: flow, commodity: commodity,
             commodityDescription: description.isEmpty ? nil : description, classification: classification,
@@ -58,6 +99,6 @@ public enum ComtradeLegacyReader {
             netWeightKilograms: netWeight, sourceID: sourceID)
         return TradeFileRow(
             line: row.line, record: record, reporterNumericCode: reporter.numeric, partnerNumericCode: partner.numeric,
-            legacyEstimationFlag: try row.optionalInteger("Flag"))
+            legacyEstimationFlag: try row.optionalInteger(c.flag))
     }
 }

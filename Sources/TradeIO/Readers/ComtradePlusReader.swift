@@ -17,6 +17,57 @@ import TradeDomain
 ///   customs code other than C00, or a mode of transport other than 0 are rejected
 ///   with a reason.
 public enum ComtradePlusReader {
+    /// The positions of the columns this reader uses, resolved once per file from the header.
+    struct Columns {
+        let classificationCode: Column
+        let partner2Code: Column
+        let customsCode: Column
+        let motCode: Column
+        let period: Column
+        let flowCode: Column
+        let reporterISO: Column
+        let reporterCode: Column
+        let partnerISO: Column
+        let partnerCode: Column
+        let cmdCode: Column
+        let qtyUnitCode: Column
+        let qty: Column
+        let netWgt: Column
+        let primaryValue: Column
+        let cmdDesc: Column
+        let isQtyEstimated: Column
+        let isNetWgtEstimated: Column
+        let legacyEstimationFlag: Column
+        let freqCode: Column
+        let refYear: Column
+        let refMonth: Column
+
+        init(_ header: HeaderColumns) {
+            classificationCode = header.column("classificationCode")
+            partner2Code = header.column("partner2Code")
+            customsCode = header.column("customsCode")
+            motCode = header.column("motCode")
+            period = header.column("period")
+            flowCode = header.column("flowCode")
+            reporterISO = header.column("reporterISO")
+            reporterCode = header.column("reporterCode")
+            partnerISO = header.column("partnerISO")
+            partnerCode = header.column("partnerCode")
+            cmdCode = header.column("cmdCode")
+            qtyUnitCode = header.column("qtyUnitCode")
+            qty = header.column("qty")
+            netWgt = header.column("netWgt")
+            primaryValue = header.column("primaryValue")
+            cmdDesc = header.column("cmdDesc")
+            isQtyEstimated = header.column("isQtyEstimated")
+            isNetWgtEstimated = header.column("isNetWgtEstimated")
+            legacyEstimationFlag = header.column("legacyEstimationFlag")
+            freqCode = header.column("freqCode")
+            refYear = header.column("refYear")
+            refMonth = header.column("refMonth")
+        }
+    }
+
     /// Converts one data row.
     ///
     /// - Parameters:
@@ -24,67 +75,67 @@ public enum ComtradePlusReader {
     ///   - sourceID: The source id given to the record.
     /// - Returns: The row.
     /// - Throws: `TradeIOError.invalidValue` naming file, line and column.
-    static func row(from row: FieldAccess, sourceID: String) throws -> TradeFileRow {
-        let classification = try row.requireHS("classificationCode")
-        try row.requireTotal("partner2Code", totals: ["0"])
-        try row.requireTotal("customsCode", totals: ["C00"])
-        try row.requireTotal("motCode", totals: ["0"])
-        let period = try row.parse("period") { try Period(parsing: $0) }
-        try checkPeriod(period, row)
+    static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws -> TradeFileRow {
+        let classification = try row.requireHS(c.classificationCode)
+        try row.requireTotal(c.partner2Code, totals: ["0"])
+        try row.requireTotal(c.customsCode, totals: ["C00"])
+        try row.requireTotal(c.motCode, totals: ["0"])
+        let period = try row.parse(c.period) { try Period(parsing: $0) }
+        try checkPeriod(period, row, c)
         let flow: TradeFlow
-        switch row["flowCode"].uppercased() {
+        switch row[c.flowCode].uppercased() {
         case "M": flow = .import
         case "X": flow = .export
         case "RX": flow = .reExport
         case "RM": flow = .reImport
         default:
-            throw TradeIOError.invalidValue(row.location("flowCode"), value: row["flowCode"],
+            throw TradeIOError.invalidValue(row.location(c.flowCode), value: row[c.flowCode],
                                             reason: "is not M, X, RX or RM (other flow codes are not read)")
         }
-        let reporter = try row.area(iso: "reporterISO", numeric: "reporterCode")
-        let partner = try row.area(iso: "partnerISO", numeric: "partnerCode")
-        let commodity = try row.commodity("cmdCode")
+        let reporter = try row.area(iso: c.reporterISO, numeric: c.reporterCode)
+        let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)
+        let commodity = try row.commodity(c.cmdCode)
         var unit: QuantityUnit?
-        if let code = try row.optionalInteger("qtyUnitCode") {
+        if let code = try row.optionalInteger(c.qtyUnitCode) {
             do {
                 unit = try QuantityUnit(comtradeCode: code)
             } catch {
-                throw TradeIOError.invalidValue(row.location("qtyUnitCode"), value: row["qtyUnitCode"], reason: "is not a Comtrade+ quantity unit code")
+                throw TradeIOError.invalidValue(row.location(c.qtyUnitCode), value: row[c.qtyUnitCode], reason: "is not a Comtrade+ quantity unit code")
             }
         }
-        let quantity = try row.quantity(amount: "qty", unit: unit, unitColumn: "qtyUnitCode")
-        let netWeight = try row.optionalAmount("netWgt")
-        let value = try row.optionalAmount("primaryValue")
+        let quantity = try row.quantity(amount: c.qty, unit: unit, unitColumn: c.qtyUnitCode)
+        let netWeight = try row.optionalAmount(c.netWgt)
+        let value = try row.optionalAmount(c.primaryValue)
         guard value != nil || quantity != nil || netWeight != nil else {
-            throw TradeIOError.invalidValue(row.location("primaryValue"), value: "", reason: "is empty and so are 'qty' and 'netWgt': the row holds no figure")
+            throw TradeIOError.invalidValue(row.location(c.primaryValue), value: "", reason: "is empty and so are 'qty' and 'netWgt': the row holds no figure")
         }
-        let description = row["cmdDesc"]
+        let description = row[c.cmdDesc]
         let record = TradeRecord(
             period: period, reporter: reporter.code, partner: partner.code, flow: flow, commodity: commodity,
             commodityDescription: description.isEmpty ? nil : description, classification: classification,
             value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity,
             netWeightKilograms: netWeight,
-            isQuantityEstimated: try row.flag("isQtyEstimated"), isNetWeightEstimated: try row.flag("isNetWgtEstimated"),
+            isQuantityEstimated: try row.flag(c.isQtyEstimated), isNetWeightEstimated: try row.flag(c.isNetWgtEstimated),
             sourceID: sourceID)
         return TradeFileRow(
             line: row.line, record: record, reporterNumericCode: reporter.numeric, partnerNumericCode: partner.numeric,
-            legacyEstimationFlag: try row.optionalInteger("legacyEstimationFlag"))
+            legacyEstimationFlag: try row.optionalInteger(c.legacyEstimationFlag))
     }
 
     /// `period` must agree with `freqCode`, `refYear` and `refMonth` (52 = annual).
-    static func checkPeriod(_ period: Period, _ row: FieldAccess) throws {
-        let frequency = row["freqCode"].uppercased()
+    static func checkPeriod(_ period: Period, _ row: FieldAccess, _ c: Columns) throws {
+        let frequency = row[c.freqCode].uppercased()
         if frequency == "A" && period.frequency != .annual || frequency == "M" && period.frequency != .monthly {
-            throw TradeIOError.invalidValue(row.location("period"), value: row["period"], reason: "does not match freqCode '\(row["freqCode"])'")
+            throw TradeIOError.invalidValue(row.location(c.period), value: row[c.period], reason: "does not match freqCode '\(row[c.freqCode])'")
         }
-        if let year = try row.optionalInteger("refYear"), year != period.year {
-            throw TradeIOError.invalidValue(row.location("refYear"), value: row["refYear"], reason: "does not match period '\(row["period"])'")
+        if let year = try row.optionalInteger(c.refYear), year != period.year {
+            throw TradeIOError.invalidValue(row.location(c.refYear), value: row[c.refYear], reason: "does not match period '\(row[c.period])'")
         }
-        if let month = try row.optionalInteger("refMonth") {
+        if let month = try row.optionalInteger(c.refMonth) {
             let expected = period.month ?? 52
             if month != expected {
-                throw TradeIOError.invalidValue(row.location("refMonth"), value: row["refMonth"],
-                                                reason: "does not match period '\(row["period"])' (52 means annual)")
+                throw TradeIOError.invalidValue(row.location(c.refMonth), value: row[c.refMonth],
+                                                reason: "does not match period '\(row[c.period])' (52 means annual)")
             }
         }
     }

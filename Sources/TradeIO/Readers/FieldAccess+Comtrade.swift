@@ -4,33 +4,33 @@ import TradeDomain
 /// Field parsers shared by the Comtrade readers; each error names file, line and column.
 extension FieldAccess {
     /// An integer, or nil for an empty field.
-    func optionalInteger(_ name: String) throws -> Int? {
-        let text = self[name]
+    func optionalInteger(_ column: Column) throws -> Int? {
+        let text = self[column]
         if text.isEmpty { return nil }
         if let number = Int(text) { return number }
         // Some exports write integer codes as "8.0".
         if let number = Double(text), number.rounded() == number, abs(number) < 1e15 { return Int(number) }
-        throw TradeIOError.invalidValue(location(name), value: text, reason: "is not an integer")
+        throw TradeIOError.invalidValue(location(column), value: text, reason: "is not an integer")
     }
 
     /// A Comtrade boolean (`true`/`false`, `True`/`False`, `1`/`0`); empty is false.
-    func flag(_ name: String) throws -> Bool {
-        switch self[name].lowercased() {
+    func flag(_ column: Column) throws -> Bool {
+        switch self[column].lowercased() {
         case "", "false", "0", "f": return false
         case "true", "1", "t": return true
-        default: throw TradeIOError.invalidValue(location(name), value: self[name], reason: "is not a boolean (true/false, 1/0)")
+        default: throw TradeIOError.invalidValue(location(column), value: self[column], reason: "is not a boolean (true/false, 1/0)")
         }
     }
 
     /// The area code of a row: the ISO column when filled, else the numeric code as text.
-    func area(iso isoColumn: String, numeric numericColumn: String) throws -> (code: CountryCode, numeric: Int?) {
+    func area(iso isoColumn: Column, numeric numericColumn: Column) throws -> (code: CountryCode, numeric: Int?) {
         let numeric = try optionalInteger(numericColumn)
         let iso = self[isoColumn]
         if !iso.isEmpty {
             return (try parse(isoColumn) { try CountryCode($0) }, numeric)
         }
         guard let numeric else {
-            throw TradeIOError.invalidValue(location(isoColumn), value: iso, reason: "is empty and so is '\(numericColumn)': the row names no area")
+            throw TradeIOError.invalidValue(location(isoColumn), value: iso, reason: "is empty and so is '\(numericColumn.name)': the row names no area")
         }
         let text = self[numericColumn]
         do {
@@ -42,11 +42,11 @@ extension FieldAccess {
 
     /// The quantity of a row: nil when the unit is "no quantity" and the amount is
     /// empty or zero; an error when an amount has no unit.
-    func quantity(amount amountColumn: String, unit: QuantityUnit?, unitColumn: String) throws -> Quantity? {
+    func quantity(amount amountColumn: Column, unit: QuantityUnit?, unitColumn: Column) throws -> Quantity? {
         let amount = try optionalAmount(amountColumn)
         guard let unit, unit != .noQuantity else {
             if let amount, amount != 0 {
-                throw TradeIOError.invalidValue(location(amountColumn), value: self[amountColumn], reason: "is a quantity but '\(unitColumn)' says no quantity")
+                throw TradeIOError.invalidValue(location(amountColumn), value: self[amountColumn], reason: "is a quantity but '\(unitColumn.name)' says no quantity")
             }
             return nil
         }
@@ -54,12 +54,12 @@ extension FieldAccess {
     }
 
     /// The commodity code of an HS row (`TOTAL` or 2, 4, 6 digits).
-    func commodity(_ name: String) throws -> CommodityCode {
-        try parse(name) { try CommodityCode(parsing: $0) }
+    func commodity(_ column: Column) throws -> CommodityCode {
+        try parse(column) { try CommodityCode(parsing: $0) }
     }
 
     /// Rejects rows classified in anything but HS (SITC, BEC codes are not HS codes).
-    func requireHS(_ classificationColumn: String) throws -> String {
+    func requireHS(_ classificationColumn: Column) throws -> String {
         let classification = self[classificationColumn]
         guard classification.hasPrefix("H") else {
             throw TradeIOError.invalidValue(location(classificationColumn), value: classification,
@@ -70,10 +70,10 @@ extension FieldAccess {
 
     /// Rejects a breakdown row (by second partner, customs procedure or mode of
     /// transport): only totals are records, or breakdowns would be summed twice.
-    func requireTotal(_ name: String, totals: Set<String>) throws {
-        let text = self[name]
+    func requireTotal(_ column: Column, totals: Set<String>) throws {
+        let text = self[column]
         guard text.isEmpty || totals.contains(text) else {
-            throw TradeIOError.invalidValue(location(name), value: text,
+            throw TradeIOError.invalidValue(location(column), value: text,
                                             reason: "is a breakdown, not the total (\(totals.sorted().joined(separator: " or "))); only total rows are read")
         }
     }

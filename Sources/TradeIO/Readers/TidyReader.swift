@@ -45,7 +45,7 @@ public struct TidyReader: Sendable {
     /// - Throws: `TradeIOError` for a file that cannot be read as CSV or whose
     ///   header is not the tidy layout.
     public func forEachRow(_ body: (Result<TradeRecord, TradeIOError>) throws -> Bool) throws {
-        var columns: [String: Int] = [:]
+        var columns: Columns?
         var headerCount = 0
         try CSVReader(path: path, displayName: displayName).forEachRecord { line, fields in
             if headerCount == 0 {
@@ -53,16 +53,17 @@ public struct TidyReader: Sendable {
                 for required in Self.requiredColumns where !header.contains(required) {
                     throw TradeIOError.missingColumn(file: displayName, column: required)
                 }
-                for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
+                columns = Columns(HeaderColumns(header))
                 headerCount = header.count
                 return true
             }
             guard fields.count == headerCount else {
                 return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: fields.count)))
             }
-            let row = FieldAccess(file: displayName, line: line, fields: fields, columns: columns)
+            guard let columns else { return false }
+            let row = FieldAccess(file: displayName, line: line, fields: fields)
             do {
-                return try body(.success(try Self.record(from: row, knownSources: knownSources)))
+                return try body(.success(try Self.record(from: row, columns: columns, knownSources: knownSources)))
             } catch let error as TradeIOError {
                 return try body(.failure(error))
             }
@@ -81,83 +82,64 @@ public struct TidyReader: Sendable {
         return records
     }
 
-    static func record(from row: FieldAccess, knownSources: Set<String>?) throws -> TradeRecord {
-        let period = try row.parse("period") { try Period(parsing: $0) }
-        let reporter = try row.parse("reporter_iso") { try CountryCode($0) }
-        let partner = try row.parse("partner_iso") { try CountryCode($0) }
-        let flow = try row.parse("flow") { try TradeFlow(parsing: $0) }
-        let commodity = try row.parse("hs_code") { try CommodityCode(parsing: $0) }
-        let value = try row.optionalAmount("value_usd")
-        let amount = try row.optionalAmount("quantity")
-        let unitText = row["quantity_unit"]
+    /// The positions of the columns this reader uses, resolved once per file from the header.
+    struct Columns {
+        let period: Column
+        let reporterIso: Column
+        let partnerIso: Column
+        let flow: Column
+        let hsCode: Column
+        let valueUsd: Column
+        let quantity: Column
+        let quantityUnit: Column
+        let sourceId: Column
+        let note: Column
+
+        init(_ header: HeaderColumns) {
+            period = header.column("period")
+            reporterIso = header.column("reporter_iso")
+            partnerIso = header.column("partner_iso")
+            flow = header.column("flow")
+            hsCode = header.column("hs_code")
+            valueUsd = header.column("value_usd")
+            quantity = header.column("quantity")
+            quantityUnit = header.column("quantity_unit")
+            sourceId = header.column("source_id")
+            note = header.column("note")
+        }
+    }
+
+    static func record(from row: FieldAccess, columns c: Columns, knownSources: Set<String>?) throws -> TradeRecord {
+        let period = try row.parse(c.period) { try Period(parsing: $0) }
+        let reporter = try row.parse(c.reporterIso) { try CountryCode($0) }
+        let partner = try row.parse(c.partnerIso) { try CountryCode($0) }
+        let flow = try row.parse(c.flow) { try TradeFlow(parsing: $0) }
+        let commodity = try row.parse(c.hsCode) { try CommodityCode(parsing: $0) }
+        let value = try row.optionalAmount(c.valueUsd)
+        let amount = try row.optionalAmount(c.quantity)
+        let unitText = row[c.quantityUnit]
         var quantity: Quantity?
         if let amount {
             guard !unitText.isEmpty else {
-                throw TradeIOError.invalidValue(row.location("quantity_unit"), value: unitText, reason: "is empty but the row has a quantity")
+                throw TradeIOError.invalidValue(row.location(c.quantityUnit), value: unitText, reason: "is empty but the row has a quantity")
             }
-            let unit = try row.parse("quantity_unit") { try QuantityUnit(parsing: $0) }
+            let unit = try row.parse(c.quantityUnit) { try QuantityUnit(parsing: $0) }
             quantity = Quantity(amount: amount, unit: unit)
         }
-        let source = row["source_id"]
+        let source = row[c.sourceId]
         guard !source.isEmpty else {
-            throw TradeIOError.invalidValue(row.location("source_id"), value: source, reason: "is empty: every figure needs its source")
+            throw TradeIOError.invalidValue(row.location(c.sourceId), value: source, reason: "is empty: every figure needs its source")
         }
         if let knownSources, !knownSources.contains(source) {
-            throw TradeIOError.invalidValue(row.location("source_id"), value: source, reason: "is not a listed source")
+            throw TradeIOError.invalidValue(row.location(c.sourceId), value: source, reason: "is not a listed source")
         }
         guard value != nil || quantity != nil else {
-            throw TradeIOError.invalidValue(row.location("value_usd"), value: "", reason: "is empty and so is quantity: the row holds no figure")
+            throw TradeIOError.invalidValue(row.location(c.valueUsd), value: "", reason: "is empty and so is quantity: the row holds no figure")
         }
-        let note = row["note"]
+        let note = row[c.note]
         return TradeRecord(
             period: period, reporter: reporter, partner: partner, flow: flow, commodity: commodity,
             value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity,
             sourceID: source, note: note.isEmpty ? nil : note)
-    }
-}
-
-/// Named access to the fields of one CSV row, producing located errors.
-struct FieldAccess {
-    let file: String
-    let line: Int
-    let fields: [String]
-    let columns: [String: Int]
-
-    subscript(name: String) -> String {
-        guard let index = columns[name], index < fields.count else { return "" }
-        return fields[index].trimmingCharacters(in: .whitespaces)
-    }
-
-    func location(_ name: String) -> SourceLocation {
-        SourceLocation(file: file, line: line, field: name)
-    }
-
-    /// Parses a required field, wrapping the domain error with the location.
-    func parse<T>(_ name: String, _ transform: (String) throws -> T) throws -> T {
-        let text = self[name]
-        guard !text.isEmpty else {
-            throw TradeIOError.invalidValue(location(name), value: text, reason: "is empty but required")
-        }
-        do {
-            return try transform(text)
-        } catch let error as TradeDomainError {
-            throw TradeIOError.invalidValue(location(name), value: text, reason: "is invalid: \(error)")
-        }
-    }
-
-    /// A non-negative finite number, or nil for an empty field.
-    func optionalAmount(_ name: String) throws -> Double? {
-        let text = self[name]
-        if text.isEmpty { return nil }
-        guard let number = Double(text) else {
-            throw TradeIOError.invalidValue(location(name), value: text, reason: "is not a number")
-        }
-        guard number.isFinite else {
-            throw TradeIOError.invalidValue(location(name), value: text, reason: "is not a finite number")
-        }
-        guard number >= 0 else {
-            throw TradeIOError.invalidValue(location(name), value: text, reason: "is negative; trade values and quantities are non-negative")
-        }
-        return number
     }
 }

@@ -67,15 +67,17 @@ public final class TradeStore: Sendable {
     ///   - displayName: How the file is named in messages.
     ///   - strict: Stop at the first rejected row (throw it).
     ///   - reject: Called with each rejected row's error.
+    ///   - progress: Called with the number of data rows handled so far, every ``progressInterval`` rows and at the end.
     /// - Returns: The summary (replacements counted within the file only).
     /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, or (strict) the first bad or repeated row.
     public static func validate(file: String, displayName: String? = nil, strict: Bool = false,
-                                reject: (TradeIOError) throws -> Void = { _ in }) throws -> IngestSummary {
+                                reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
         let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
         var keys: Set<String> = []
         var counts = Counts()
         let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
+            if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
                 let key = Self.key(row.record)
                 if !keys.insert(key).inserted {
@@ -86,6 +88,7 @@ public final class TradeStore: Sendable {
             }
             return true
         }
+        progress(counts.handled)
         return counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: true)
     }
 
@@ -96,11 +99,12 @@ public final class TradeStore: Sendable {
     ///   - displayName: How the file is named in messages and in `provenance`.
     ///   - strict: Fail (and store nothing of this file) at the first rejected row or overlapping record.
     ///   - reject: Called with each rejected row's error.
+    ///   - progress: Called with the number of data rows handled so far, every ``progressInterval`` rows and at the end.
     /// - Returns: The summary; `alreadyIngested` when the same bytes were ingested before.
     /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, (strict) the
     ///   first bad or overlapping row, or `.store` when SQLite fails. The store is then unchanged.
     public func ingest(file: String, displayName: String? = nil, strict: Bool = false,
-                       reject: (TradeIOError) throws -> Void = { _ in }) throws -> IngestSummary {
+                       reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
         let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
         do {
@@ -116,38 +120,48 @@ public final class TradeStore: Sendable {
                     """, arguments: [name, digest, ISO8601DateFormatter().string(from: Date())])
                 let provenanceID = db.lastInsertedRowID
                 var counts = Counts()
-                let insert = try db.makeStatement(sql: """
-                    INSERT OR REPLACE INTO records (reporter, partner, flow, period, commodity, classification, reporter_code,
+                // Prepared once per file and reused for every row. The common case (a new key) is one
+                // INSERT; only a row whose key is already stored is looked up and replaced.
+                let columns = """
+                    (reporter, partner, flow, period, commodity, classification, reporter_code,
                         partner_code, description, value_usd, quantity, quantity_unit, net_weight_kg, quantity_estimated,
                         net_weight_estimated, legacy_flag, source_id, note, provenance_id, line)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                    """
+                let insert = try db.makeStatement(sql: "INSERT INTO records " + columns + " ON CONFLICT DO NOTHING")
+                let replace = try db.makeStatement(sql: "INSERT OR REPLACE INTO records " + columns)
                 let existing = try db.makeStatement(sql: """
                     SELECT p.file_name FROM records r JOIN provenance p ON p.id = r.provenance_id
                     WHERE r.reporter = ? AND r.partner = ? AND r.flow = ? AND r.period = ? AND r.commodity = ? AND r.classification = ? AND r.source_id = ?
                     """)
                 let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
-                    try counts.take(outcome, strict: strict, reject: reject) { row in
+                    if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
+            try counts.take(outcome, strict: strict, reject: reject) { row in
                         let r = row.record
-                        let key: [DatabaseValueConvertible?] = [
-                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "", r.sourceID,
-                        ]
-                        var replaced = false
-                        if let previous = try String.fetchOne(existing, arguments: StatementArguments(key)) {
-                            if strict {
-                                throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(r), previousFile: previous)
-                            }
-                            replaced = true
-                        }
-                        try insert.execute(arguments: StatementArguments(key.dropLast() + [
+                        let arguments: StatementArguments = [
+                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "",
                             row.reporterNumericCode, row.partnerNumericCode, r.commodityDescription, r.value?.amount, r.quantity?.amount,
                             r.quantity?.unit.code, r.netWeightKilograms, r.isQuantityEstimated, r.isNetWeightEstimated,
                             row.legacyEstimationFlag, r.sourceID, r.note, provenanceID, row.line,
-                        ]))
-                        return replaced
+                        ]
+                        insert.setUncheckedArguments(arguments)
+                        try insert.execute()
+                        if db.changesCount > 0 { return false }
+                        // The key is stored already (from an earlier file or earlier in this one).
+                        let key: StatementArguments = [
+                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "", r.sourceID,
+                        ]
+                        if strict {
+                            let previous = try String.fetchOne(existing, arguments: key) ?? name
+                            throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(r), previousFile: previous)
+                        }
+                        replace.setUncheckedArguments(arguments)
+                        try replace.execute()
+                        return true
                     }
                     return true
                 }
+                progress(counts.handled)
                 let summary = counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: false)
                 try db.execute(sql: """
                     UPDATE provenance SET reader = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?
@@ -206,6 +220,9 @@ public final class TradeStore: Sendable {
         }
     }
 
+    /// How many rows pass between two calls of an ingest's `progress` closure.
+    public static let progressInterval = 16_384
+
     /// The overlap key as text: `CHN PRK import 2015 2701 H4 UN_COMTRADE`.
     static func key(_ record: TradeRecord) -> String {
         [record.reporter.iso3, record.partner.iso3, record.flow.rawValue, record.period.description, record.commodity.description,
@@ -248,6 +265,9 @@ public final class TradeStore: Sendable {
 /// Running counts of one file's rows.
 struct Counts {
     var kept = 0, rejected = 0, replaced = 0, suspect = 0
+
+    /// Rows handled so far (kept plus rejected).
+    var handled: Int { kept + rejected }
 
     /// Counts one outcome; calls `keep` for a row (which says whether it replaced one), `reject` (or throws, when strict) for an error.
     mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import TradeIO
 
 /// `tradescope ingest`: read trade files into a store, with provenance.
@@ -12,12 +13,14 @@ struct IngestCommand: ParsableCommand {
             file name, SHA-256, reader, rows read/kept/rejected/replaced and time; a file ingested before \
             (same bytes) adds nothing. A record with the key of a stored one (reporter, partner, flow, period, \
             code, classification, source; Comtrade rows have source UN_COMTRADE) replaces it and is counted. Bad rows are rejected with file, line and column \
-            and the ingest goes on, unless --strict (exit 2 at the first bad or overlapping row).
+            and the ingest goes on, unless --strict (exit 2 at the first bad or overlapping row). A progress bar is drawn on \
+            standard error for files over 8 MB when standard error is a terminal (uncoloured under NO_COLOR); nothing otherwise.
 
             Example:
               tradescope ingest comtrade_2016.csv comtrade_2017.csv --db trade.sqlite
               tradescope ingest download.csv --dry-run
               tradescope ingest download.csv --db trade.sqlite --rejects rejects.csv
+              tradescope ingest download.csv --dry-run --format json
               tradescope series --db trade.sqlite --reporter CHN --partner PRK --hs 2701
             """)
 
@@ -36,6 +39,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Write the rejected rows (file,line,field,reason) to this CSV file.")
     var rejects: String?
 
+    @Option(help: "Summary format: text (default, one line per file) or json (one object: files and totals).")
+    var format: IngestFormat = .text
+
     func validate() throws {
         if db == nil && !dryRun { throw ValidationError("--db PATH is required (or --dry-run to validate without storing)") }
         if files.isEmpty { throw ValidationError("name at least one file to ingest") }
@@ -44,17 +50,80 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let writer = try rejects.map { try RejectsWriter(path: $0) }
         let store = try dryRun ? nil : db.map { try TradeStore(path: $0) }
-        var rejected = 0
+        var summaries: [IngestSummary] = []
         for file in files {
             let reject: (TradeIOError) throws -> Void = { writer?.write($0) }
-            let summary = try store.map { try $0.ingest(file: file, strict: strict, reject: reject) }
-                ?? TradeStore.validate(file: file, strict: strict, reject: reject)
-            rejected += summary.rowsRejected
-            FileHandle.standardOutput.write(Data((summary.description + "\n").utf8))
+            let progress = IngestProgress(file: file)
+            let summary = try store.map { try $0.ingest(file: file, strict: strict, reject: reject, progress: progress.update) }
+                ?? TradeStore.validate(file: file, strict: strict, reject: reject, progress: progress.update)
+            progress.finish()
+            summaries.append(summary)
+            if format == .text { FileHandle.standardOutput.write(Data((summary.description + "\n").utf8)) }
         }
+        if format == .json { FileHandle.standardOutput.write(Data((Self.json(summaries, rejectsFile: rejects).rendered() + "\n").utf8)) }
+        let rejected = summaries.map(\.rowsRejected).reduce(0, +)
         if rejected > 0 {
             let note = rejects.map { "; written to \($0)" } ?? "; add --rejects FILE to list them, or --strict to stop at the first"
             FileHandle.standardError.write(Data("warning: \(rejected) rows rejected\(note)\n".utf8))
         }
+    }
+
+    /// The JSON summary: one object per file and the totals (snake_case keys, missing as null).
+    static func json(_ summaries: [IngestSummary], rejectsFile: String?) -> JSONValue {
+        let files: [JSONValue] = summaries.map { summary in
+            .object([
+                ("file", .string(summary.file)),
+                ("sha256", .string(summary.sha256)),
+                ("reader", .string(summary.layout?.rawValue)),
+                ("rows_read", .integer(summary.rowsRead)),
+                ("rows_kept", .integer(summary.rowsKept)),
+                ("rows_rejected", .integer(summary.rowsRejected)),
+                ("rows_replaced", .integer(summary.rowsReplaced)),
+                ("suspect_quantity_rows", .integer(summary.suspectQuantityRows)),
+                ("already_ingested", .bool(summary.alreadyIngested)),
+                ("dry_run", .bool(summary.dryRun)),
+            ])
+        }
+        let total: (KeyPath<IngestSummary, Int>) -> JSONValue = { path in .integer(summaries.map { $0[keyPath: path] }.reduce(0, +)) }
+        return .object([
+            ("files", .array(files)),
+            ("rows_read", total(\.rowsRead)),
+            ("rows_kept", total(\.rowsKept)),
+            ("rows_rejected", total(\.rowsRejected)),
+            ("rows_replaced", total(\.rowsReplaced)),
+            ("rejects_file", .string(rejectsFile)),
+        ])
+    }
+}
+
+enum IngestFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// A progress bar on standard error while a large file is read: only when standard
+/// error is a terminal and the file is over 8 MB; uncoloured when `NO_COLOR` is set.
+final class IngestProgress {
+    let file: String
+    let totalRows: Int?
+    let color: Bool
+    private var shown = false
+
+    init(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.file = file
+        let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+        let large = size > 8 << 20
+        totalRows = isatty(STDERR_FILENO) == 1 && large ? TradeFileReader.physicalLineCount(path: file).map { max($0 - 1, 1) } : nil
+        color = (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    func update(_ rows: Int) {
+        guard let totalRows else { return }
+        shown = true
+        let line = ProgressBar.line(fraction: Double(rows) / Double(totalRows), rows: rows, label: file, color: color)
+        FileHandle.standardError.write(Data(("\r" + line).utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

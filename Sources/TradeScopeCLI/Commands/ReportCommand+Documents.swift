@@ -36,7 +36,7 @@ extension ReportCommand {
         switch output.format {
         case .json:
             var objects = reports.enumerated().map { index, report in
-                report.json(selection: Workspace.selectionJSON(selections[index], source: workspace.sourceLabel, mirror: selection.mirrorView))
+                report.json(selection: Workspace.selectionJSON(selections[index], source: workspace.sourceLabel, mirror: selection.mirrorView, quantity: selection.quantity))
             }
             if case let .object(members)? = objects.first {
                 objects[0] = .object(members + [("composition", composition?.json() ?? .null), ("composition_note", .string(note))])

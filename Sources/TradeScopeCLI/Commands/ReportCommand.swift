@@ -44,12 +44,12 @@ struct ReportCommand: ParsableCommand {
         let selections = try selection.selections(defaultCode: "2701")
         let mirror = selection.mirrorView
         for selected in selections {
-            let series = try workspace.series(selected, mirror: mirror).series
+            let series = try workspace.series(selected, mirror: mirror, quantity: selection.quantity).series
             let table = SeriesTable(
                 series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
             var chapterSeries: TradeSeries?
             if case let .hs(code) = selected.commodity, code.level != .chapter {
-                chapterSeries = try workspace.series(selected.with(commodity: .hs(code.chapter)), mirror: mirror).series
+                chapterSeries = try workspace.series(selected.with(commodity: .hs(code.chapter)), mirror: mirror, quantity: selection.quantity).series
             }
             reports.append(TradeReport(
                 table: table, commodityName: Workspace.commodityName(selected.commodity),

@@ -19,6 +19,8 @@ struct SeriesCommand: ParsableCommand {
               tradescope series --hs 2701 --freq monthly --from 2016-01 --format csv
               tradescope series --hs 27 --mirror                  (DPRK exports to China read from China's imports)
               tradescope series --hs 27 --mirror --cif-fob imf    (the same, CIF ÷ 1.06 to estimate FOB)
+              tradescope series --db trade.sqlite --hs XV         (section XV rolled up from its chapters, headings or subheadings)
+              tradescope series --db trade.sqlite --hs 72 --quantity net-weight   (net weight in kg as the quantity)
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -34,15 +36,16 @@ struct SeriesCommand: ParsableCommand {
         var objects: [JSONValue] = []
         for selected in try selection.selections(defaultCode: "2701") {
             let mirror = selection.mirrorView
-            let (series, gap) = try workspace.series(selected, mirror: mirror)
+            let (series, gap) = try workspace.series(selected, mirror: mirror, quantity: selection.quantity)
             let table = SeriesTable(
-                series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
+                series: series, selectionLabel: Workspace.label(selected, mirror: mirror) + (selection.quantity == .netWeight ? "; quantity = net weight" : ""),
+                valuation: Workspace.valuation(selected, mirror: mirror))
             let gapTable = gap.map(MirrorGapTable.init)
             switch output.format {
             case .text, .md, .html: texts.append(table.text() + (gapTable?.text() ?? ""))
             case .csv: texts.append(table.csv())
             case .json:
-                var object = table.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror))
+                var object = table.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror, quantity: selection.quantity))
                 if let gapTable, case let .object(pairs) = object { object = .object(pairs + [("mirror_gap", gapTable.json())]) }
                 objects.append(object)
             }

@@ -14,6 +14,11 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes the rendered output to --out or standard output.
     func write(_ text: String) throws {
+        try Self.write(text, to: out, force: force)
+    }
+
+    /// Writes text to a file (kept unless `force`) or, with no file, to standard output.
+    static func write(_ text: String, to out: String?, force: Bool) throws {
         guard let out else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

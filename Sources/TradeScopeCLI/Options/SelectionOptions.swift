@@ -22,7 +22,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("cif-fob"), help: "CIF->FOB convention of mirror values: none (default, values as reported), imf (1.06), ots (1.08), rule-of-thumb (1.10), or a factor from 1 to 2.")
     var cifFob: String = "none"
 
-    @Option(help: "HS code: 2, 4 or 6 digits, a chapter range such as 61-62, or TOTAL; repeatable or comma-separated.")
+    @Option(help: "HS code: 2, 4 or 6 digits, a section such as XV, a chapter range such as 61-62, or TOTAL; repeatable or comma-separated. Values roll up 6 -> 4 -> 2 -> section; quantities only within one unit.")
     var hs: [String] = []
 
     @Option(help: "First period included: YYYY, YYYY-MM or YYYY-Qn (default: the first with data).")
@@ -31,8 +31,11 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Last period included: YYYY, YYYY-MM or YYYY-Qn (default: the last with data).")
     var to: String?
 
-    @Option(help: "Frequency of the series: annual or monthly (default: annual).")
-    var freq: FrequencyChoice = .annual
+    @Option(help: "Frequency of the series: annual or monthly (default: annual; export: both).")
+    var freq: FrequencyChoice?
+
+    @Option(help: "The quantity of the series: reported (default; the source's unit) or net-weight (net weight in kg, one unit for every code).")
+    var quantity: QuantityMeasure = .reported
 
     func validate() throws {
         for text in [from, to].compactMap({ $0 }) {
@@ -59,7 +62,7 @@ struct SelectionOptions: ParsableArguments {
                 flow: (flow ?? (mirror ? .export : .import)).flow,
                 commodity: try CommodityCode(parsing: code),
                 from: try from.map { try Period(parsing: $0) }, through: try to.map { try Period(parsing: $0) },
-                frequency: freq.frequency)
+                frequency: (freq ?? .annual).frequency)
         }
     }
 }
@@ -81,3 +84,5 @@ enum FrequencyChoice: String, ExpressibleByArgument, CaseIterable {
     case annual, monthly
     var frequency: Frequency { self == .annual ? .annual : .monthly }
 }
+
+extension QuantityMeasure: ExpressibleByArgument {}
