@@ -33,15 +33,21 @@ MODES = {
 
 # task, input kind, tradescope harness task (None = not built yet), peers, goal (from issues 3/4/5)
 TASKS = [
-    ("read CSV (all fields)", "csv", "csv-read", ["polars-read", "pandas-read", "duckdb-read"],
+    ("read CSV, fields as String (`forEachRecord`)", "csv", "csv-read", ["polars-read", "pandas-read", "duckdb-read"],
      "#3: `ingest --dry-run` ≥ 3x pandas, faster than polars, aiming at 1 GB/s (≤ 10x line scan); peak < 200 MB"),
-    ("unit-price roll-up chapter x month", "csv", "rollup", ["polars-rollup", "pandas-rollup", "duckdb-rollup"],
+    ("read CSV, fields as bytes (`forEachRawRecord`)", "csv", "csv-read-raw", ["polars-read", "pandas-read", "duckdb-read"],
+     "(same goal: the floor under a Comtrade reader built on the raw API)"),
+    ("unit-price roll-up chapter x month, String fields", "csv", "rollup", ["polars-rollup", "pandas-rollup", "duckdb-rollup"],
+     "#3: roll-up against the same tools"),
+    ("unit-price roll-up chapter x month, byte fields", "csv", "rollup-raw", ["polars-rollup", "pandas-rollup", "duckdb-rollup"],
      "#3: roll-up against the same tools"),
     ("ingest into the store", "csv", None, ["pandas-read"],
-     "#3: full ingest at least as fast as pandas `read_csv` alone (not built yet)"),
+     "#3: full ingest at least as fast as pandas `read_csv` alone; peak < 200 MB (not built yet)"),
     ("log-linear trend, every series", "panel", None, ["numpy-trend", "statsmodels-trend"],
-     "#4: ≥ 100x statsmodels loop, ≥ numpy closed form, full inference, one core (not built yet)"),
+     "#4: ≥ 100x statsmodels loop and ≥ numpy closed form, with full inference, one core (not built yet)"),
 ]
+# Tasks of issue 5 (STL, robust-z anomalies, PELT, Bai-Perron) get rows here when their code
+# and peer scripts (statsmodels STL, ruptures, R strucchange) land.
 PEER_SCRIPT = {"read": "csv_peers.py", "rollup": "csv_peers.py", "trend": "trend_peers.py"}
 
 
@@ -173,7 +179,11 @@ def render(rows, size_label, scan, bandwidth, csv_bytes):
         "| task | size | tradescope | peer | peer time | ratio (peer / tradescope) | tradescope MB/s | peak memory tradescope / peer | share of limit | same result | goal |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+    previous = None
     for title, kind, ours, peer, theirs, check, goal in rows:
+        if title == previous:
+            goal = "″"
+        previous = title
         our_time = ours["median"] if ours else None
         ratio = f"{theirs['median'] / our_time:.2f}x" if our_time else "—"
         rate = f"{csv_bytes / our_time / 1e6:.0f}" if (our_time and kind == "csv") else "—"

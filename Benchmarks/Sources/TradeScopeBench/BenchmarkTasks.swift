@@ -6,6 +6,8 @@
 enum BenchmarkTasks {
     static let all: [String: @Sendable (String) throws -> TaskOutcome] = [
         "csv-read": CSVReadTask.run,
+        "csv-read-raw": CSVReadRawTask.run,
         "rollup": UnitPriceRollupTask.run,
+        "rollup-raw": UnitPriceRollupRawTask.run,
     ]
 }
