@@ -276,7 +276,14 @@ struct CSVParserState {
             switch byte {
             case comma:
                 recordHasContent = true
-                try endField()
+                if makesStrings {
+                    try endField()
+                } else {
+                    // The common case of the raw path, kept inline.
+                    storage.appendEnd(storage.byteCount)
+                    fieldStart = storage.byteCount
+                    quoteClosed = false
+                }
             case lf, cr:
                 line += 1
                 if byte == cr { pendingCR = true }
@@ -345,7 +352,13 @@ final class CSVRecordStorage {
     @inline(__always)
     func append(_ source: UnsafePointer<UInt8>, count: Int) {
         if byteCount + count > byteCapacity { growBytes(to: byteCount + count) }
-        (bytes + byteCount).update(from: source, count: count)
+        let target = bytes + byteCount
+        if count <= 16 {
+            // Most CSV fields are short: a plain loop beats a call to memmove.
+            for index in 0..<count { target[index] = source[index] }
+        } else {
+            target.update(from: source, count: count)
+        }
         byteCount += count
     }
 
