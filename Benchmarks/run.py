@@ -135,8 +135,8 @@ def main():
     subprocess.run(["cat", csv_path], stdout=subprocess.DEVNULL, check=True)
     scan = run_measured([os.path.join(args.limits, "linescan"), csv_path, str(mode["runs"] + 2)], env)
     bandwidth = run_measured([os.path.join(args.limits, "membw"), str(mode["runs"])], env)
-    scan_rate = scan["bytes"] / scan["median"]
-    print(f"line scan of the CSV from page cache: {fmt_seconds(scan['median'])} ({scan_rate / 1e9:.2f} GB/s); "
+    scan_rate = scan["bytes"] / scan["cpu_median"]
+    print(f"line scan of the CSV from page cache: {fmt_seconds(scan['cpu_median'])} CPU ({scan_rate / 1e9:.2f} GB/s); "
           f"memory bandwidth, one core: read {bandwidth['read_gb_s']:.1f} GB/s, copy {bandwidth['copy_gb_s']:.1f} GB/s",
           file=sys.stderr)
 
@@ -147,11 +147,11 @@ def main():
         ours = None
         if swift_task:
             ours = run_measured([args.bench, swift_task, "--input", path, "--size", size_label[kind]] + reps, env)
-            print(f"  tradescope {swift_task}: {fmt_seconds(ours['median'])}", file=sys.stderr)
+            print(f"  tradescope {swift_task}: {fmt_seconds(ours['cpu_median'])} CPU, {fmt_seconds(ours['median'])} wall", file=sys.stderr)
         for peer in peers:
             script = os.path.join(HERE, "peers", PEER_SCRIPT[peer.split("-", 1)[1]])
             theirs = run_measured([python, script, peer, "--input", path, "--size", size_label[kind]] + reps, env)
-            print(f"  {peer}: {fmt_seconds(theirs['median'])}", file=sys.stderr)
+            print(f"  {peer}: {fmt_seconds(theirs['cpu_median'])} CPU, {fmt_seconds(theirs['median'])} wall", file=sys.stderr)
             check = "—"
             if ours is not None:
                 check = "ok" if same(ours["checksum"], theirs["checksum"]) else "MISMATCH"
@@ -161,8 +161,9 @@ def main():
     table = render(rows, size_label, scan, bandwidth, csv_bytes)
     header = (f"Run {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, mode `{args.mode}`, "
               f"machine: {machine()} (shared with other work; figures are medians of {mode['runs']} runs after "
-              f"{mode['warmup']} warm-up, one core per tool).\n\n"
-              f"Physical limits, same run: memchr line scan of the CSV from page cache {fmt_seconds(scan['median'])} "
+              f"{mode['warmup']} warm-up, one core per tool; process CPU time, wall-clock in brackets; "
+              f"load average at the start {os.getloadavg()[0]:.1f}).\n\n"
+              f"Physical limits, same run: memchr line scan of the CSV from page cache {fmt_seconds(scan['cpu_median'])} CPU "
               f"({scan_rate / 1e9:.2f} GB/s); memory bandwidth on one core: read {bandwidth['read_gb_s']:.1f} GB/s, "
               f"copy {bandwidth['copy_gb_s']:.1f} GB/s.\n")
     text = header + "\n" + table
@@ -175,8 +176,12 @@ def main():
 
 
 def render(rows, size_label, scan, bandwidth, csv_bytes):
+    """One Markdown table. Ratios and rates use process CPU time (user + system, all threads),
+    which other work on a shared machine disturbs far less than wall-clock time; wall-clock
+    medians are shown beside it."""
     lines = [
-        "| task | size | tradescope | peer | peer time | ratio (peer / tradescope) | tradescope MB/s | peak memory tradescope / peer | share of limit | same result | goal |",
+        "| task | size | tradescope CPU (wall) | peer | peer CPU (wall) | ratio peer / tradescope, CPU (wall) "
+        "| tradescope MB/s (CPU) | peak memory tradescope / peer | share of limit | same result | goal |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     previous = None
@@ -184,22 +189,28 @@ def render(rows, size_label, scan, bandwidth, csv_bytes):
         if title == previous:
             goal = "″"
         previous = title
-        our_time = ours["median"] if ours else None
-        ratio = f"{theirs['median'] / our_time:.2f}x" if our_time else "—"
-        rate = f"{csv_bytes / our_time / 1e6:.0f}" if (our_time and kind == "csv") else "—"
-        if our_time and kind == "csv":
-            share = f"{scan['median'] / our_time * 100:.1f}% of line scan"
-        elif our_time and kind == "panel":
-            share = f"{(theirs['bytes'] / our_time) / (bandwidth['read_gb_s'] * 1e9) * 100:.1f}% of memory read"
+        our_cpu = ours["cpu_median"] if ours else None
+        our_wall = ours["median"] if ours else None
+        if ours:
+            ratio = f"{theirs['cpu_median'] / our_cpu:.2f}x ({theirs['median'] / our_wall:.2f}x)"
+        else:
+            ratio = "—"
+        rate = f"{csv_bytes / our_cpu / 1e6:.0f}" if (ours and kind == "csv") else "—"
+        if ours and kind == "csv":
+            share = f"{scan['cpu_median'] / our_cpu * 100:.1f}% of line scan"
+        elif ours and kind == "panel":
+            share = f"{(theirs['bytes'] / our_cpu) / (bandwidth['read_gb_s'] * 1e9) * 100:.1f}% of memory read"
         else:
             share = "—"
         our_peak = f"{ours['peak_bytes'] / 2**20:.0f}" if ours else "—"
         peak = f"{our_peak} / {theirs['peak_bytes'] / 2**20:.0f} MiB"
         per_series = ""
         if kind == "panel":
-            per_series = f" ({theirs['median'] / theirs['rows'] * 1e6:.1f} µs/series)"
-        lines.append(f"| {title} | {size_label[kind]} | {fmt_seconds(our_time)} | {peer} | "
-                     f"{fmt_seconds(theirs['median'])}{per_series} | {ratio} | {rate} | {peak} | {share} | {check} | {goal} |")
+            per_series = f", {theirs['cpu_median'] / theirs['rows'] * 1e6:.1f} µs/series"
+        ours_text = f"{fmt_seconds(our_cpu)} ({fmt_seconds(our_wall)})" if ours else "—"
+        lines.append(f"| {title} | {size_label[kind]} | {ours_text} | {peer} | "
+                     f"{fmt_seconds(theirs['cpu_median'])} ({fmt_seconds(theirs['median'])}{per_series}) | {ratio} | "
+                     f"{rate} | {peak} | {share} | {check} | {goal} |")
     return "\n".join(lines) + "\n"
 
 

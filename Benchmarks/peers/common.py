@@ -1,4 +1,5 @@
-"""Shared timing helper for the peer scripts: warm-up, repeated runs, median, one JSON line."""
+"""Shared timing helper for the peer scripts: warm-up, repeated runs, medians of wall-clock and
+process CPU time (all threads), one JSON line."""
 import json
 import os
 import resource
@@ -12,15 +13,18 @@ def measure(tool, task, size, body, warmup, runs, path=None):
     outcome = None
     for _ in range(warmup):
         outcome = body()
-    seconds = []
+    seconds, cpu_seconds = [], []
     for _ in range(max(1, runs)):
+        cpu_start = time.process_time()
         start = time.perf_counter()
         outcome = body()
         seconds.append(time.perf_counter() - start)
+        cpu_seconds.append(time.process_time() - cpu_start)
     rows, checksum = outcome
     print(json.dumps({
         "tool": tool, "task": task, "size": size, "seconds": seconds,
         "median": statistics.median(seconds), "runs": len(seconds),
+        "cpu_seconds": cpu_seconds, "cpu_median": statistics.median(cpu_seconds),
         "bytes": os.path.getsize(path) if path else 0, "rows": rows, "checksum": checksum,
         "vmhwm_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
     }, sort_keys=True))

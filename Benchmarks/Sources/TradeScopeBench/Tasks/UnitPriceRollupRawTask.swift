@@ -33,9 +33,7 @@ enum UnitPriceRollupRawTask {
             }
             guard let u = parseInteger(record[unit]) else { throw badField(path, record, unit, "qtyUnitCode") }
             let key = ((c * 1_000_000 + p) * 100) + u
-            groups[key, default: UnitPriceRollupTask.Group()].value += v
-            groups[key, default: UnitPriceRollupTask.Group()].quantity += q
-            groups[key, default: UnitPriceRollupTask.Group()].rows += 1
+            groups[key, default: UnitPriceRollupTask.Group()].add(value: v, quantity: q)
             return true
         }
         return UnitPriceRollupTask.outcome(path: path, rows: rows, missing: missing, zero: zero, groups: groups.values)

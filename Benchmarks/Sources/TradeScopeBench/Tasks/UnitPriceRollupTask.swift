@@ -15,6 +15,13 @@ enum UnitPriceRollupTask {
         var value = 0.0
         var quantity = 0.0
         var rows = 0
+
+        /// One row's figures (one dictionary lookup per row through `subscript(_:default:)`).
+        mutating func add(value: Double, quantity: Double) {
+            self.value += value
+            self.quantity += quantity
+            rows += 1
+        }
     }
 
     static func run(_ path: String) throws -> TaskOutcome {
@@ -42,9 +49,7 @@ enum UnitPriceRollupTask {
             guard let c = Int(fields[code].prefix(2)) else { throw BenchError.badField(path, line, "cmdCode", fields[code]) }
             guard let u = Int(fields[unit]) else { throw BenchError.badField(path, line, "qtyUnitCode", fields[unit]) }
             let key = ((c * 1_000_000 + p) * 100) + u
-            groups[key, default: Group()].value += v
-            groups[key, default: Group()].quantity += q
-            groups[key, default: Group()].rows += 1
+            groups[key, default: Group()].add(value: v, quantity: q)
             return true
         }
         return outcome(path: path, rows: rows, missing: missing, zero: zero, groups: groups.values)
