@@ -1,6 +1,7 @@
 # tradescope: two commands on a fresh machine.
 #   make report   install missing system packages, build, run the main job on the bundled data
 #   make test     the same, then every test
+#   make bench    benchmarks beside pandas/polars/DuckDB/numpy/statsmodels (Benchmarks/README.md); bench-quick: small sizes
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapack-dev
@@ -8,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: all deps build report test clean release check-html
+.PHONY: all deps build report test clean release check-html bench bench-quick bench-build
 
 all: report
 
@@ -40,3 +41,22 @@ check-html: build
 
 clean:
 	rm -rf .build
+
+# Benchmarks (never run by `make test`): a nested release package, C limit probes, a pinned venv.
+BENCH_VENV := Benchmarks/.venv
+$(BENCH_VENV)/.installed: Benchmarks/requirements.txt
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q -r Benchmarks/requirements.txt
+	touch $@
+
+bench-build: deps $(BENCH_VENV)/.installed
+	cd Benchmarks && $(SWIFT) build -c release
+	mkdir -p Benchmarks/.build/limits
+	cc -O2 -o Benchmarks/.build/limits/linescan Benchmarks/limits/linescan.c
+	cc -O2 -o Benchmarks/.build/limits/membw Benchmarks/limits/membw.c
+
+bench: bench-build
+	$(BENCH_VENV)/bin/python Benchmarks/run.py --mode full --readme Benchmarks/README.md
+
+bench-quick: bench-build
+	$(BENCH_VENV)/bin/python Benchmarks/run.py --mode quick --readme Benchmarks/README.md

@@ -91,3 +91,83 @@ struct CSVReaderTests {
         #expect(throws: TradeIOError.self) { try CSVReader(path: "/nonexistent/file.csv").readAll() }
     }
 }
+
+@Suite("CSVReader: same records and errors as the byte-at-a-time reference")
+struct CSVReaderDifferentialTests {
+    /// A small seeded generator (SplitMix64), so every run tests the same inputs.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Runs the reader on `bytes` with a chunk size; the records or the error.
+    func outcome(_ path: String, limit: Int, chunk: Int) -> Result<[(line: Int, fields: [String])], TradeIOError> {
+        do {
+            var records: [(line: Int, fields: [String])] = []
+            try CSVReader(path: path, displayName: "in.csv", maximumRecordBytes: limit, chunkSize: chunk).forEachRecord { line, fields in
+                records.append((line, fields)); return true
+            }
+            return .success(records)
+        } catch let error as TradeIOError {
+            return .failure(error)
+        } catch {
+            return .failure(.cannotOpen(file: "in.csv", reason: "\(error)"))
+        }
+    }
+
+    func same(_ a: Result<[(line: Int, fields: [String])], TradeIOError>, _ b: Result<[(line: Int, fields: [String])], TradeIOError>) -> Bool {
+        switch (a, b) {
+        case let (.success(x), .success(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.line == $1.line && $0.fields == $1.fields }
+        case let (.failure(x), .failure(y)):
+            return x == y
+        default:
+            return false
+        }
+    }
+
+    @Test("1,000 seeded random inputs of quotes, separators, CR, LF, BOM and invalid UTF-8, cut into chunks of 1 and 3 bytes and 1 MiB")
+    func randomInputs() throws {
+        // Bytes chosen to hit every branch: quotes, separators, both line ends,
+        // a multi-byte UTF-8 letter (é), an invalid byte, and ordinary text.
+        let alphabet: [[UInt8]] = [[0x22], [0x22], [0x2C], [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x62, 0x63],
+                                   [0x20], [0xC3, 0xA9], [0xFF], [0x31, 0x2E, 0x35], [0x2D]]
+        var random = SplitMix64(state: 20261129)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-csvdiff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("in.csv").path
+        var failures = 0
+        for _ in 0..<1_000 {
+            var bytes: [UInt8] = Int.random(in: 0..<8, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
+            for _ in 0..<Int.random(in: 0..<40, using: &random) {
+                bytes += alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+            }
+            let limit = Int.random(in: 0..<4, using: &random) == 0 ? Int.random(in: 1..<20, using: &random) : 1 << 20
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let expected = referenceRecords(bytes, displayName: "in.csv", maximumRecordBytes: limit)
+            for chunk in [1, 3, 1 << 20] {
+                let actual = outcome(path, limit: limit, chunk: chunk)
+                if !same(actual, expected) {
+                    failures += 1
+                    Issue.record("input \(bytes) chunk \(chunk) limit \(limit): \(actual) != reference \(expected)")
+                }
+                // The raw path hands out the same records (when the text is valid UTF-8).
+                if case let .success(records) = expected, chunk == 3 {
+                    var raw: [(line: Int, fields: [String])] = []
+                    try CSVReader(path: path, displayName: "in.csv", maximumRecordBytes: limit, chunkSize: chunk).forEachRawRecord { record in
+                        raw.append((record.line, try record.strings())); return true
+                    }
+                    #expect(same(.success(raw), .success(records)), "raw records of \(bytes)")
+                }
+            }
+            if failures > 5 { break }
+        }
+        #expect(failures == 0)
+    }
+}

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The file is read in fixed-size chunks, so memory does not grow with the
 /// file; one record at a time is handed to the caller. Fields are returned as
-/// `String`s; an empty field is the empty string (readers map it to missing).
+/// `String`s (`forEachRecord`) or as raw bytes (`forEachRawRecord`, faster);
+/// an empty field is empty (readers map it to missing).
 ///
 /// - Complexity: O(bytes) time; memory O(chunk size + longest record).
 public struct CSVReader: Sendable {
@@ -21,46 +22,100 @@ public struct CSVReader: Sendable {
     ///   - displayName: How the file is named in messages (defaults to `path`).
     ///   - maximumRecordBytes: The longest record accepted (default 16 MiB).
     public init(path: String, displayName: String? = nil, maximumRecordBytes: Int = 16 << 20) {
+        self.init(path: path, displayName: displayName, maximumRecordBytes: maximumRecordBytes, chunkSize: 1 << 20)
+    }
+
+    /// The size of each read; small sizes let tests cut records at every byte.
+    let chunkSize: Int
+
+    init(path: String, displayName: String?, maximumRecordBytes: Int, chunkSize: Int) {
         self.path = path
         self.displayName = displayName ?? path
         self.maximumRecordBytes = maximumRecordBytes
+        self.chunkSize = max(1, chunkSize)
     }
 
     /// Calls `body` with each record: its 1-based starting line and its fields.
     /// `body` returns `false` to stop early.
     ///
+    /// - Parameters:
+    ///   - body: Called once per record with its starting line and its fields.
     /// - Throws: `TradeIOError.cannotOpen`, `.unterminatedQuote`,
     ///   `.textAfterClosingQuote`, `.invalidUTF8`, `.lineTooLong`, or whatever
     ///   `body` throws.
     public func forEachRecord(_ body: (_ line: Int, _ fields: [String]) throws -> Bool) throws {
+        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, makesStrings: true)
+        try run(&parser) { parser in try body(parser.recordLine, parser.fields) }
+    }
+
+    /// Calls `body` with each record as raw bytes, without making a `String`
+    /// per field: the fast path for readers that parse numbers and codes
+    /// straight from bytes. Records, lines and errors are those of
+    /// `forEachRecord(_:)`, except that UTF-8 is checked only by
+    /// `CSVRawRecord.string(at:)`.
+    ///
+    /// - Parameters:
+    ///   - body: Called once per record; the record is valid only during the
+    ///     call. Returns `false` to stop early.
+    /// - Throws: `TradeIOError.cannotOpen`, `.unterminatedQuote`,
+    ///   `.textAfterClosingQuote`, `.invalidValue` (a quote inside an unquoted
+    ///   field), `.lineTooLong`, or whatever `body` throws.
+    public func forEachRawRecord(_ body: (_ record: CSVRawRecord) throws -> Bool) throws {
+        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, makesStrings: false)
+        let name = displayName
+        try run(&parser) { parser in
+            let storage = parser.storage
+            return try body(CSVRawRecord(
+                line: parser.recordLine, displayName: name,
+                bytes: UnsafeBufferPointer(start: storage.bytes, count: storage.byteCount),
+                ends: UnsafeBufferPointer(start: storage.ends, count: storage.endCount)))
+        }
+    }
+
+    /// Reads the file chunk by chunk through `parser`, calling `emit` after
+    /// each complete record.
+    func run(_ parser: inout CSVParserState, _ emit: (borrowing CSVParserState) throws -> Bool) throws {
         guard let handle = fopen(path, "rb") else {
             throw TradeIOError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
         }
         defer { fclose(handle) }
-        let chunkSize = 1 << 20
+        // A UTF-8 byte-order mark at the very start is skipped.
+        var head: [UInt8] = [0, 0, 0]
+        let headCount = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 3, handle) }
+        if !(headCount == 3 && head == [0xEF, 0xBB, 0xBF]) {
+            if !(try feed(head, count: headCount, &parser, emit)) { return }
+        }
+        let chunkSize = self.chunkSize
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes)
-        var first = true
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, chunkSize, handle) }
             if count == 0 { break }
-            var start = 0
-            if first {
-                first = false
-                if count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { start = 3 }
-            }
-            let keepGoing = try chunk.withUnsafeBufferPointer { buffer in
-                try parser.consume(UnsafeBufferPointer(rebasing: buffer[start..<count]), body)
-            }
-            if !keepGoing { return }
+            if !(try feed(chunk, count: count, &parser, emit)) { return }
         }
         if ferror(handle) != 0 {
             throw TradeIOError.cannotOpen(file: displayName, reason: "read error")
         }
-        _ = try parser.finish(body)
+        if try parser.finish() { _ = try emit(parser) }
+    }
+
+    /// Passes the first `count` bytes of `chunk` through `parser`; returns
+    /// `false` when `emit` asked to stop.
+    func feed(_ chunk: [UInt8], count: Int, _ parser: inout CSVParserState, _ emit: (borrowing CSVParserState) throws -> Bool) throws -> Bool {
+        try chunk.withUnsafeBufferPointer { buffer -> Bool in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            var index = 0
+            while let next = try parser.scan(bytes, from: index) {
+                index = next
+                if !(try emit(parser)) { return false }
+            }
+            return true
+        }
     }
 
     /// Reads every record of a file into memory (for small files).
+    ///
+    /// - Returns: Every record with its starting line.
+    /// - Throws: As `forEachRecord(_:)`.
     public func readAll() throws -> [(line: Int, fields: [String])] {
         var records: [(line: Int, fields: [String])] = []
         try forEachRecord { line, fields in
@@ -68,116 +123,5 @@ public struct CSVReader: Sendable {
             return true
         }
         return records
-    }
-}
-
-/// The byte-level state machine behind `CSVReader`, fed chunk by chunk.
-struct CSVParserState {
-    let displayName: String
-    let maximumRecordBytes: Int
-    var fields: [String] = []
-    var field: [UInt8] = []
-    var inQuotes = false
-    var quoteClosed = false      // just saw the closing quote of a quoted field
-    var pendingCR = false
-    var line = 1                 // current physical line
-    var recordLine = 1           // line on which the current record started
-    var recordBytes = 0
-    var recordHasContent = false
-
-    init(displayName: String, maximumRecordBytes: Int) {
-        self.displayName = displayName
-        self.maximumRecordBytes = maximumRecordBytes
-        field.reserveCapacity(256)
-    }
-
-    mutating func endField() throws {
-        guard let text = String(validating: field, as: UTF8.self) else {
-            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine))
-        }
-        fields.append(text)
-        field.removeAll(keepingCapacity: true)
-        quoteClosed = false
-    }
-
-    mutating func endRecord(_ body: (Int, [String]) throws -> Bool) throws -> Bool {
-        try endField()
-        let record = fields
-        let startLine = recordLine
-        fields.removeAll(keepingCapacity: true)
-        recordBytes = 0
-        let wasContent = recordHasContent
-        recordHasContent = false
-        recordLine = line
-        // A line with nothing on it (not even a separator) is skipped, as in
-        // pandas and R; a record of empty fields ("," lines) is kept.
-        if !wasContent && record.count == 1 && record[0].isEmpty { return true }
-        return try body(startLine, record)
-    }
-
-    mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, [String]) throws -> Bool) throws -> Bool {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        for byte in bytes {
-            recordBytes += 1
-            if recordBytes > maximumRecordBytes {
-                throw TradeIOError.lineTooLong(SourceLocation(file: displayName, line: recordLine), limit: maximumRecordBytes)
-            }
-            if pendingCR {
-                pendingCR = false
-                if byte == lf { continue }
-            }
-            if inQuotes {
-                if byte == quote {
-                    inQuotes = false
-                    quoteClosed = true
-                } else {
-                    if byte == lf { line += 1 }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case comma:
-                recordHasContent = true
-                try endField()
-            case lf, cr:
-                line += 1
-                if byte == cr { pendingCR = true }
-                if !(try endRecord(body)) { return false }
-            case quote:
-                if quoteClosed {
-                    // A doubled quote inside a quoted field: `""` -> `"`.
-                    field.append(quote)
-                    inQuotes = true
-                    quoteClosed = false
-                } else if field.isEmpty {
-                    inQuotes = true
-                    recordHasContent = true
-                } else {
-                    throw TradeIOError.invalidValue(
-                        SourceLocation(file: displayName, line: recordLine, field: "column \(fields.count + 1)"),
-                        value: String(decoding: field, as: UTF8.self) + "\"",
-                        reason: "has a quote inside an unquoted field")
-                }
-            default:
-                if quoteClosed {
-                    throw TradeIOError.textAfterClosingQuote(
-                        SourceLocation(file: displayName, line: recordLine, field: "column \(fields.count + 1)"))
-                }
-                recordHasContent = true
-                field.append(byte)
-            }
-        }
-        return true
-    }
-
-    mutating func finish(_ body: (Int, [String]) throws -> Bool) throws -> Bool {
-        if inQuotes {
-            throw TradeIOError.unterminatedQuote(SourceLocation(file: displayName, line: recordLine))
-        }
-        if recordHasContent || !field.isEmpty || !fields.isEmpty {
-            return try endRecord(body)
-        }
-        return true
     }
 }

@@ -1,0 +1,13 @@
+/// The registry of benchmark tasks: name -> body taking the input path.
+///
+/// To add a task (ingest, trend, STL, anomalies, PELT, Bai-Perron), write a
+/// function in `Tasks/` that returns a `TaskOutcome` whose checksum the peer
+/// script reproduces, register it here, and add a row to `TASKS` in `run.py`.
+enum BenchmarkTasks {
+    static let all: [String: @Sendable (String) throws -> TaskOutcome] = [
+        "csv-read": CSVReadTask.run,
+        "csv-read-raw": CSVReadRawTask.run,
+        "rollup": UnitPriceRollupTask.run,
+        "rollup-raw": UnitPriceRollupRawTask.run,
+    ]
+}

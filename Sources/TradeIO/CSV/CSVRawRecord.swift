@@ -1,0 +1,70 @@
+/// One record of a CSV file as raw bytes, handed out by
+/// `CSVReader.forEachRawRecord(_:)` without making a `String` per field.
+///
+/// Quotes are already removed and doubled quotes (`""`) already turned into
+/// one, so `self[i]` is the field's content. The bytes are not checked for
+/// UTF-8: `string(at:)` checks them.
+///
+/// - Important: The record points into the reader's buffers and is valid only
+///   inside the closure it is passed to. Copy what you keep.
+public struct CSVRawRecord {
+    /// The 1-based physical line on which the record starts.
+    public let line: Int
+    /// The file as the user named it (used in error messages).
+    public let displayName: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ends: UnsafeBufferPointer<Int>
+
+    /// The number of fields in the record.
+    public var count: Int { ends.count }
+
+    /// The bytes of field `index` (0-based), empty for an empty field.
+    ///
+    /// - Parameters:
+    ///   - index: The 0-based field index, less than `count`.
+    /// - Returns: The field's bytes, valid only while the record is.
+    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        precondition(index >= 0 && index < ends.count, "field \(index) of a record with \(ends.count) fields")
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+    }
+
+    /// Field `index` as a `String`, checked to be UTF-8.
+    ///
+    /// - Parameters:
+    ///   - index: The 0-based field index, less than `count`.
+    /// - Returns: The field's text.
+    /// - Throws: `TradeIOError.invalidUTF8` naming the file and the record's line.
+    public func string(at index: Int) throws -> String {
+        guard let text = decodeUTF8(self[index]) else {
+            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: line))
+        }
+        return text
+    }
+
+    /// Every field as a `String`, checked to be UTF-8.
+    ///
+    /// - Returns: The fields in order.
+    /// - Throws: `TradeIOError.invalidUTF8` naming the file and the record's line.
+    public func strings() throws -> [String] {
+        try (0..<count).map { try string(at: $0) }
+    }
+}
+
+/// The bytes as a `String` when they are valid UTF-8, else nil.
+///
+/// ASCII (most CSV fields) is checked with a plain loop; other text is decoded
+/// and compared with its bytes, which only valid UTF-8 reproduces. (The
+/// generic `String(validating:as:)` spends most of its time looking up type
+/// metadata when called once per field.)
+@inline(__always)
+func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var ascii = true
+    for byte in bytes where byte >= 0x80 {
+        ascii = false
+        break
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    if ascii { return text }
+    return text.utf8.elementsEqual(bytes) ? text : nil
+}

@@ -1,0 +1,61 @@
+/// Growable buffers for one record (its bytes and its field end offsets),
+/// appended to without the uniqueness checks of `Array`. Owned by one parser.
+final class CSVRecordStorage {
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    var byteCount = 0
+    private var byteCapacity = 4096
+    private(set) var ends: UnsafeMutablePointer<Int>
+    var endCount = 0
+    private var endCapacity = 64
+
+    init() {
+        bytes = .allocate(capacity: byteCapacity)
+        ends = .allocate(capacity: endCapacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+        ends.deallocate()
+    }
+
+    @inline(__always)
+    func append(_ source: UnsafePointer<UInt8>, count: Int) {
+        if byteCount + count > byteCapacity { growBytes(to: byteCount + count) }
+        let target = bytes + byteCount
+        if count <= 16 {
+            // Most CSV fields are short: a plain loop beats a call to memmove.
+            for index in 0..<count { target[index] = source[index] }
+        } else {
+            target.update(from: source, count: count)
+        }
+        byteCount += count
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if byteCount == byteCapacity { growBytes(to: byteCount + 1) }
+        bytes[byteCount] = byte
+        byteCount += 1
+    }
+
+    @inline(__always)
+    func appendEnd(_ offset: Int) {
+        if endCount == endCapacity {
+            endCapacity *= 2
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
+            grown.update(from: ends, count: endCount)
+            ends.deallocate()
+            ends = grown
+        }
+        ends[endCount] = offset
+        endCount += 1
+    }
+
+    private func growBytes(to minimum: Int) {
+        while byteCapacity < minimum { byteCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+        grown.update(from: bytes, count: byteCount)
+        bytes.deallocate()
+        bytes = grown
+    }
+}
