@@ -1,0 +1,109 @@
+import TradeDomain
+
+/// A unit-value price and quantity index over a basket of commodity codes:
+/// the formula, fixed-base or chained, and the base period. ``compute(_:)``
+/// returns a ``UnitValueIndex``.
+///
+/// The basket is whatever codes the observations carry, at any HS level (or any
+/// label); annual or monthly (or quarterly) periods, one frequency per basket.
+/// Each comparison uses the codes matched in both periods (``IndexLink``); codes
+/// whose quantity is missing, not positive or in a different unit in a period
+/// are left out of that comparison and reported (``BasketExclusion``).
+///
+/// ```
+/// fixed base b:  Iₜ = F(b, t)          chained:  Iₜ = Π F(k−1, k)   (see IndexChaining)
+/// ```
+/// Index convention: the index is 1 (not 100) in the base period.
+///
+/// Reference: IMF *Export and Import Price Index Manual* (2009), ch. 15-16;
+/// UNSD, *International Merchandise Trade Statistics: Compilers Manual* (2013), ch. 15 (unit value indices).
+public struct UnitValueIndexSpecification: Hashable, Codable, Sendable {
+    /// The formula of the reported ``UnitValueIndex/priceIndex`` and ``UnitValueIndex/quantityIndex``.
+    public let formula: IndexFormula
+    /// Fixed base or chained.
+    public let chaining: IndexChaining
+    /// The base period; `nil` for the first period of the data.
+    public let base: Period?
+
+    /// A specification.
+    ///
+    /// - Parameters:
+    ///   - formula: The index formula.
+    ///   - chaining: Fixed base or chained; fixed base by default.
+    ///   - base: The base period; `nil` (default) for the first period of the data.
+    public init(formula: IndexFormula, chaining: IndexChaining = .fixedBase, base: Period? = nil) {
+        self.formula = formula
+        self.chaining = chaining
+        self.base = base
+    }
+
+    /// Computes the index over a basket.
+    ///
+    /// - Parameter observations: The basket, at most one observation per period and code,
+    ///   in any order; all periods of one frequency.
+    /// - Returns: The indices by period, with every comparison and exclusion.
+    /// - Throws: `AnalysisError.tooFewObservations` for an empty basket;
+    ///   `AnalysisError.invalidParameter` for two observations of one period and code,
+    ///   mixed frequencies, or a base period without observations.
+    /// - Complexity: O(T · K log K) for T periods and K codes.
+    public func compute(_ observations: [BasketObservation]) throws(AnalysisError) -> UnitValueIndex {
+        guard let first = observations.first else {
+            throw .tooFewObservations(needed: 1, found: 0, method: "a unit-value index")
+        }
+        var byPeriod: [Period: [String: BasketObservation]] = [:]
+        for observation in observations {
+            guard observation.period.frequency == first.period.frequency else {
+                throw .invalidParameter(name: "period", value: observation.period.description,
+                                        constraint: "a basket has one frequency; \(first.period) is \(first.period.frequency.rawValue)")
+            }
+            guard byPeriod[observation.period]?[observation.code] == nil else {
+                throw .invalidParameter(name: "observation", value: "\(observation.period) code \(observation.code)",
+                                        constraint: "a basket has one observation per period and code")
+            }
+            byPeriod[observation.period, default: [:]][observation.code] = observation
+        }
+        let periods = byPeriod.keys.sorted()
+        let codes = Array(Set(observations.map(\.code))).sorted()
+        let basePeriod = base ?? periods[0]
+        guard let baseIndex = periods.firstIndex(of: basePeriod) else {
+            throw .invalidParameter(name: "base period", value: basePeriod.description,
+                                    constraint: "the base must be a period with observations (\(periods[0])…\(periods[periods.count - 1]))")
+        }
+        var links: [IndexLink] = []
+        var price = [Double?](repeating: nil, count: periods.count)
+        var quantity = price, value = price
+        price[baseIndex] = 1; quantity[baseIndex] = 1; value[baseIndex] = 1
+        switch chaining {
+        case .fixedBase:
+            for (k, period) in periods.enumerated() where k != baseIndex {
+                let link = try IndexLink(from: basePeriod, to: period, base: byPeriod[basePeriod] ?? [:], current: byPeriod[period] ?? [:], codes: codes)
+                links.append(link)
+                price[k] = link.priceIndex(formula)
+                quantity[k] = link.quantityIndex(formula)
+                value[k] = link.valueRatio
+            }
+        case .chained:
+            for k in 1..<periods.count {
+                links.append(try IndexLink(from: periods[k - 1], to: periods[k], base: byPeriod[periods[k - 1]] ?? [:],
+                                           current: byPeriod[periods[k]] ?? [:], codes: codes))
+            }
+            // Forward from the base, then backward; a link without matched codes ends the chain.
+            for k in stride(from: baseIndex + 1, to: periods.count, by: 1) {
+                let link = links[k - 1]
+                price[k] = price[k - 1].flatMap { previous in link.priceIndex(formula).map { previous * $0 } }
+                quantity[k] = quantity[k - 1].flatMap { previous in link.quantityIndex(formula).map { previous * $0 } }
+                value[k] = value[k - 1].flatMap { previous in link.valueRatio.map { previous * $0 } }
+            }
+            for k in stride(from: baseIndex - 1, through: 0, by: -1) {
+                let link = links[k]
+                price[k] = price[k + 1].flatMap { next in link.priceIndex(formula).map { next / $0 } }
+                quantity[k] = quantity[k + 1].flatMap { next in link.quantityIndex(formula).map { next / $0 } }
+                value[k] = value[k + 1].flatMap { next in link.valueRatio.map { next / $0 } }
+            }
+        }
+        let points = periods.indices.map { k in
+            UnitValueIndex.Point(period: periods[k], priceIndex: price[k], quantityIndex: quantity[k], valueRatio: value[k])
+        }
+        return UnitValueIndex(specification: self, base: basePeriod, codes: codes, points: points, links: links)
+    }
+}
