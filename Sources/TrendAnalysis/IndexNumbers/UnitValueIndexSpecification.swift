@@ -22,7 +22,8 @@ public struct UnitValueIndexSpecification: Hashable, Codable, Sendable {
     public let formula: IndexFormula
     /// Fixed base or chained.
     public let chaining: IndexChaining
-    /// The base period; `nil` for the first period of the data.
+    /// The base period; `nil` for the first period in which some code has a
+    /// positive value and quantity (the first period of the data if none has).
     public let base: Period?
 
     /// A specification.
@@ -30,7 +31,7 @@ public struct UnitValueIndexSpecification: Hashable, Codable, Sendable {
     /// - Parameters:
     ///   - formula: The index formula.
     ///   - chaining: Fixed base or chained; fixed base by default.
-    ///   - base: The base period; `nil` (default) for the first period of the data.
+    ///   - base: The base period; `nil` (default) for the first period with a unit value.
     public init(formula: IndexFormula, chaining: IndexChaining = .fixedBase, base: Period? = nil) {
         self.formula = formula
         self.chaining = chaining
@@ -64,7 +65,8 @@ public struct UnitValueIndexSpecification: Hashable, Codable, Sendable {
         }
         let periods = byPeriod.keys.sorted()
         let codes = Array(Set(observations.map(\.code))).sorted()
-        let basePeriod = base ?? periods[0]
+        let priced = periods.first { period in byPeriod[period]!.values.contains { $0.value > 0 && ($0.quantity ?? 0) > 0 } }
+        let basePeriod = base ?? priced ?? periods[0]
         guard let baseIndex = periods.firstIndex(of: basePeriod) else {
             throw .invalidParameter(name: "base period", value: basePeriod.description,
                                     constraint: "the base must be a period with observations (\(periods[0])…\(periods[periods.count - 1]))")
