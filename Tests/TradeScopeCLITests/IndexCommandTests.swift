@@ -86,3 +86,36 @@ struct IndexCommandTests {
         #expect(result.status == 2)
     }
 }
+
+@Suite("tradescope index --event / --sanctions-at")
+struct IndexSanctionTests {
+    struct Coefficient: Decodable { let period: String?; let estimate: Double; let std_error: Double }
+    struct Effect: Decodable { let n: Int; let did: Coefficient; let event_study: [Coefficient] }
+    struct Groups: Decodable { let sanctioned_codes: [[String: JSONAny]]; let non_sanctioned_codes: [String]; let periods: [String] }
+    struct JSONAny: Decodable { init(from decoder: any Decoder) throws {} }
+    struct Output: Decodable { let sanction_effect: Effect?; let sanction_groups: Groups? }
+
+    @Test("--event with --treated on the synthetic panel equals statsmodels (clustered by code)")
+    func event() throws {
+        let path = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("sanction_panel.csv").path
+        let result = try runTradescope(["index", "--data", path, "--event", "2017", "--treated", "S01,S02,S03,S04,S05", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let effect = try #require(try JSONDecoder().decode(Output.self, from: Data(result.standardOutput.utf8)).sanction_effect)
+        // Tests/TrendAnalysisTests/Reference/sanction_event_study.csv, statsmodels 0.15.0, cluster by code: rtol 1e-8.
+        #expect(effect.n == 119)
+        expectClose(effect.did.estimate, -1.4804489516724564, rtol: 1e-8, atol: 0, "did")
+        expectClose(effect.did.std_error, 0.07280206380550941, rtol: 1e-8, atol: 0, "did se")
+        let y2018 = try #require(effect.event_study.first { $0.period == "2018" })
+        expectClose(y2018.estimate, -1.6879734393765868, rtol: 1e-8, atol: 0, "2018")
+        expectClose(y2018.std_error, 0.13183953726905467, rtol: 1e-8, atol: 0, "2018 se")
+    }
+
+    @Test("--sanctions-at splits a selection's codes by the fixture calendar (UNSCR 2321 and 2371)")
+    func split() throws {
+        let result = try runTradescope(["index", "--hs", "2701,44", "--sanctions-at", "2017-12-31", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let groups = try #require(try JSONDecoder().decode(Output.self, from: Data(result.standardOutput.utf8)).sanction_groups)
+        // 2371 bans coal (2701) from 2017-08-05; no measure of the fixture calendar touches chapter 44 (wood).
+        #expect(groups.sanctioned_codes.count == 1 && groups.non_sanctioned_codes == ["44"])
+    }
+}

@@ -22,10 +22,18 @@ struct IndexCommand: ParsableCommand {
             value ratio. Unit values whose robust z (log unit value, within each code) exceeds \
             --outlier-threshold are flagged and listed, and still used.
 
+            --sanctions-at DAY splits the basket into the codes that sanction measures in force on that day \
+            touch (bans, caps, suspensions of the calendar that bind the importing country) and the rest, \
+            with the value of each group by period. --event PERIOD (the first period under the measures) adds \
+            a difference-in-differences estimate and event-study coefficients by period (reference: the period \
+            before), with code and period effects and standard errors clustered by code.
+
             Example:
               tradescope index --hs 2701,2601,0307 --formula fisher --format json
               tradescope index --hs 2701 --formula tornqvist --chained --from 2010 --to 2017
               tradescope index --data basket.csv --formula laspeyres --base 2015 --format csv
+              tradescope index --hs 2701,2601,2502 --sanctions-at 2017-12-31
+              tradescope index --data panel.csv --event 2017 --treated S01,S02 --format json
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -46,9 +54,27 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .customLong("outlier-threshold"), help: "Flag unit values whose robust z of the log unit value exceeds this (default: 3, as UNSD's unit-value notebook).")
     var outlierThreshold: Double = 3
 
+    @Option(name: .customLong("sanctions-at"), help: "Split the basket into goods covered by sanction measures in force on this day (YYYY-MM-DD) and the rest, with totals by period (default: no split; with --event, the last day of the event period).")
+    var sanctionsAt: String?
+
+    @Option(help: "First period under the sanctions: adds a difference-in-differences and event-study estimate (code and period effects) of sanctioned against other codes.")
+    var event: String?
+
+    @Option(help: "Codes treated as sanctioned in --event, comma-separated (default: the codes the calendar covers, see --sanctions-at).")
+    var treated: String?
+
+    @Option(help: "Standard errors of --event: clustered (by code, CR1; default) or classical.")
+    var covariance: CovarianceChoice = .clustered
+
+    @Option(help: "Outcome of --event: log-value (default; zero values left out and listed) or value (USD).")
+    var outcome: OutcomeChoice = .logValue
+
     func validate() throws {
         if output.format == .html || output.format == .md { throw ValidationError("--format \(output.format.rawValue): index writes text, json or csv") }
         if let base { do { _ = try Period(parsing: base) } catch { throw ValidationError("--base: \(error)") } }
+        if let event { do { _ = try Period(parsing: event) } catch { throw ValidationError("--event: \(error)") } }
+        if let sanctionsAt { do { _ = try CalendarDate(parsing: sanctionsAt) } catch { throw ValidationError("--sanctions-at: \(error)") } }
+        if treated != nil && event == nil { throw ValidationError("--treated applies to --event; add --event PERIOD") }
         if data != nil && (!selection.hs.isEmpty || selection.mirror || selection.db != nil) {
             throw ValidationError("--data replaces the selection; drop --hs, --db and --mirror")
         }
@@ -64,11 +90,31 @@ struct IndexCommand: ParsableCommand {
         for flagged in outliers where flagged.isOutlier {
             FileHandle.standardError.write(Data("note: unit-value outlier \(flagged.code) \(flagged.period) (robust z \(flagged.robustZ ?? .nan)); flagged, still used\n".utf8))
         }
+        let (groups, effect) = try sanctionAnalysis(basket, label: label)
         switch output.format {
-        case .json: try output.write(table.json(source: source).rendered() + "\n")
+        case .json:
+            guard case let .object(members) = table.json(source: source) else { return }
+            let extra: [(String, JSONValue)] = [("sanction_groups", groups?.json() ?? .null), ("sanction_effect", effect?.json() ?? .null)]
+            try output.write(JSONValue.object(members + extra).rendered() + "\n")
         case .csv: try output.write(table.csv())
-        case .text, .md, .html: try output.write(table.text())
+        case .text, .md, .html: try output.write(table.text() + (groups?.text() ?? "") + (effect?.text() ?? ""))
         }
+    }
+
+    /// The sanctioned/other split (`--sanctions-at`, or implied by `--event`) and the effect estimate (`--event`).
+    private func sanctionAnalysis(_ basket: [BasketObservation], label: String) throws -> (SanctionGroupChart?, SanctionEffectTable?) {
+        guard sanctionsAt != nil || event != nil else { return (nil, nil) }
+        let eventPeriod = try event.map { try Period(parsing: $0) }
+        let date = try sanctionsAt.map { try CalendarDate(parsing: $0) } ?? eventPeriod!.lastDay
+        let flow = selection.flow ?? (selection.mirror ? .export : .import)
+        let country = try CountryCode(flow == .import ? (selection.reporter ?? (selection.mirror ? "PRK" : "CHN")) : (selection.partner ?? (selection.mirror ? "CHN" : "PRK")))
+        let coverage = SanctionCoverage(codes: basket.map(\.code), events: try Workspace(db: nil).data.sanctions, date: date, country: country,
+                                        direction: flow == .import ? .export : .import)
+        let groups = SanctionGroupChart(coverage: coverage, totals: coverage.totals(basket), label: label)
+        guard let eventPeriod else { return (groups, nil) }
+        let treatedCodes = treated.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) } ?? Set(coverage.sanctioned.keys)
+        let specification = SanctionEffectSpecification(treatedCodes: treatedCodes, eventPeriod: eventPeriod, outcome: outcome.outcome, covariance: covariance.covariance)
+        return (groups, SanctionEffectTable(effect: try specification.fit(basket)))
     }
 
     private func loadBasket() throws -> ([BasketObservation], String, (String, JSONValue)) {
@@ -142,6 +188,16 @@ enum BasketFile {
         }
         return observations
     }
+}
+
+enum CovarianceChoice: String, ExpressibleByArgument, CaseIterable {
+    case clustered, classical
+    var covariance: PanelCovariance { self == .clustered ? .clusteredByCode : .classical }
+}
+
+enum OutcomeChoice: String, ExpressibleByArgument, CaseIterable {
+    case logValue = "log-value", value
+    var outcome: SanctionEffectSpecification.Outcome { self == .logValue ? .logValue : .value }
 }
 
 enum FormulaChoice: String, ExpressibleByArgument, CaseIterable {
