@@ -85,22 +85,25 @@ public struct UnitValueIndexSpecification: Hashable, Codable, Sendable {
                 value[k] = link.valueRatio
             }
         case .chained:
-            for k in 1..<periods.count {
-                links.append(try IndexLink(from: periods[k - 1], to: periods[k], base: byPeriod[periods[k - 1]] ?? [:],
-                                           current: byPeriod[periods[k]] ?? [:], codes: codes))
+            // Links join adjacent priced periods (some code has a positive value and quantity);
+            // periods without any unit value get no index. A link without matched codes ends the chain.
+            let chain = periods.indices.filter { k in byPeriod[periods[k]]!.values.contains { $0.value > 0 && ($0.quantity ?? 0) > 0 } || k == baseIndex }
+            for (a, b) in zip(chain, chain.dropFirst()) {
+                links.append(try IndexLink(from: periods[a], to: periods[b], base: byPeriod[periods[a]] ?? [:],
+                                           current: byPeriod[periods[b]] ?? [:], codes: codes))
             }
-            // Forward from the base, then backward; a link without matched codes ends the chain.
-            for k in stride(from: baseIndex + 1, to: periods.count, by: 1) {
-                let link = links[k - 1]
-                price[k] = price[k - 1].flatMap { previous in link.priceIndex(formula).map { previous * $0 } }
-                quantity[k] = quantity[k - 1].flatMap { previous in link.quantityIndex(formula).map { previous * $0 } }
-                value[k] = value[k - 1].flatMap { previous in link.valueRatio.map { previous * $0 } }
+            let position = chain.firstIndex(of: baseIndex)!
+            for m in stride(from: position + 1, to: chain.count, by: 1) {
+                let link = links[m - 1], (previous, k) = (chain[m - 1], chain[m])
+                price[k] = price[previous].flatMap { p in link.priceIndex(formula).map { p * $0 } }
+                quantity[k] = quantity[previous].flatMap { q in link.quantityIndex(formula).map { q * $0 } }
+                value[k] = value[previous].flatMap { v in link.valueRatio.map { v * $0 } }
             }
-            for k in stride(from: baseIndex - 1, through: 0, by: -1) {
-                let link = links[k]
-                price[k] = price[k + 1].flatMap { next in link.priceIndex(formula).map { next / $0 } }
-                quantity[k] = quantity[k + 1].flatMap { next in link.quantityIndex(formula).map { next / $0 } }
-                value[k] = value[k + 1].flatMap { next in link.valueRatio.map { next / $0 } }
+            for m in stride(from: position - 1, through: 0, by: -1) {
+                let link = links[m], (next, k) = (chain[m + 1], chain[m])
+                price[k] = price[next].flatMap { p in link.priceIndex(formula).map { p / $0 } }
+                quantity[k] = quantity[next].flatMap { q in link.quantityIndex(formula).map { q / $0 } }
+                value[k] = value[next].flatMap { v in link.valueRatio.map { v / $0 } }
             }
         }
         let points = periods.indices.map { k in

@@ -116,15 +116,24 @@ struct UnitValueIndexSpecificationTests {
         }
     }
 
-    @Test("a chain broken by a link without matched codes leaves later periods without an index")
+    @Test("a period without unit values is skipped by the chain; a link without matched codes ends it")
     func brokenChain() throws {
         let basket = [
             BasketObservation(period: Period(year: 2000), code: "A", value: 10, quantity: 1),
             BasketObservation(period: Period(year: 2001), code: "A", value: 12, quantity: nil),
             BasketObservation(period: Period(year: 2002), code: "A", value: 15, quantity: 1),
         ]
+        // 2001 has no unit value: the chain links 2000 with 2002 and 2001 gets no index.
         let chained = try UnitValueIndexSpecification(formula: .fisher, chaining: .chained).compute(basket)
-        #expect(chained.points.map(\.priceIndex) == [1, nil, nil])
+        #expect(chained.points.map(\.priceIndex) == [1, nil, 1.5])
+        #expect(chained.links.map { "\($0.from)→\($0.to)" } == ["2000→2002"])
+        // A link whose codes do not match (A only in 2000, B only from 2001) ends the chain.
+        let disjoint = [
+            BasketObservation(period: Period(year: 2000), code: "A", value: 10, quantity: 1),
+            BasketObservation(period: Period(year: 2001), code: "B", value: 12, quantity: 1),
+            BasketObservation(period: Period(year: 2002), code: "B", value: 15, quantity: 1),
+        ]
+        #expect(try UnitValueIndexSpecification(formula: .fisher, chaining: .chained).compute(disjoint).points.map(\.priceIndex) == [1, nil, nil])
         let fixed = try UnitValueIndexSpecification(formula: .fisher).compute(basket)
         #expect(fixed.points.map(\.priceIndex) == [1, nil, 1.5])
     }
