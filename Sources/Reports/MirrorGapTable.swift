@@ -29,10 +29,17 @@ public struct MirrorGapTable: Sendable {
                          + NumberStyle.right(NumberStyle.grouped(point.gap), 16) + "  "
                          + NumberStyle.right(point.ratio.map { NumberStyle.fixed($0, decimals: 4) } ?? "-", 8))
         }
+        if gap.convention != .none {
+            lines.append("Split of the gap before adjustment (partner as reported − reported) = valuation part (CIF/FOB convention) + residual:")
+            for point in gap.points {
+                lines.append("- \(point.period): \(NumberStyle.grouped(point.totalGap)) = \(NumberStyle.grouped(point.valuationPart)) + \(NumberStyle.grouped(point.residual))")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `[{period, reported_value_usd, mirror_value_usd, gap_usd, ratio}]`.
+    /// `[{period, reported_value_usd, mirror_value_usd, gap_usd, ratio, unadjusted_mirror_value_usd,
+    /// total_gap_usd, valuation_part_usd, residual_usd}]` (total gap = valuation part + residual; residual = gap).
     public func json() -> JSONValue {
         .array(gap.points.map { point in
             .object([
@@ -41,6 +48,10 @@ public struct MirrorGapTable: Sendable {
                 ("mirror_value_usd", .number(point.mirrorValue)),
                 ("gap_usd", .number(point.gap)),
                 ("ratio", .number(point.ratio)),
+                ("unadjusted_mirror_value_usd", .number(point.unadjustedMirrorValue)),
+                ("total_gap_usd", .number(point.totalGap)),
+                ("valuation_part_usd", .number(point.valuationPart)),
+                ("residual_usd", .number(point.residual)),
             ])
         })
     }

@@ -26,7 +26,7 @@ struct TradeScope: ParsableCommand {
         version: TradeScopeVersion.current,
         subcommands: [
             ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ExportCommand.self,
-            ForecastCommand.self, WhatifCommand.self,
+            IndexCommand.self, ForecastCommand.self, WhatifCommand.self,
         ]
     )
 

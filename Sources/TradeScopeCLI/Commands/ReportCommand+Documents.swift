@@ -39,7 +39,8 @@ extension ReportCommand {
                 report.json(selection: Workspace.selectionJSON(selections[index], source: workspace.sourceLabel, mirror: selection.mirrorView, quantity: selection.quantity))
             }
             if case let .object(members)? = objects.first {
-                objects[0] = .object(members + [("composition", composition?.json() ?? .null), ("composition_note", .string(note))])
+                objects[0] = .object(members + [("composition", composition?.json() ?? .null), ("composition_note", .string(note))]
+                                     + (try priceMembers(selections, workspace: workspace)))
             }
             let body: JSONValue = objects.count == 1 ? objects[0] : .object([("reports", .array(objects))])
             guard case let .object(members) = body else { return }

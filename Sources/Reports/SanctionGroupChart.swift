@@ -1,0 +1,67 @@
+import Foundation
+import TradeDomain
+import TrendAnalysis
+
+/// The value of sanctioned and non-sanctioned goods by period, as stacked-bar
+/// chart data (``StackedBarChart``) and JSON. Renders only; computes nothing.
+public struct SanctionGroupChart: Sendable {
+    /// The split of the codes.
+    public let coverage: SanctionCoverage
+    /// The group totals by period.
+    public let totals: [SanctionGroupTotal]
+    /// What the goods are ("DPRK exports to China, HS chapters").
+    public let label: String
+
+    /// - Parameters:
+    ///   - coverage: The split of the codes.
+    ///   - totals: The totals by period (``SanctionCoverage/totals(_:)``).
+    ///   - label: What the goods are.
+    public init(coverage: SanctionCoverage, totals: [SanctionGroupTotal], label: String) {
+        self.coverage = coverage
+        self.totals = totals
+        self.label = label
+    }
+
+    /// The stacked bars: sanctioned goods at the bottom, the others on top.
+    public var chart: StackedBarChart {
+        StackedBarChart(
+            title: "Sanctioned and other goods (measures in force on \(coverage.date))",
+            summary: "\(label): value of goods covered by sanction measures in force on \(coverage.date) and of other goods, by period.",
+            yLabel: "Value (USD)", valueUnit: "USD", categories: totals.map(\.period.description),
+            layers: [StackedBarChart.Layer(name: "sanctioned goods", values: totals.map(\.sanctionedValue)),
+                     StackedBarChart.Layer(name: "other goods", values: totals.map(\.nonSanctionedValue), isResidual: true)])
+    }
+
+    /// `{date, country, direction, sanctioned_codes: [{code, events}], non_sanctioned_codes,
+    /// periods, sanctioned_value_usd, non_sanctioned_value_usd}` (arrays aligned with `periods`).
+    public func json() -> JSONValue {
+        .object([
+            ("label", .string(label)),
+            ("date", .string(coverage.date.description)),
+            ("country", .string(coverage.country.iso3)),
+            ("direction", .string(coverage.direction.rawValue)),
+            ("rule", .string("a code is sanctioned when a measure in force on the date, binding the country, touches it (either code nests in the other)")),
+            ("sanctioned_codes", .array(coverage.sanctioned.keys.sorted().map { code in
+                .object([("code", .string(code)), ("events", .array(coverage.sanctioned[code]!.map { .string($0) }))])
+            })),
+            ("non_sanctioned_codes", .array(coverage.nonSanctioned.map { .string($0) })),
+            ("periods", .array(totals.map { .string($0.period.description) })),
+            ("sanctioned_value_usd", .array(totals.map { .number($0.sanctionedValue) })),
+            ("non_sanctioned_value_usd", .array(totals.map { .number($0.nonSanctionedValue) })),
+        ])
+    }
+
+    /// A fixed-width table of the two totals by period.
+    public func text() -> String {
+        var lines = ["", "Sanctioned and other goods (measures in force on \(coverage.date), binding \(coverage.country.iso3)):",
+                     "Sanctioned: " + (coverage.sanctioned.isEmpty ? "none" : coverage.sanctioned.keys.sorted().joined(separator: ", ")),
+                     "Other: " + (coverage.nonSanctioned.isEmpty ? "none" : coverage.nonSanctioned.joined(separator: ", ")),
+                     NumberStyle.left("Period", 8) + "  " + NumberStyle.right("Sanctioned (USD)", 18) + "  " + NumberStyle.right("Other (USD)", 18)]
+        for total in totals {
+            lines.append(NumberStyle.left(total.period.description, 8) + "  "
+                         + NumberStyle.right(total.sanctionedValue.map(NumberStyle.grouped) ?? "-", 18) + "  "
+                         + NumberStyle.right(total.nonSanctionedValue.map(NumberStyle.grouped) ?? "-", 18))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Reports
+import TradeDomain
+import TrendAnalysis
+
+extension ReportCommand {
+    /// The report's additions of issue 6, as JSON members: `price_volume`, the Fisher
+    /// chained unit-value index and price/volume decomposition of the basket of the
+    /// selected codes; and `sanction_groups`, the value of sanctioned and other HS
+    /// chapters of the first selection's trade by period (StackedBarChart data), read
+    /// at the latest effective date of the calendar.
+    func priceMembers(_ selections: [TradeSelection], workspace: Workspace) throws -> [(String, JSONValue)] {
+        let mirror = selection.mirrorView
+        var basket: [BasketObservation] = []
+        for selected in selections {
+            basket += BasketObservation.observations(from: try workspace.series(selected, mirror: mirror).series)
+        }
+        let label = Workspace.label(selections[0], mirror: mirror)
+        var members: [(String, JSONValue)] = []
+        if let index = try? UnitValueIndexSpecification(formula: .fisher, chaining: .chained).compute(basket) {
+            let outliers = try UnitValueOutlierSpecification().flag(basket)
+            let table = IndexTable(index: index, outliers: outliers, outlierThreshold: 3, label: label)
+            members.append(("price_volume", table.json(source: ("basket", .array(index.codes.map { .string($0) })))))
+        } else {
+            members.append(("price_volume", .null))
+        }
+        members.append(("sanction_groups", try sanctionGroups(selections[0], workspace: workspace)?.json() ?? .null))
+        return members
+    }
+
+    /// The chapters of a selection's trade split into sanctioned and other goods.
+    private func sanctionGroups(_ selected: TradeSelection, workspace: Workspace) throws -> SanctionGroupChart? {
+        guard let date = workspace.data.sanctions.map({ $0.effectiveDate }).max() else { return nil }
+        let mirror = selection.mirrorView
+        let side = mirror.map { $0.partnerSelection(selected) } ?? selected
+        let chapters = Set(workspace.records.filter(side.matchesExceptCommodity).compactMap { record -> HSCode? in
+            if case let .hs(code) = record.commodity, code.level == .chapter { return code }
+            return nil
+        }).sorted()
+        var basket: [BasketObservation] = []
+        for chapter in chapters {
+            basket += BasketObservation.observations(from: try workspace.series(selected.with(commodity: .hs(chapter)), mirror: mirror).series)
+        }
+        guard !basket.isEmpty else { return nil }
+        let importer = selected.flow == .import ? selected.reporter : selected.partner
+        let coverage = SanctionCoverage(codes: basket.map(\.code), events: workspace.data.sanctions, date: date,
+                                        country: importer ?? .china, direction: selected.flow == .import ? .export : .import)
+        return SanctionGroupChart(coverage: coverage, totals: coverage.totals(basket), label: Workspace.label(selected, mirror: mirror) + ", HS chapters")
+    }
+}
