@@ -9,6 +9,8 @@ public struct SanctionContext: Sendable, Equatable {
     public let hsCodes: [HSCode]
     /// The country whose trade the series reports, or `nil` to keep events of every authority.
     public let reporter: CountryCode?
+    /// The direction of goods seen from the DPRK, or `nil` to keep measures of both directions.
+    public let direction: SanctionDirection?
 
     /// A context.
     ///
@@ -16,16 +18,45 @@ public struct SanctionContext: Sendable, Equatable {
     ///   - events: The whole calendar.
     ///   - hsCodes: The series' HS codes (a measure covers a code at any HS level, ``SanctionMeasure/covers(_:)``).
     ///   - reporter: The reporting country (``SanctionEvent/binds(_:)``), or `nil`.
-    public init(events: [SanctionEvent], hsCodes: [HSCode], reporter: CountryCode?) {
+    ///   - direction: Keep only measures on goods moving this way (seen from the DPRK), or `nil`.
+    public init(events: [SanctionEvent], hsCodes: [HSCode], reporter: CountryCode?, direction: SanctionDirection? = nil) {
         self.hsCodes = hsCodes
         self.reporter = reporter
+        self.direction = direction
         self.events = events.filter { event in
-            (reporter.map { event.binds($0) } ?? true) && !Self.coveringMeasures(event, hsCodes).isEmpty
+            (reporter.map { event.binds($0) } ?? true) && !Self.coveringMeasures(event, hsCodes, direction).isEmpty
         }
     }
 
-    static func coveringMeasures(_ event: SanctionEvent, _ codes: [HSCode]) -> [SanctionMeasure] {
-        codes.isEmpty ? event.measures : event.measures.filter { measure in codes.contains { measure.covers($0) } }
+    /// The context of a trade selection: its HS code, its reporter, and the direction implied by a
+    /// flow with the DPRK (a partner's imports from the DPRK are DPRK exports).
+    ///
+    /// - Parameters:
+    ///   - events: The whole calendar.
+    ///   - selection: The selection of the series.
+    public init(events: [SanctionEvent], selection: TradeSelection) {
+        var codes: [HSCode] = []
+        if case let .hs(code) = selection.commodity { codes = [code] }
+        var direction: SanctionDirection?
+        if let flow = selection.flow {
+            if selection.partner == .northKorea {
+                direction = flow == .import || flow == .reImport ? .export : .import
+            } else if selection.reporter == .northKorea {
+                direction = flow == .import || flow == .reImport ? .import : .export
+            }
+        }
+        self.init(events: events, hsCodes: codes, reporter: selection.reporter == .northKorea ? nil : selection.reporter, direction: direction)
+    }
+
+    /// The measures of `event` that cover the series.
+    func coveringMeasures(_ event: SanctionEvent) -> [SanctionMeasure] {
+        Self.coveringMeasures(event, hsCodes, direction)
+    }
+
+    static func coveringMeasures(_ event: SanctionEvent, _ codes: [HSCode], _ direction: SanctionDirection?) -> [SanctionMeasure] {
+        event.measures.filter { measure in
+            (direction == nil || measure.direction == direction) && (codes.isEmpty || codes.contains { measure.covers($0) })
+        }
     }
 
     /// The relevant event whose covering-measure date is nearest to `period`, and the signed
@@ -38,7 +69,7 @@ public struct SanctionContext: Sendable, Equatable {
     public func nearest(to period: Period) -> (sanction: SanctionReference, offset: Int)? {
         var best: (SanctionReference, Int)?
         for event in events {
-            let measures = Self.coveringMeasures(event, hsCodes)
+            let measures = coveringMeasures(event)
             guard let date = measures.map({ event.effectiveDate(of: $0) }).min() else { continue }
             let eventPeriod = Period.containing(date, frequency: period.frequency)
             let offset = eventPeriod.distance(to: period)
