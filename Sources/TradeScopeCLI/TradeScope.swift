@@ -24,7 +24,8 @@ struct TradeScope: ParsableCommand {
               tradescope series --hs 2701 --format csv
             """,
         version: TradeScopeVersion.current,
-        subcommands: [ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ForecastCommand.self, WhatifCommand.self]
+        subcommands: [ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ForecastCommand.self, WhatifCommand.self,
+                      DecomposeCommand.self, BreaksCommand.self, AnomaliesCommand.self]
     )
 
     static func main() {

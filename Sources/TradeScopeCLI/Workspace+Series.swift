@@ -1,6 +1,7 @@
 import Foundation
 import TradeDomain
 import TradeIO
+import Reports
 
 extension Workspace {
     /// The trade records to analyse: a tidy CSV given with `--series`, else the bundled records.
@@ -17,5 +18,48 @@ extension Workspace {
     static func dateRange(_ records: [TradeRecord]) -> ClosedRange<CalendarDate>? {
         guard let first = records.map(\.period.firstDay).min(), let last = records.map(\.period.lastDay).max() else { return nil }
         return first...last
+    }
+}
+
+/// The series an analysis command works on, with its label and the JSON describing where it came from.
+struct AnalysisInput {
+    let series: TimeSeries<Double>
+    let label: String
+    let selectionJSON: JSONValue
+    /// The trade series and selection, when the input is a trade selection (not `--series`).
+    let trade: (series: TradeSeries, selection: TradeSelection)?
+}
+
+extension Workspace {
+    /// The series for decompose, breaks and anomalies: `--series FILE` (`period,value`), or the
+    /// `--measure` of the trade selection; `--from`/`--to` limit either.
+    ///
+    /// - Throws: `TradeIOError` naming file, line and field for a bad series file; `InputError` when the
+    ///   selection has no figures of the measure.
+    func analysisInput(_ input: AnalysisInputOptions, selection options: SelectionOptions, selected: TradeSelection) throws -> AnalysisInput {
+        if let path = input.series {
+            let whole = try SeriesFileReader(path: path).read()
+            let series = whole.slice(from: selected.from, through: selected.through)
+            guard series.count > 0 else { throw InputError(description: "--series \(path): no periods between --from and --to") }
+            let name = path == "-" ? "standard input" : path
+            return AnalysisInput(series: series, label: "series \(name)",
+                                 selectionJSON: .object([("source", .string(name)), ("from", .string(series.start.description)), ("to", .string(series.end.description)),
+                                                         ("freq", .string(series.frequency.rawValue))]),
+                                 trade: nil)
+        }
+        let mirror = options.mirrorView
+        let trade = try series(selected, mirror: mirror).series
+        let measured: TimeSeries<Double>?
+        switch input.measure {
+        case .value: measured = trade.valueSeries
+        case .quantity: measured = trade.quantitySeries
+        case .unitPrice: measured = trade.unitPriceSeries
+        }
+        guard let measured else {
+            throw InputError(description: "no \(input.measure.rawValue) figures for HS \(selected.commodity) in the selection")
+        }
+        let unit = input.measure == .value ? "USD" : input.measure == .quantity ? (trade.quantityUnit?.abbreviation ?? "") : "USD per \(trade.quantityUnit?.abbreviation ?? "unit")"
+        return AnalysisInput(series: measured, label: "\(input.measure.rawValue) (\(unit)) of HS \(selected.commodity), \(Workspace.label(selected, mirror: mirror))",
+                             selectionJSON: Workspace.selectionJSON(selected, source: db ?? "bundled", mirror: mirror), trade: (trade, selected))
     }
 }

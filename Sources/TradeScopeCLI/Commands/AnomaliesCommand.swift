@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Reports
+import TradeDomain
+import TrendAnalysis
+
+/// `tradescope anomalies`: anomaly flags annotated with the nearest relevant sanction event.
+struct AnomaliesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anomalies",
+        abstract: "Flag anomalous periods of a series and name the nearest sanction event covering its HS code.",
+        discussion: """
+            Residuals come from STL (monthly or quarterly data) or a linear trend (annual data, or \
+            --residuals trend) and are scored by robust z-scores (median and MAD; flag above --threshold) \
+            or by Rosner's generalized ESD test (--method esd). Each flag names the nearest event of the \
+            sanctions calendar whose measure covers the series' HS code and binds the reporter, its date \
+            and the signed distance in periods (negative: before the event).
+
+            On a trade selection the sanction screens run too: a non-zero flow after a ban's effective \
+            date plus grace, a pre-ban surge, a unit-price move that departs from value and quantity, and \
+            the use of a cap against both its value and its quantity limit.
+
+            --fail-on-anomaly exits with status 1 when any statistical anomaly is flagged.
+
+            Examples:
+              tradescope anomalies --hs 2701 --freq monthly --from 2014-01 --to 2017-12
+              tradescope anomalies --hs 2701 --method esd --max-outliers 3 --format json
+              tradescope anomalies --series prices.csv --threshold 3 --fail-on-anomaly
+            """)
+
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var input: AnalysisInputOptions
+
+    @Option(help: "Scoring: zscore (robust z of residuals) or esd (generalized ESD) (default: zscore).")
+    var method: AnomalyMethodChoice = .zscore
+
+    @Option(help: "zscore: flag residuals whose robust z-score exceeds this in absolute value (default 3.5).")
+    var threshold: Double = 3.5
+
+    @Option(help: "esd: the most outliers tested for (default 10, at most n - 2).")
+    var maxOutliers: Int = 10
+
+    @Option(help: "esd: the significance level (default 0.05).")
+    var alpha: Double = 0.05
+
+    @Option(help: "Residual model: stl or trend (default: stl for monthly and quarterly data, trend for annual).")
+    var residuals: ResidualChoice?
+
+    @Option(help: "Sanction screens: periods in the pre-ban window and in its baseline (default 6).")
+    var surgeWindow: Int = 6
+
+    @Option(help: "Sanction screens: window mean over baseline mean that counts as a pre-ban surge (default 1.5).")
+    var surgeRatio: Double = 1.5
+
+    @Option(help: "Sanction screens: absolute log change in unit price that counts as value and quantity diverging (default 0.4, about 49%).")
+    var divergence: Double = 0.4
+
+    @Flag(help: "Exit with status 1 when any anomaly is flagged.")
+    var failOnAnomaly = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text or json") }
+        if selection.codeTexts.count > 1 { throw ValidationError("--hs: anomalies takes one code (use --by for groups)") }
+        guard threshold > 0 else { throw ValidationError("--threshold must be positive") }
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must lie between 0 and 1") }
+        guard maxOutliers >= 1 else { throw ValidationError("--max-outliers must be at least 1") }
+    }
+
+    func run() throws {
+        let workspace = try Workspace()
+        let selected = try selection.selections(defaultCode: "2701")[0]
+        let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
+        let useSTL = (residuals ?? (input.series.frequency == .annual ? .trend : .stl)) == .stl
+        let detector = AnomalyDetector(method: method == .zscore ? .robustZScore(threshold: threshold) : .generalizedESD(maximumOutliers: maxOutliers, significance: alpha),
+                                       model: useSTL ? .stl(STLSpecification()) : .linearTrend)
+        var codes: [HSCode] = []
+        if !selection.codeTexts.isEmpty, case let .hs(code) = selected.commodity { codes = [code] }
+        let context = input.trade.map { SanctionContext(events: workspace.data.sanctions, selection: $0.selection) }
+            ?? SanctionContext(events: workspace.data.sanctions, hsCodes: codes, reporter: nil)
+        let flags = try detector.detect(input.series, sanctions: context)
+        let screens = try input.trade.map {
+            try SanctionScreen(surgeWindow: surgeWindow, surgeRatio: surgeRatio, divergenceThreshold: divergence).screen($0.series, context: context)
+        } ?? []
+        let described = (method == .zscore ? "robust z > \(threshold)" : "generalized ESD, r = \(maxOutliers), alpha = \(alpha)") + " on \(useSTL ? "STL" : "linear trend") residuals"
+        let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: input.label, methodDescription: described)
+        try output.write(output.format == .json ? report.json(selection: input.selectionJSON).rendered() + "\n" : report.text())
+        if failOnAnomaly && !flags.isEmpty { throw ExitCode(1) }
+    }
+}
+
+enum AnomalyMethodChoice: String, ExpressibleByArgument, CaseIterable {
+    case zscore, esd
+}
+
+enum ResidualChoice: String, ExpressibleByArgument, CaseIterable {
+    case stl, trend
+}
