@@ -51,4 +51,16 @@ struct AnomaliesCommandTests {
         let annual = try runTradescope(["decompose", "--series", seriesFixture("nile.csv")])
         #expect(annual.status == 2, "STL of an annual series needs --period")
     }
+
+    @Test("report shows the diagnostics next to the events, with a note where the data is too short")
+    func reportSection() throws {
+        let result = try runTradescope(["report"])
+        #expect(result.status == 0, "\(result.standardError)")
+        // The fixture's annual coal value runs 2013-2016: 4 periods, fewer than the 8 a break search needs.
+        #expect(result.standardOutput.contains("Breaks and anomalies near the sanction events"))
+        #expect(result.standardOutput.contains("No break search on value: its longest run without gaps, 2013 to 2016, has 4 periods; 8 are needed."))
+        let object = try jsonObject(try runTradescope(["report", "--format", "json"]))
+        let diagnostics = try #require(object["diagnostics"] as? [String: Any])
+        #expect((diagnostics["measures"] as? [Any])?.count == 3)
+    }
 }

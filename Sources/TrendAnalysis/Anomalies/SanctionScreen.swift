@@ -95,10 +95,14 @@ public struct SanctionScreen: Sendable, Equatable, Codable {
             let value = point.value?.amount ?? 0, quantity = point.quantity?.amount ?? 0
             guard value > 0 || quantity > 0 else { return nil }
             let grace = measure.graceUntil.map { " and grace until \($0)" } ?? ""
+            var figures: [String] = []
+            if value > 0 { figures.append(String(format: "%.0f USD", value)) }
+            if quantity > 0, let unit = point.quantity?.unit { figures.append(String(format: "%.0f ", quantity) + unit.abbreviation) }
+            let exemptions = measure.exemptions == nil ? "" : "; the measure has exemptions, so the flow may be lawful"
             return SanctionFlag(kind: .flowAfterBan, period: point.period, sanction: reference,
                                 offsetFromSanction: reference.period.distance(to: point.period), observed: value, reference: 0,
                                 capUtilisation: nil,
-                                note: "non-zero flow (\(value) USD) after the \(event.id) ban effective \(reference.date)\(grace)")
+                                note: "non-zero flow (\(figures.joined(separator: ", "))) after the \(event.id) ban effective \(reference.date)\(grace)\(exemptions)")
         }
     }
 
@@ -117,7 +121,7 @@ public struct SanctionScreen: Sendable, Equatable, Codable {
         let last = reference.period.advanced(by: -1)
         return SanctionFlag(kind: .preBanSurge, period: last, sanction: reference, offsetFromSanction: -1,
                             observed: window, reference: baseline, capUtilisation: nil,
-                            note: "mean value of the \(surgeWindow) periods before \(reference.eventID) is \(window) USD, above \(surgeRatio) × the \(baseline) USD of the \(surgeWindow) before")
+                            note: "mean value of the \(surgeWindow) periods before \(reference.eventID) is \(String(format: "%.0f", window)) USD, above \(surgeRatio) × the \(String(format: "%.0f", baseline)) USD of the \(surgeWindow) before")
     }
 
     func capUse(_ points: [TradeSeriesPoint], cap: SanctionCap, reference: SanctionReference) throws(AnalysisError) -> [SanctionFlag] {
@@ -147,7 +151,7 @@ public struct SanctionScreen: Sendable, Equatable, Codable {
                 throw .seriesFailed(step: "cap utilisation of \(reference.eventID) in \(year)", error)
             }
             guard let utilisation else { continue }
-            let shares = [utilisation.valueShare.map { "value \(Self.percent($0))" }, utilisation.quantityShare.map { "quantity \(Self.percent($0))" }]
+            let shares = [utilisation.valueShare.map { "value \(Self.share($0)) of the cap" }, utilisation.quantityShare.map { "quantity \(Self.share($0))" }]
                 .compactMap { $0 }.joined(separator: ", ")
             flags.append(SanctionFlag(kind: .capUtilisation, period: last.period, sanction: reference,
                                       offsetFromSanction: reference.period.distance(to: last.period), observed: utilisation.share,
@@ -171,6 +175,10 @@ public struct SanctionScreen: Sendable, Equatable, Codable {
                                       note: "unit price moved \(Self.percent(exp(dp) - 1)) while value moved \(Self.percent(exp(dv) - 1)) and quantity \(Self.percent(exp(dq) - 1))"))
         }
         return flags
+    }
+
+    static func share(_ share: Double) -> String {
+        String(format: "%.1f%%", share * 100)
     }
 
     static func percent(_ share: Double) -> String {
