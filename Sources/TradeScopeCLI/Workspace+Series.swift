@@ -2,6 +2,7 @@ import Foundation
 import TradeDomain
 import TradeIO
 import Reports
+import TrendAnalysis
 
 extension Workspace {
     /// The trade records to analyse: a tidy CSV given with `--series`, else the bundled records.
@@ -61,5 +62,50 @@ extension Workspace {
         let unit = input.measure == .value ? "USD" : input.measure == .quantity ? (trade.quantityUnit?.abbreviation ?? "") : "USD per \(trade.quantityUnit?.abbreviation ?? "unit")"
         return AnalysisInput(series: measured, label: "\(input.measure.rawValue) (\(unit)) of HS \(selected.commodity), \(Workspace.label(selected, mirror: mirror))",
                              selectionJSON: Workspace.selectionJSON(selected, source: db ?? "bundled", mirror: mirror), trade: (trade, selected))
+    }
+}
+
+/// The groups of `--by` for the analysis commands: each group's selection and its trade series, or why it has none.
+struct AnalysisGroups {
+    let keys: [String]
+    let selections: [TradeSelection]
+    let trades: [Result<TradeSeries, AnalysisError>]
+
+    /// The measure series of group `index`.
+    func series(_ index: Int, measure: AnalysisMeasure) throws(AnalysisError) -> TimeSeries<Double> {
+        let trade = try trades[index].get()
+        let series: TimeSeries<Double>?
+        switch measure {
+        case .value: series = trade.valueSeries
+        case .quantity: series = trade.quantitySeries
+        case .unitPrice: series = trade.unitPriceSeries
+        }
+        guard let series else {
+            throw .invalidParameter(name: "measure", value: measure.rawValue, constraint: "group \(keys[index]) has no \(measure.rawValue) figures")
+        }
+        return series
+    }
+}
+
+extension Workspace {
+    /// Splits a selection by `--by` (as `trend --by` does) and builds every group's trade series.
+    func analysisGroups(_ options: SelectionOptions, selected: TradeSelection, by grouping: GroupingChoice) -> AnalysisGroups {
+        let mirror = options.mirrorView
+        let scanned = mirror.map { $0.partnerSelection(selected) } ?? selected
+        let groups = groups(of: scanned, by: grouping).map { group -> (String, TradeSelection) in
+            let commodity = group.selection.commodity
+            switch grouping {
+            case .hs6, .hs4, .hs2: return (group.key, selected.with(commodity: commodity))
+            case .partner, .reporter: return (group.key, group.selection)
+            }
+        }
+        let trades = groups.map { _, selection -> Result<TradeSeries, AnalysisError> in
+            do { return .success(try series(selection, mirror: mirror).series) } catch let error as TradeDomainError {
+                return .failure(.seriesFailed(step: "building the series of HS \(selection.commodity)", error))
+            } catch {
+                return .failure(.invalidParameter(name: "group", value: selection.commodity.description, constraint: "\(error)"))
+            }
+        }
+        return AnalysisGroups(keys: groups.map(\.0), selections: groups.map(\.1), trades: trades)
     }
 }

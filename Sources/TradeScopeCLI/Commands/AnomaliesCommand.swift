@@ -58,11 +58,21 @@ struct AnomaliesCommand: ParsableCommand {
     @Flag(help: "Exit with status 1 when any anomaly is flagged.")
     var failOnAnomaly = false
 
+    @Option(help: "Run for every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
+    var by: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text or json") }
-        if selection.codeTexts.count > 1 { throw ValidationError("--hs: anomalies takes one code (use --by for groups)") }
+        if let by {
+            guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
+            if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
+            if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
+            if output.format == .md || output.format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
+        } else {
+            if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text or json (csv with --by)") }
+            if selection.codeTexts.count > 1 { throw ValidationError("--hs: anomalies takes one code (use --by for groups)") }
+        }
         guard threshold > 0 else { throw ValidationError("--threshold must be positive") }
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must lie between 0 and 1") }
         guard maxOutliers >= 1 else { throw ValidationError("--max-outliers must be at least 1") }
@@ -70,23 +80,49 @@ struct AnomaliesCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace()
-        let selected = try selection.selections(defaultCode: "2701")[0]
+        let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
+        if let by, let grouping = GroupingChoice(rawValue: by) { return try runGroups(workspace, selected: selected, grouping: grouping) }
         let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
-        let useSTL = (residuals ?? (input.series.frequency == .annual ? .trend : .stl)) == .stl
-        let detector = AnomalyDetector(method: method == .zscore ? .robustZScore(threshold: threshold) : .generalizedESD(maximumOutliers: maxOutliers, significance: alpha),
-                                       model: useSTL ? .stl(STLSpecification()) : .linearTrend)
         var codes: [HSCode] = []
         if !selection.codeTexts.isEmpty, case let .hs(code) = selected.commodity { codes = [code] }
         let context = input.trade.map { SanctionContext(events: workspace.data.sanctions, selection: $0.selection) }
             ?? SanctionContext(events: workspace.data.sanctions, hsCodes: codes, reporter: nil)
-        let flags = try detector.detect(input.series, sanctions: context)
-        let screens = try input.trade.map {
-            try SanctionScreen(surgeWindow: surgeWindow, surgeRatio: surgeRatio, divergenceThreshold: divergence).screen($0.series, context: context)
-        } ?? []
-        let described = (method == .zscore ? "robust z > \(threshold)" : "generalized ESD, r = \(maxOutliers), alpha = \(alpha)") + " on \(useSTL ? "STL" : "linear trend") residuals"
-        let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: input.label, methodDescription: described)
+        let flags = try detector(for: input.series.frequency).detect(input.series, sanctions: context)
+        let screens = try input.trade.map { try screen.screen($0.series, context: context) } ?? []
+        let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: input.label, methodDescription: describe(input.series.frequency))
         try output.write(output.format == .json ? report.json(selection: input.selectionJSON).rendered() + "\n" : report.text())
         if failOnAnomaly && !flags.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--by`: the same analysis for every group, one CSV row or NDJSON line each.
+    func runGroups(_ workspace: Workspace, selected: TradeSelection, grouping: GroupingChoice) throws {
+        let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)
+        let measure = input.measure, events = workspace.data.sanctions, command = self
+        let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> AnomalyReport.GroupFlags in
+            let series = try groups.series(index, measure: measure)
+            let context = SanctionContext(events: events, selection: groups.selections[index])
+            let flags = try command.detector(for: series.frequency).detect(series, sanctions: context)
+            return AnomalyReport.GroupFlags(flags: flags, sanctionFlags: try command.screen.screen(try groups.trades[index].get(), context: context))
+        }
+        let selections = groups.selections.map { Workspace.selectionJSON($0, source: workspace.sourceLabel, mirror: selection.mirrorView) }
+        try output.write(output.format == .json
+            ? AnomalyReport.batchNDJSON(results: results, selections: selections, methodDescription: describe(selected.frequency))
+            : AnomalyReport.batchCSV(results: results))
+        if failOnAnomaly && results.contains(where: { !($0.value?.flags.isEmpty ?? true) }) { throw ExitCode(1) }
+    }
+
+    /// STL residuals for monthly and quarterly data, a linear trend for annual data, unless --residuals says otherwise.
+    func usesSTL(_ frequency: Frequency) -> Bool { (residuals ?? (frequency == .annual ? .trend : .stl)) == .stl }
+
+    func detector(for frequency: Frequency) -> AnomalyDetector {
+        AnomalyDetector(method: method == .zscore ? .robustZScore(threshold: threshold) : .generalizedESD(maximumOutliers: maxOutliers, significance: alpha),
+                        model: usesSTL(frequency) ? .stl(STLSpecification()) : .linearTrend)
+    }
+
+    var screen: SanctionScreen { SanctionScreen(surgeWindow: surgeWindow, surgeRatio: surgeRatio, divergenceThreshold: divergence) }
+
+    func describe(_ frequency: Frequency) -> String {
+        (method == .zscore ? "robust z > \(threshold)" : "generalized ESD, r = \(maxOutliers), alpha = \(alpha)") + " on \(usesSTL(frequency) ? "STL" : "linear trend") residuals"
     }
 }
 

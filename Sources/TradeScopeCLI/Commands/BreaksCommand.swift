@@ -69,11 +69,21 @@ struct BreaksCommand: ParsableCommand {
     @Option(help: "its: the Newey-West lag (default: floor(4 (n/100)^(2/9))).")
     var hac: Int?
 
+    @Option(help: "Run for every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
+    var by: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: breaks writes text or json") }
-        if selection.codeTexts.count > 1 { throw ValidationError("--hs: breaks takes one code (use --by for groups)") }
+        if let by {
+            guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
+            if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
+            if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
+            if output.format == .md || output.format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
+        } else {
+            if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: breaks writes text or json (csv with --by)") }
+            if selection.codeTexts.count > 1 { throw ValidationError("--hs: breaks takes one code (use --by for groups)") }
+        }
         if (method == .chow || method == .its) && at == nil { throw ValidationError("--method \(method.rawValue) needs --at PERIOD") }
         if let at { do { _ = try Period(parsing: at) } catch { throw ValidationError("--at: \(error)") } }
         if maxBreaks != nil && breaks != nil { throw ValidationError("--max-breaks and --breaks exclude each other") }
@@ -114,27 +124,40 @@ struct BreaksCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace()
-        let selected = try selection.selections(defaultCode: "2701")[0]
+        let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
+        if let by, let grouping = GroupingChoice(rawValue: by) {
+            let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)
+            let measure = input.measure, command = self
+            let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> BreakAnalysis in
+                try command.analyse(try groups.series(index, measure: measure))
+            }
+            let selections = groups.selections.map { Workspace.selectionJSON($0, source: workspace.sourceLabel, mirror: selection.mirrorView) }
+            return try output.write(output.format == .json ? BreaksReport.batchNDJSON(results: results, selections: selections)
+                                    : BreaksReport.batchCSV(method: method.rawValue, results: results))
+        }
         let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
         let analysis = try analyse(input.series)
         let report = BreaksReport(analysis: analysis, label: input.label)
         try output.write(output.format == .json ? report.json(selection: input.selectionJSON).rendered() + "\n" : report.text())
     }
 
-    /// Calls the library for the chosen method.
-    func analyse(_ series: TimeSeries<Double>) throws -> BreakAnalysis {
-        let period = try at.map { try Period(parsing: $0) }
+    /// Calls the library for the chosen method (flags were checked in `validate()`).
+    func analyse(_ series: TimeSeries<Double>) throws(AnalysisError) -> BreakAnalysis {
+        let period = at.flatMap { try? Period(parsing: $0) }
+        let lagList = (try? lagList()) ?? []
+        let minimumSegment = (try? minimumSegment()) ?? .fraction(0.15)
+        let penaltyValue = (try? penaltyValue()) ?? .bic
         switch method {
         case .chow:
-            return .chow(try ChowTest.test(series, lastPeriodBefore: period!, lags: lagList()), lastPeriodBefore: period!)
+            return .chow(try ChowTest.test(series, lastPeriodBefore: period!, lags: lagList), lastPeriodBefore: period!)
         case .supF:
-            return .supF(try FStatisticsSpecification(trimming: trimming).fit(series, lags: lagList()))
+            return .supF(try FStatisticsSpecification(trimming: trimming).fit(series, lags: lagList))
         case .cusum:
-            return .cusum(try FluctuationProcessSpecification(type: cusumType == .ols ? .olsCUSUM : .recursiveCUSUM).fit(series, lags: lagList()))
+            return .cusum(try FluctuationProcessSpecification(type: cusumType == .ols ? .olsCUSUM : .recursiveCUSUM).fit(series, lags: lagList))
         case .baiPerron:
-            return .baiPerron(try BreakpointSpecification(minimumSegment: minimumSegment(), maximumBreaks: maxBreaks, breakCount: breaks).fit(series, lags: lagList()))
+            return .baiPerron(try BreakpointSpecification(minimumSegment: minimumSegment, maximumBreaks: maxBreaks, breakCount: breaks).fit(series, lags: lagList))
         case .pelt:
-            return .pelt(try PELTSpecification(cost: cost == .mean ? .mean : .meanAndVariance, penalty: penaltyValue(), minimumSegmentSize: minSize).fit(series))
+            return .pelt(try PELTSpecification(cost: cost == .mean ? .mean : .meanAndVariance, penalty: penaltyValue, minimumSegmentSize: minSize).fit(series))
         case .its:
             return .interruptedTimeSeries(try InterruptedTimeSeriesSpecification(interventionPeriod: period!, seasonal: seasonal, hacLags: hac).fit(series))
         }
