@@ -61,7 +61,7 @@ extension Workspace {
         }
         let unit = input.measure == .value ? "USD" : input.measure == .quantity ? (trade.quantityUnit?.abbreviation ?? "") : "USD per \(trade.quantityUnit?.abbreviation ?? "unit")"
         return AnalysisInput(series: measured, label: "\(input.measure.rawValue) (\(unit)) of HS \(selected.commodity), \(Workspace.label(selected, mirror: mirror))",
-                             selectionJSON: Workspace.selectionJSON(selected, source: db ?? "bundled", mirror: mirror), trade: (trade, selected))
+                             selectionJSON: Workspace.selectionJSON(selected, source: sourceLabel, mirror: mirror), trade: (trade, selected))
     }
 }
 

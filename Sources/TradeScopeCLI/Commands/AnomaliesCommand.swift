@@ -23,8 +23,8 @@ struct AnomaliesCommand: ParsableCommand {
             --fail-on-anomaly exits with status 1 when any statistical anomaly is flagged.
 
             Examples:
-              tradescope anomalies --hs 2701 --freq monthly --from 2014-01 --to 2017-12
-              tradescope anomalies --hs 2701 --method esd --max-outliers 3 --format json
+              tradescope anomalies --hs 2701 --measure unit-price --from 2012 --to 2016
+              tradescope anomalies --hs 27 --method esd --max-outliers 3 --format json
               tradescope anomalies --series prices.csv --threshold 3 --fail-on-anomaly
             """)
 
@@ -79,7 +79,7 @@ struct AnomaliesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(db: selection.db)
         let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
         if let by, let grouping = GroupingChoice(rawValue: by) { return try runGroups(workspace, selected: selected, grouping: grouping) }
         let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)

@@ -21,10 +21,13 @@ struct BreaksCommand: ParsableCommand {
             period of the new segment; its --at is the first period under the intervention.
 
             Examples:
-              tradescope breaks --hs 2701 --freq monthly --from 2012-01 --to 2017-12 --method bai-perron --min-segment 0.15
-              tradescope breaks --hs 2701 --method chow --at 2016
+              tradescope breaks --hs 27 --method bai-perron --min-segment 3
+              tradescope breaks --hs 27 --method chow --at 2010
               tradescope breaks --series nile.csv --method cusum --cusum-type ols --format json
-              tradescope breaks --hs 2701 --freq monthly --method its --at 2017-03 --seasonal --hac 4
+              tradescope breaks --hs 27 --method its --at 2011 --hac 2
+              tradescope breaks --by hs2 --method cusum --format csv
+
+            The analyses need a series without gaps between --from and --to: choose a complete window.
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -123,7 +126,7 @@ struct BreaksCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(db: selection.db)
         let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
         if let by, let grouping = GroupingChoice(rawValue: by) {
             let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)

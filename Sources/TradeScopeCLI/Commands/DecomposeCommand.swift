@@ -15,8 +15,11 @@ struct DecomposeCommand: ParsableCommand {
             with --robust). The period defaults to the periods per year of the series.
 
             Examples:
-              tradescope decompose --hs 2701 --freq monthly --from 2010-01 --to 2016-12
+              tradescope decompose --series co2.csv
               tradescope decompose --series co2.csv --robust --format json
+
+            STL needs a complete series of at least two cycles; the bundled monthly trade data has gaps, \
+            so decompose is mostly used with --series or a store made by 'tradescope ingest'.
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -40,7 +43,7 @@ struct DecomposeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(db: selection.db)
         let selected = try selection.selections(defaultCode: "2701")[0]
         let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
         let decomposition = try STLSpecification(period: period, seasonal: seasonalWindow, robust: robust).fit(input.series)
