@@ -24,7 +24,7 @@ struct TradeScope: ParsableCommand {
               tradescope series --hs 2701 --format csv
             """,
         version: TradeScopeVersion.current,
-        subcommands: [ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ForecastCommand.self, WhatifCommand.self]
+        subcommands: [ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ForecastCommand.self, WhatifCommand.self, TrendCommand.self, RegressCommand.self]
     )
 
     static func main() {

@@ -56,24 +56,28 @@ public struct SummaryTable: Sendable, Equatable, Codable, CustomStringConvertibl
         var widths = columns.map(\.count)
         for row in rows { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], cell.count) } }
         let tableWidth = widths.reduce(0, +) + 2 * max(widths.count - 1, 0)
+        // Long values get a line of their own; the others go two pairs to a line when that fits.
+        let wide = header.filter { $0.value.count > 24 }
+        let narrow = header.filter { $0.value.count <= 24 }
         let keyWidth = header.map(\.key.count).max() ?? 0
-        let valueWidth = header.map(\.value.count).max() ?? 0
+        let valueWidth = narrow.map(\.value.count).max() ?? 0
         let pairWidth = keyWidth + 2 + valueWidth
-        // Two header pairs per line when they fit in the table's width.
         let twoColumns = 2 * pairWidth + 4 <= max(tableWidth, 78)
-        let ruleWidth = max(tableWidth, twoColumns && header.count > 1 ? 2 * pairWidth + 4 : pairWidth, title.count)
+        let widest = wide.map { $0.key.count + 2 + $0.value.count }.max() ?? 0
+        let ruleWidth = max(tableWidth, twoColumns && narrow.count > 1 ? 2 * pairWidth + 4 : pairWidth, title.count, widest)
         let rule = String(repeating: "=", count: ruleWidth)
         var lines = [Self.centred(title, ruleWidth), rule]
         func pair(_ row: HeaderRow) -> String {
             Self.padRight(row.key + ":", keyWidth + 1) + " " + Self.padLeft(row.value, valueWidth)
         }
+        for row in wide { lines.append(Self.padRight(row.key + ":", keyWidth + 1) + " " + row.value) }
         var index = 0
-        while index < header.count {
-            if twoColumns && index + 1 < header.count {
-                lines.append(pair(header[index]) + "    " + pair(header[index + 1]))
+        while index < narrow.count {
+            if twoColumns && index + 1 < narrow.count {
+                lines.append(pair(narrow[index]) + "    " + pair(narrow[index + 1]))
                 index += 2
             } else {
-                lines.append(pair(header[index]))
+                lines.append(pair(narrow[index]))
                 index += 1
             }
         }

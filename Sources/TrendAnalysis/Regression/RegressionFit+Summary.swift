@@ -33,11 +33,13 @@ extension RegressionFit {
             if hacLags != nil { row += [c.hacStandardError.map(g) ?? "", c.hacPValue.map { SummaryNumber.fixed($0, 4) } ?? ""] }
             return row
         }
-        var allNotes = ["Notes:", "[1] Standard errors assume that the covariance matrix of the errors is correctly specified."]
+        var allNotes = ["Standard errors assume that the covariance matrix of the errors is correctly specified."]
         if let hacLags {
-            allNotes.append("[2] HAC: Newey-West (Bartlett kernel) with \(hacLags) lags, no small-sample correction; HAC p-values use the normal.")
+            allNotes.append("HAC: Newey-West (Bartlett kernel) with \(hacLags) lags, no small-sample correction; HAC p-values use the normal.")
         }
-        return SummaryTable(title: title, header: header, columns: columns, rows: rows, notes: allNotes + notes)
+        allNotes += notes
+        return SummaryTable(title: title, header: header, columns: columns, rows: rows,
+                            notes: ["Notes:"] + allNotes.enumerated().map { "[\($0.offset + 1)] \($0.element)" })
     }
 }
 

@@ -14,7 +14,7 @@ extension TrendFit {
         let seasonalText = specification.seasonal ? " with seasonal dummies" : ""
         if let regression {
             let dependent = model == .logLinear ? "ln(\(label))" : label
-            var notes = ["[3] t counts periods from the first observed period (t = 0 at \(periods.first.map(String.init(describing:)) ?? "-"))."]
+            var notes = ["t counts periods from the first observed period (t = 0 at \(periods.first.map(String.init(describing:)) ?? "-"))."]
             if let growth {
                 let pct = SummaryNumber.percent
                 func line(_ name: String, _ rate: GrowthRate) -> String {

@@ -72,7 +72,8 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
         let missing = series.missingCount
         switch model {
         case .mannKendall, .hamedRao:
-            let test = try MannKendallTest(values: values, times: times, hamedRao: model == .hamedRao, significance: 1 - level)
+            let test = try MannKendallTest(values: values, times: times, hamedRao: model == .hamedRao,
+                                           significance: ((1 - level) * 1e12).rounded() / 1e12)
             return TrendFit(specification: self, periods: periods, missingCount: missing, regression: nil, growth: nil,
                             mannKendall: test, theilSen: nil)
         case .theilSen:
