@@ -157,6 +157,26 @@ put("nile_gaps_theilsen", "high_slope", ts.high_slope)
 Xg = np.column_stack([np.ones(keep.sum()), np.arange(len(gappy), dtype=float)[keep]])
 ols_case("nile_gaps_linear", gappy[keep], Xg, ["const", "t"])
 
+# 7. Column regressions (ColumnRegressionSpecification): WLS of Nile flow on t with the weights
+#    w = 1 + (t mod 3) (a deterministic pattern, not data), and OLS through the origin.
+w = 1 + (np.arange(len(yn)) % 3)
+rw = sm.WLS(yn, np.column_stack([np.ones(len(yn)), tn]), weights=w).fit()
+ci = rw.conf_int(0.05)
+for j, name in enumerate(["const", "t"]):
+    put("nile_wls", f"coef:{name}", rw.params[j])
+    put("nile_wls", f"se:{name}", rw.bse[j])
+    put("nile_wls", f"p:{name}", rw.pvalues[j])
+    put("nile_wls", f"ci_low:{name}", ci[j, 0])
+for key, value in [("r_squared", rw.rsquared), ("f_statistic", rw.fvalue), ("log_likelihood", rw.llf), ("aic", rw.aic),
+                   ("sigma", math.sqrt(rw.scale))]:
+    put("nile_wls", key, value)
+r0 = sm.OLS(yn, tn[:, None]).fit()
+put("nile_noint", "coef:t", r0.params[0])
+put("nile_noint", "se:t", r0.bse[0])
+put("nile_noint", "r_squared", r0.rsquared)
+put("nile_noint", "f_statistic", r0.fvalue)
+put("nile_noint", "df_model", r0.df_model)
+
 with open("../trend_reference.csv", "w", newline="") as f:
     f.write(f"# statsmodels {statsmodels.__version__}, scipy {scipy.__version__}, numpy {np.__version__}, "
             f"pymannkendall {mk.__version__}, mpmath {mpmath.__version__}; script generate/trend_reference.py\n")
