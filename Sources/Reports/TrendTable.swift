@@ -16,7 +16,7 @@ public enum TrendTable {
         var fields = leading + [
             ("model", .string(fit.specification.model.description)), ("seasonal", .bool(fit.specification.seasonal)),
             ("missing", .integer(fit.missingCount)),
-            ("from", .string(fit.periods.first?.description)), ("to", .string(fit.periods.last?.description)),
+            ("from", .string(fit.firstPeriod?.description)), ("to", .string(fit.lastPeriod?.description)),
             ("level", .number(fit.specification.level)),
         ]
         if let regression = fit.regression {
@@ -151,7 +151,7 @@ public enum TrendTable {
             cells += [String](repeating: "", count: 4 + width) + [quoted(group.error.map { "\($0)" } ?? "")]
             return cells.joined(separator: ",") + "\n"
         }
-        cells += ["\(fit.observationCount)", "\(fit.missingCount)", fit.periods.first?.description ?? "", fit.periods.last?.description ?? ""]
+        cells += ["\(fit.observationCount)", "\(fit.missingCount)", fit.firstPeriod?.description ?? "", fit.lastPeriod?.description ?? ""]
         if let r = fit.regression {
             let slope = r.coefficient(named: "t")
             cells += [number(r.coefficients.first?.estimate), number(slope?.estimate), number(slope?.standardError),

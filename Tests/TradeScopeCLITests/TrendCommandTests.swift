@@ -139,7 +139,7 @@ struct RegressCommandTests {
                 == ["name", "const", "t", "t^2", "t^3"])
     }
 
-    @Test("Standard input, missing rows dropped and counted, bad field exits 2")
+    @Test("Missing rows dropped and counted, bad field exits 2, unknown column exits 2")
     func stdinAndErrors() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-regress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -82,7 +82,7 @@ enum LinearModelFitter {
         let hacCovariance = hac.map { mapped ? sandwich(transform, $0.covariance) : $0.covariance }
 
         let t = StudentT(degreesOfFreedom: Double(classical.residualDegreesOfFreedom))
-        let q = t.inverseSurvival((1 - level) / 2)
+        let q = CriticalValues.studentT(degreesOfFreedom: classical.residualDegreesOfFreedom, level: level)
         var coefficients: [Coefficient] = []
         for j in 0..<p {
             let se = covariance[j, j].squareRoot()

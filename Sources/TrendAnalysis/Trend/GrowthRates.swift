@@ -38,7 +38,7 @@ public struct GrowthRates: Sendable, Equatable, Codable {
     init(slope: Coefficient, fit: RegressionFit, useHAC: Bool, periodsPerYear: Int,
          firstLog: Double, lastLog: Double, span: Int) {
         let level = fit.level
-        let studentQ = StudentT(degreesOfFreedom: Double(fit.residualDegreesOfFreedom)).inverseSurvival((1 - level) / 2)
+        let studentQ = CriticalValues.studentT(degreesOfFreedom: fit.residualDegreesOfFreedom, level: level)
         let se: Double
         let q: Double
         if useHAC, let hac = slope.hacStandardError {

@@ -103,7 +103,7 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
             slopeStandardError: slopeSE, interceptSlopeCovariance: -meanT * sigma2 / stt,
             interceptPValue: 2 * distribution.survival(abs(intercept / interceptSE)),
             slopePValue: 2 * distribution.survival(abs(slope / slopeSE)),
-            criticalValue: criticalValue ?? distribution.inverseSurvival((1 - level) / 2), level: level,
+            criticalValue: criticalValue ?? CriticalValues.studentT(degreesOfFreedom: n - 2, level: level), level: level,
             residualStandardError: sigma2.squareRoot(), residualSumOfSquares: rss, rSquared: 1 - rss / syy,
             logLikelihood: -nd / 2 * (log(2 * Double.pi) + log(rss / nd) + 1), durbinWatson: dw / rss)
     }
@@ -121,7 +121,7 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
         precondition(length >= 3 && panel.count % length == 0, "panel of \(panel.count) values is not a whole number of series of \(length)")
         let count = panel.count / length
         let times = (0..<length).map(Double.init)
-        let critical = StudentT(degreesOfFreedom: Double(length - 2)).inverseSurvival((1 - level) / 2)
+        let critical = CriticalValues.studentT(degreesOfFreedom: length - 2, level: level)
         var logs = [Double](repeating: 0, count: length)
         var results: [TimeTrendLine?] = []
         results.reserveCapacity(count)

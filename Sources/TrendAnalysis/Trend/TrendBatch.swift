@@ -24,16 +24,16 @@ extension TrendSpecification {
                        threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [TrendGroupFit] {
         let box = ResultBox(count: groups.count)
         let workers = max(1, min(threads, groups.count))
+        // Contiguous chunks, so the threads never write neighbouring slots.
+        let chunk = (groups.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < groups.count {
+            for index in (worker * chunk)..<min(groups.count, (worker + 1) * chunk) {
                 let group = groups[index]
                 do throws(AnalysisError) {
                     box.store(TrendGroupFit(key: group.key, fit: try fit(group.series), error: nil), at: index)
                 } catch {
                     box.store(TrendGroupFit(key: group.key, fit: nil, error: error), at: index)
                 }
-                index += workers
             }
         }
         return box.collected.map { $0! }

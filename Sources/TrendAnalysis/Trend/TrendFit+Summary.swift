@@ -6,7 +6,7 @@ extension TrendFit {
     /// - Parameter label: What the series is (e.g. "value of HS 2701, CHN imports from PRK").
     /// - Returns: The table.
     public func summary(label: String = "y") -> SummaryTable {
-        let span = periods.first.map { first in "\(first) to \(periods[periods.count - 1])" } ?? "none"
+        let span = firstPeriod.map { first in "\(first) to \(lastPeriod.map(String.init(describing:)) ?? "")" } ?? "none"
         let common: [SummaryTable.HeaderRow] = [
             .init("Periods", span), .init("Missing dropped", "\(missingCount)"),
         ]
@@ -14,7 +14,7 @@ extension TrendFit {
         let seasonalText = specification.seasonal ? " with seasonal dummies" : ""
         if let regression {
             let dependent = model == .logLinear ? "ln(\(label))" : label
-            var notes = ["t counts periods from the first observed period (t = 0 at \(periods.first.map(String.init(describing:)) ?? "-"))."]
+            var notes = ["t counts periods from the first observed period (t = 0 at \(firstPeriod.map(String.init(describing:)) ?? "-"))."]
             if let growth {
                 let pct = SummaryNumber.percent
                 func line(_ name: String, _ rate: GrowthRate) -> String {

@@ -9,10 +9,18 @@ import TradeDomain
 public struct TrendFit: Sendable, Equatable, Codable {
     /// What was fitted.
     public let specification: TrendSpecification
+    /// The first period of the series fitted (missing or not).
+    public let seriesStart: Period
+    /// The positions of the observations used in the series (0 = `seriesStart`), in order.
+    public let observedOffsets: [Int]
     /// The periods of the observations used, in order (missing periods left out).
-    public let periods: [Period]
+    public var periods: [Period] { observedOffsets.map { seriesStart.advanced(by: $0) } }
+    /// The first period with an observation used, or nil.
+    public var firstPeriod: Period? { observedOffsets.first.map { seriesStart.advanced(by: $0) } }
+    /// The last period with an observation used, or nil.
+    public var lastPeriod: Period? { observedOffsets.last.map { seriesStart.advanced(by: $0) } }
     /// The number of observations used.
-    public var observationCount: Int { periods.count }
+    public var observationCount: Int { observedOffsets.count }
     /// The number of missing entries dropped (gaps anywhere in the series, never filled).
     public let missingCount: Int
     /// The least-squares fit, for regression models.
@@ -24,10 +32,11 @@ public struct TrendFit: Sendable, Equatable, Codable {
     /// The Theil–Sen estimate, for `theilSen`.
     public let theilSen: TheilSenEstimate?
 
-    init(specification: TrendSpecification, periods: [Period], missingCount: Int, regression: RegressionFit?,
+    init(specification: TrendSpecification, seriesStart: Period, observedOffsets: [Int], missingCount: Int, regression: RegressionFit?,
          growth: GrowthRates?, mannKendall: MannKendallTest?, theilSen: TheilSenEstimate?) {
         self.specification = specification
-        self.periods = periods
+        self.seriesStart = seriesStart
+        self.observedOffsets = observedOffsets
         self.missingCount = missingCount
         self.regression = regression
         self.growth = growth

@@ -59,31 +59,38 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
     /// - Complexity: O(n p²) for regressions, O(n²) for Mann–Kendall, O(n² log n) for Theil–Sen.
     public func fit(_ series: TimeSeries<Double>) throws(AnalysisError) -> TrendFit {
         try validate(frequency: series.frequency)
-        let observed = series.observations
-        guard let first = observed.first?.period else {
+        // Offsets and values straight from the entries (no Period arithmetic per observation).
+        var offsets: [Int] = []
+        var values: [Double] = []
+        offsets.reserveCapacity(series.values.count)
+        values.reserveCapacity(series.values.count)
+        for (index, entry) in series.values.enumerated() {
+            guard let value = entry else { continue }
+            guard value.isFinite else {
+                throw .invalidParameter(name: "value for \(series.start.advanced(by: index))", value: "\(value)", constraint: "must be a finite number")
+            }
+            offsets.append(index)
+            values.append(value)
+        }
+        guard let firstOffset = offsets.first else {
             throw .tooFewObservations(needed: 3, found: 0, method: "a \(model) trend")
         }
-        let periods = observed.map(\.period)
-        let times = periods.map { Double(first.distance(to: $0)) }
-        var values = observed.map(\.value)
-        for (period, value) in observed where !value.isFinite {
-            throw .invalidParameter(name: "value for \(period)", value: "\(value)", constraint: "must be a finite number")
+        let times = offsets.map { Double($0 - firstOffset) }
+        let missing = series.values.count - offsets.count
+        func result(_ regression: RegressionFit?, _ growth: GrowthRates?, _ test: MannKendallTest?, _ estimate: TheilSenEstimate?) -> TrendFit {
+            TrendFit(specification: self, seriesStart: series.start, observedOffsets: offsets, missingCount: missing,
+                     regression: regression, growth: growth, mannKendall: test, theilSen: estimate)
         }
-        let missing = series.missingCount
         switch model {
         case .mannKendall, .hamedRao:
-            let test = try MannKendallTest(values: values, times: times, hamedRao: model == .hamedRao,
-                                           significance: ((1 - level) * 1e12).rounded() / 1e12)
-            return TrendFit(specification: self, periods: periods, missingCount: missing, regression: nil, growth: nil,
-                            mannKendall: test, theilSen: nil)
+            return result(nil, nil, try MannKendallTest(values: values, times: times, hamedRao: model == .hamedRao,
+                                                        significance: ((1 - level) * 1e12).rounded() / 1e12), nil)
         case .theilSen:
-            let estimate = try TheilSenEstimate(values: values, times: times, level: level)
-            return TrendFit(specification: self, periods: periods, missingCount: missing, regression: nil, growth: nil,
-                            mannKendall: nil, theilSen: estimate)
+            return result(nil, nil, nil, try TheilSenEstimate(values: values, times: times, level: level))
         case .linear, .logLinear, .polynomial:
             if model == .logLinear {
-                for (period, value) in observed where value <= 0 {
-                    throw .nonPositive(what: "the value for \(period)", value: value)
+                for (k, value) in values.enumerated() where value <= 0 {
+                    throw .nonPositive(what: "the value for \(series.start.advanced(by: offsets[k]))", value: value)
                 }
                 values = values.map { log($0) }
             }
@@ -91,7 +98,8 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
             if !seasonal && hacLags == nil && model != .polynomial(degree: model.polynomialDegree) {
                 regression = try closedForm(values: values, times: times)
             } else {
-                regression = try leastSquares(values: values, times: times, periods: periods)
+                let seasons = seasonal ? offsets.map { (series.start.subperiod - 1 + $0) % series.frequency.periodsPerYear + 1 } : []
+                regression = try leastSquares(values: values, times: times, seasons: seasons, frequency: series.frequency)
             }
             var growth: GrowthRates?
             if model == .logLinear, let slope = regression.coefficient(named: "t") {
@@ -99,8 +107,7 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
                                      periodsPerYear: series.frequency.periodsPerYear, firstLog: values[0],
                                      lastLog: values[values.count - 1], span: Int(times[times.count - 1]))
             }
-            return TrendFit(specification: self, periods: periods, missingCount: missing, regression: regression,
-                            growth: growth, mannKendall: nil, theilSen: nil)
+            return result(regression, growth, nil, nil)
         }
     }
 
@@ -115,15 +122,16 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
     }
 
     /// The general path: the design of terms fitted by pivoted QR (NumericCore).
-    func leastSquares(values: [Double], times: [Double], periods: [Period]) throws(AnalysisError) -> RegressionFit {
+    ///
+    /// - Parameter seasons: The season (month 1...12 or quarter 1...4) of each observation, or empty for no dummies.
+    func leastSquares(values: [Double], times: [Double], seasons: [Int], frequency: Frequency) throws(AnalysisError) -> RegressionFit {
         var terms: [DesignTerm] = [model == .polynomial(degree: model.polynomialDegree) && model.polynomialDegree > 1
             ? .polynomial(name: "t", values: times, degree: model.polynomialDegree)
             : .column(name: "t", values: times)]
-        if seasonal, let first = periods.first {
-            let frequency = first.frequency
+        if !seasons.isEmpty {
             let label = frequency == .monthly ? "month" : "quarter"
             for season in 2...frequency.periodsPerYear {
-                terms.append(.column(name: "\(label)_\(season)", values: periods.map { $0.subperiod == season ? 1 : 0 }))
+                terms.append(.column(name: "\(label)_\(season)", values: seasons.map { $0 == season ? 1 : 0 }))
             }
         }
         if let hacLags, hacLags >= values.count {

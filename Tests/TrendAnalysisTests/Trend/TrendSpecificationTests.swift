@@ -145,7 +145,7 @@ struct TrendSpecificationTests {
             let times = observed.map { Double(first.distance(to: $0.period)) }
             let values = observed.map { model == .logLinear ? log($0.value) : $0.value }
             let closed = try specification.closedForm(values: values, times: times)
-            let qr = try specification.leastSquares(values: values, times: times, periods: observed.map(\.period))
+            let qr = try specification.leastSquares(values: values, times: times, seasons: [], frequency: series.frequency)
             // Two-column centred design: both are exact to a few ulps times the condition number (< 1e3).
             for (a, b) in zip(closed.coefficients, qr.coefficients) {
                 for (x, y) in [(a.estimate, b.estimate), (a.standardError, b.standardError), (a.pValue, b.pValue),
