@@ -26,8 +26,8 @@ struct TradeScope: ParsableCommand {
         version: TradeScopeVersion.current,
         subcommands: [
             ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ExportCommand.self,
-            IndexCommand.self, DecomposeCommand.self, BreaksCommand.self, AnomaliesCommand.self,
-            ForecastCommand.self, WhatifCommand.self,
+            TrendCommand.self, RegressCommand.self, IndexCommand.self, DecomposeCommand.self, BreaksCommand.self,
+            AnomaliesCommand.self, ForecastCommand.self, WhatifCommand.self,
         ]
     )
 

@@ -1,3 +1,4 @@
+import NumericCore
 import Foundation
 import TradeDomain
 
@@ -71,7 +72,7 @@ public struct ExponentialSmoothingFit: Sendable, Equatable, Codable {
         let mean = kernel.pointForecasts(state, horizon: horizon)
         let futurePeriods = periods.last.map { last in (1...horizon).map { last.advanced(by: $0) } } ?? []
         if hasAnalyticIntervals {
-            let z = NormalQuantile.standard(0.5 + level / 2)
+            let z = Normal().quantile(0.5 + level / 2)
             let weights = kernel.linearWeights(horizon: horizon, period: period)
             var cumulative = 1.0
             var intervals = [PredictionInterval]()

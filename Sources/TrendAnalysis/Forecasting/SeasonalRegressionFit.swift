@@ -1,4 +1,5 @@
 import Foundation
+import NumericCore
 import TradeDomain
 
 /// A fitted trend-plus-seasonal regression (see ``SeasonalRegressionSpecification``).
@@ -17,11 +18,11 @@ public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
     public let fittedValues: [Double]
     /// Σ residuals².
     public let residualSumOfSquares: Double
-    /// The R factor of the design (row-major), for prediction variances.
-    let rFactor: [[Double]]
+    /// (XᵀX)⁻¹, for prediction variances.
+    let unscaledCovariance: Matrix
 
     init(specification: SeasonalRegressionSpecification, period: Int, periods: [Period], observed: [Double], coefficients: [Double],
-         fittedValues: [Double], residualSumOfSquares: Double, rFactor: [[Double]]) {
+         fittedValues: [Double], residualSumOfSquares: Double, unscaledCovariance: Matrix) {
         self.specification = specification
         self.period = period
         self.periods = periods
@@ -29,7 +30,7 @@ public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
         self.coefficients = coefficients
         self.fittedValues = fittedValues
         self.residualSumOfSquares = residualSumOfSquares
-        self.rFactor = rFactor
+        self.unscaledCovariance = unscaledCovariance
     }
 
     /// Residual degrees of freedom, n − p.
@@ -54,21 +55,16 @@ public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
     public func forecast(horizon: Int, level: Double = 0.95) throws(AnalysisError) -> Forecast {
         guard horizon >= 1 else { throw .invalidParameter(name: "horizon", value: "\(horizon)", constraint: "must be at least 1") }
         guard level > 0 && level < 1 else { throw .invalidParameter(name: "level", value: "\(level)", constraint: "must lie in (0, 1)") }
-        let t = StudentTQuantile.quantile((1 + level) / 2, degreesOfFreedom: Double(residualDegreesOfFreedom))
+        let t = StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom)).quantile((1 + level) / 2)
         let s = residualStandardError
-        let p = coefficients.count
         var mean: [Double] = [], intervals: [PredictionInterval] = []
         for h in 1...horizon {
             let x = Self.regressors(index: observed.count - 1 + h, period: period)
             let yhat = zip(x, coefficients).reduce(0) { $0 + $1.0 * $1.1 }
-            // x'(X'X)⁻¹x = |z|² with R'z = x (forward substitution).
-            var z = [Double](repeating: 0, count: p)
-            for i in 0..<p {
-                var sum = x[i]
-                for j in 0..<i { sum -= rFactor[j][i] * z[j] }
-                z[i] = sum / rFactor[i][i]
-            }
-            let half = t * s * (1 + z.reduce(0) { $0 + $1 * $1 }).squareRoot()
+            // x'(X'X)⁻¹x.
+            let cx = unscaledCovariance.multiply(x)
+            let leverage = zip(x, cx).reduce(0) { $0 + $1.0 * $1.1 }
+            let half = t * s * (1 + leverage).squareRoot()
             mean.append(yhat)
             intervals.append(PredictionInterval(level: level, lower: yhat - half, upper: yhat + half))
         }

@@ -1,3 +1,4 @@
+import NumericCore
 import TradeDomain
 
 /// A trend-plus-seasonal regression baseline, unfitted: the alternative to exponential smoothing.
@@ -5,7 +6,7 @@ import TradeDomain
 /// ```
 /// y[t] = β0 + β1 t + Σ_{k=2..m} δk · 1{season(t) = k} + ε[t],   ε ~ N(0, σ²),  t = 0, 1, ...
 /// ```
-/// fitted by least squares (Householder QR), with prediction intervals
+/// fitted by least squares (NumericCore's pivoted QR, `LeastSquaresFit`), with prediction intervals
 /// `ŷ ± t_{n-p, (1+level)/2} · s · √(1 + x'(X'X)⁻¹x)`. Without seasonality (m = 1) it is a line.
 ///
 /// Reference: R `lm(y ~ t + factor(cycle(y)))` and `predict(..., interval = "prediction")`.
@@ -54,11 +55,14 @@ public struct SeasonalRegressionSpecification: Sendable, Equatable, Codable {
         let p = 2 + (m - 1)
         guard values.count > p else { throw .tooFewObservations(needed: p + 1, found: values.count, method: "trend-plus-seasonal regression") }
         let rows = values.indices.map { SeasonalRegressionFit.regressors(index: $0, period: m) }
-        guard let solution = HouseholderLeastSquares(rows: rows, response: values) else {
-            throw .invalidParameter(name: "design", value: "\(values.count)x\(p)", constraint: "regressors must be linearly independent")
+        let solution: LeastSquaresFit
+        do {
+            solution = try LeastSquaresFit.ordinaryLeastSquares(design: Matrix(rows: rows), response: values)
+        } catch {
+            throw .invalidParameter(name: "design", value: "\(values.count)x\(p)", constraint: "regressors must be linearly independent (\(error))")
         }
         return SeasonalRegressionFit(specification: self, period: m, periods: periods.count == values.count ? periods : [], observed: values,
-                                     coefficients: solution.coefficients, fittedValues: solution.fitted, residualSumOfSquares: solution.residualSumOfSquares,
-                                     rFactor: solution.r)
+                                     coefficients: solution.coefficients, fittedValues: solution.fittedValues, residualSumOfSquares: solution.residualSumOfSquares,
+                                     unscaledCovariance: solution.unscaledCovariance)
     }
 }

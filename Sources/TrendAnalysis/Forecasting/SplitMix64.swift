@@ -1,3 +1,4 @@
+import NumericCore
 /// A small seeded pseudo-random generator (SplitMix64, Steele, Lea and Flood 2014) for
 /// reproducible simulations: the same seed gives the same sequence on every platform.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -26,10 +27,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         (Double(next() >> 11) + 0.5) * 0x1p-53
     }
 
-    /// A standard normal draw by inversion of the uniform (``NormalQuantile``).
+    /// A standard normal draw by inversion of the uniform (NumericCore's `Normal.quantile`).
     ///
     /// - Returns: A draw from N(0, 1).
     public mutating func nextStandardNormal() -> Double {
-        NormalQuantile.standard(nextUniform())
+        Normal().quantile(nextUniform())
     }
 }

@@ -1,0 +1,125 @@
+import Foundation
+import TradeDomain
+
+/// Reads named numeric columns from a CSV with a header row: the input of
+/// `tradescope regress --data FILE` and `trend --series FILE`.
+///
+/// An empty field (or `NA`) is a missing value (nil); anything else must parse as a
+/// finite decimal number, or reading stops with an error naming file, line and field.
+public struct NumericColumnsReader: Sendable {
+    /// The CSV reader (path or `/dev/stdin`).
+    public let csv: CSVReader
+
+    /// A reader of a file.
+    ///
+    /// - Parameters:
+    ///   - path: The file's path (`/dev/stdin` for standard input).
+    ///   - displayName: The name used in messages (default: the path).
+    public init(path: String, displayName: String? = nil) {
+        csv = CSVReader(path: path, displayName: displayName)
+    }
+
+    /// Reads the named columns.
+    ///
+    /// - Parameter names: Columns to read; each must be in the header.
+    /// - Returns: The 1-based line of each data row, and one array per requested column (nil = missing).
+    /// - Throws: `TradeIOError.missingColumn` for a column not in the header, `.fieldCount` for a row
+    ///   whose field count differs from the header's, `.invalidValue` for a field that is not a finite
+    ///   number, and the CSV errors of `CSVReader`.
+    /// - Complexity: O(rows × columns).
+    public func read(columns names: [String]) throws -> (lines: [Int], columns: [[Double?]]) {
+        var header: [String]?
+        var indices: [Int] = []
+        var lines: [Int] = []
+        var columns = [[Double?]](repeating: [], count: names.count)
+        try csv.forEachRecord { line, fields in
+            guard let header else {
+                let trimmed = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                header = trimmed
+                for name in names {
+                    guard let index = trimmed.firstIndex(of: name) else {
+                        throw TradeIOError.missingColumn(file: csv.displayName, column: name)
+                    }
+                    indices.append(index)
+                }
+                return true
+            }
+            if fields.count == 1 && fields[0].isEmpty { return true }  // blank line
+            guard fields.count == header.count else {
+                throw TradeIOError.fieldCount(SourceLocation(file: csv.displayName, line: line), expected: header.count, found: fields.count)
+            }
+            lines.append(line)
+            for (k, index) in indices.enumerated() {
+                let text = fields[index].trimmingCharacters(in: .whitespaces)
+                if text.isEmpty || text == "NA" { columns[k].append(nil); continue }
+                guard let value = Double(text), value.isFinite else {
+                    throw TradeIOError.invalidValue(SourceLocation(file: csv.displayName, line: line, field: names[k]),
+                                                    value: text, reason: "not a finite number")
+                }
+                columns[k].append(value)
+            }
+            return true
+        }
+        if header == nil { throw TradeIOError.missingColumn(file: csv.displayName, column: names.first ?? "header") }
+        return (lines, columns)
+    }
+
+    /// Reads a `period,value` series (CLI.md `--series FILE`): periods `YYYY`, `YYYY-MM` or
+    /// `YYYY-Qn` of one frequency, each at most once; an empty value is missing.
+    ///
+    /// - Returns: The series, periods absent from the file becoming gaps.
+    /// - Throws: `TradeIOError.invalidValue` naming file, line and field for a bad period, a
+    ///   period of another frequency than the first, a repeated period, or a bad value; the
+    ///   errors of ``read(columns:)``; `.missingColumn` for a file with no rows.
+    public func readSeries() throws -> TimeSeries<Double> {
+        var header: [String]?
+        var periodIndex = 0, valueIndex = 1
+        var observations: [(Period, Double?)] = []
+        var seen: [Period: Int] = [:]
+        try csv.forEachRecord { line, fields in
+            guard let header else {
+                let trimmed = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                header = trimmed
+                guard let p = trimmed.firstIndex(of: "period") else { throw TradeIOError.missingColumn(file: csv.displayName, column: "period") }
+                guard let v = trimmed.firstIndex(of: "value") else { throw TradeIOError.missingColumn(file: csv.displayName, column: "value") }
+                periodIndex = p
+                valueIndex = v
+                return true
+            }
+            if fields.count == 1 && fields[0].isEmpty { return true }
+            guard fields.count == header.count else {
+                throw TradeIOError.fieldCount(SourceLocation(file: csv.displayName, line: line), expected: header.count, found: fields.count)
+            }
+            let periodText = fields[periodIndex].trimmingCharacters(in: .whitespaces)
+            let location = SourceLocation(file: csv.displayName, line: line, field: "period")
+            let period: Period
+            do { period = try Period(parsing: periodText) } catch {
+                throw TradeIOError.invalidValue(location, value: periodText, reason: "\(error)")
+            }
+            if let first = observations.first?.0, first.frequency != period.frequency {
+                throw TradeIOError.invalidValue(location, value: periodText,
+                                                reason: "is \(period.frequency.rawValue) but the series is \(first.frequency.rawValue) (from \(first))")
+            }
+            if let previous = seen[period] {
+                throw TradeIOError.invalidValue(location, value: periodText, reason: "repeats the period of line \(previous)")
+            }
+            seen[period] = line
+            let valueText = fields[valueIndex].trimmingCharacters(in: .whitespaces)
+            if valueText.isEmpty || valueText == "NA" {
+                observations.append((period, nil))
+            } else if let value = Double(valueText), value.isFinite {
+                observations.append((period, value))
+            } else {
+                throw TradeIOError.invalidValue(SourceLocation(file: csv.displayName, line: line, field: "value"),
+                                                value: valueText, reason: "not a finite number")
+            }
+            return true
+        }
+        guard let start = observations.map(\.0).min(), let end = observations.map(\.0).max() else {
+            throw TradeIOError.missingColumn(file: csv.displayName, column: "period (no data rows)")
+        }
+        var values = [Double?](repeating: nil, count: start.distance(to: end) + 1)
+        for (period, value) in observations { values[start.distance(to: period)] = value }
+        return TimeSeries(start: start, values: values)
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import Reports
+import TradeDomain
+import TradeIO
+import TrendAnalysis
+
+/// `tradescope trend`: fit a trend model to a selection's series or to a `period,value` file.
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "Fit a trend model (least squares, Mann-Kendall or Theil-Sen) to a series.",
+        discussion: """
+            Regression models print a table like statsmodels' summary() or R's summary.lm. t counts \
+            periods from the first observed period (t = 0 there); missing periods are dropped and \
+            counted, never filled. loglinear fits ln(y) and adds the growth rate per period, the \
+            annualised rate and the first-to-last CAGR, each with a confidence interval. \
+            --seasonal adds month (or quarter) dummies, January the base. --hac LAGS adds Newey-West \
+            standard errors (Bartlett kernel, as statsmodels cov_type="HAC"). With --by, every group of \
+            the selection is fitted (using all cores) and written as one CSV row or NDJSON line per group.
+
+            Examples:
+              tradescope trend --hs 2701 --model loglinear
+              tradescope trend --hs 2701 --measure unit-price --model theil-sen --format json
+              tradescope trend --series prices.csv --model loglinear --seasonal --hac 12
+              tradescope trend --db trade.sqlite --hs 27 --by hs6 --model loglinear --format csv
+            """)
+
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(help: "Model: linear, loglinear, poly:K (degree K), mann-kendall, hamed-rao or theil-sen (default: linear).")
+    var model: String = "linear"
+
+    @Flag(help: "Add seasonal dummies (monthly or quarterly series; regression models only).")
+    var seasonal = false
+
+    @Option(help: "Newey-West lags for HAC standard errors (0 or more; regression models only; default: none).")
+    var hac: Int?
+
+    @Option(help: "Confidence level of intervals, between 0 and 1 (default: 0.95; Mann-Kendall tests at 1 - level).")
+    var level: Double = 0.95
+
+    @Option(help: "Series of the selection: value (USD), quantity (its unit) or unit-price (USD per unit) (default: value).")
+    var measure: TrendMeasureChoice = .value
+
+    @Option(help: "A CSV with columns period,value (YYYY, YYYY-MM or YYYY-Qn; empty value = missing); - reads standard input.")
+    var series: String?
+
+    @Option(help: "Fit every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
+    var by: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        do { _ = try TrendModel(parsing: model) } catch { throw ValidationError("--model: \(error)") }
+        if let hac, hac < 0 { throw ValidationError("--hac must be 0 or more (lags)") }
+        guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
+        if let by {
+            guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
+            if series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
+            if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
+            if output.format == .md || output.format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
+        }
+        if series != nil && (!selection.hs.isEmpty || selection.db != nil || selection.mirror) {
+            throw ValidationError("--series reads its own series; drop --hs, --db and --mirror")
+        }
+        if by == nil && selection.codeTexts.count > 1 { throw ValidationError("--hs: trend takes one code (or use --by)") }
+    }
+
+    func run() throws {
+        let specification = TrendSpecification(model: try TrendModel(parsing: model), seasonal: seasonal, hacLags: hac, level: level)
+        if let series {
+            let path = series == "-" ? "/dev/stdin" : series
+            let values = try NumericColumnsReader(path: path, displayName: series == "-" ? "standard input" : series).readSeries()
+            return try write(specification.fit(values), label: "value", leading: [("source", .string(series))])
+        }
+        let workspace = try Workspace(db: selection.db)
+        let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
+        if let by, let grouping = GroupingChoice(rawValue: by) {
+            let scanned = selection.mirrorView.map { $0.partnerSelection(selected) } ?? selected
+            let groups = try workspace.groups(of: scanned, by: grouping).map { (key: $0.key, selection: selected.with(commodity: $0.selection.commodity)) }.map { group in
+                (key: group.key, series: try measureSeries(workspace, group.selection) ?? TimeSeries(start: selected.from ?? Period(year: 2000), values: []))
+            }
+            let fits = specification.fitAll(groups)
+            let text = output.format == .json ? fits.map(TrendTable.batchLine).joined()
+                : TrendTable.batchHeader(model: specification.model) + fits.map { TrendTable.batchRow($0, model: specification.model) }.joined()
+            return try output.write(text)
+        }
+        guard let values = try measureSeries(workspace, selected) else {
+            throw InputError(description: "no \(measure.rawValue) figures for HS \(selected.commodity) in the selection")
+        }
+        let label = "\(measure.rawValue) of HS \(selected.commodity), \(Workspace.label(selected, mirror: selection.mirrorView))"
+        try write(specification.fit(values), label: label,
+                  leading: [("selection", Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: selection.mirrorView)),
+                            ("measure", .string(measure.rawValue))])
+    }
+
+    private func measureSeries(_ workspace: Workspace, _ selected: TradeSelection) throws -> TimeSeries<Double>? {
+        let trade = try workspace.series(selected, mirror: selection.mirrorView).series
+        switch measure {
+        case .value: return trade.valueSeries
+        case .quantity: return trade.quantitySeries
+        case .unitPrice: return trade.unitPriceSeries
+        }
+    }
+
+    private func write(_ fit: TrendFit, label: String, leading: [(String, JSONValue)]) throws {
+        switch output.format {
+        case .text: try output.write(fit.summary(label: label).description)
+        case .md: try output.write(SummaryTableRenderer.markdown(fit.summary(label: label)))
+        case .html: try output.write(SummaryTableRenderer.html(fit.summary(label: label)))
+        case .csv: try output.write(TrendTable.csv(fit))
+        case .json: try output.write(TrendTable.json(fit, leading: leading).rendered() + "\n")
+        }
+    }
+}
+
+enum TrendMeasureChoice: String, ExpressibleByArgument, CaseIterable {
+    case value, quantity
+    case unitPrice = "unit-price"
+}

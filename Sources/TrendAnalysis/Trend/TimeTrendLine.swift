@@ -1,0 +1,171 @@
+import Foundation
+import NumericCore
+
+/// A straight-line time trend `y = β₀ + β₁ t + ε` fitted in closed form, with full
+/// classical inference: the fast path of `TrendSpecification` for linear and
+/// log-linear trends without seasonal terms or HAC, and a batch kernel for many
+/// series at once.
+///
+/// ```
+/// t̄ = Σt/n,  S_tt = Σ(t − t̄)²,  β₁ = Σ(t − t̄)(y − ȳ) / S_tt,  β₀ = ȳ − β₁ t̄
+/// σ̂² = RSS/(n − 2),  SE(β₁) = σ̂/√S_tt,  SE(β₀) = σ̂ √(1/n + t̄²/S_tt),  Cov(β₀, β₁) = −t̄ σ̂²/S_tt
+/// F = β₁² S_tt / σ̂² = t₁²,  p(F) = p(t₁)
+/// ```
+/// With the time index centred the two columns are orthogonal, so these sums are
+/// the exact least-squares solution; two passes (means first, then centred sums)
+/// keep them accurate (the test compares them with the pivoted-QR path of NumericCore).
+///
+/// Reference: statsmodels `OLS(y, add_constant(t)).fit()`; R `summary(lm(y ~ t))`.
+public struct TimeTrendLine: Sendable, Equatable, Codable {
+    /// n.
+    public let observationCount: Int
+    /// β₀: the trend's value at t = 0.
+    public let intercept: Double
+    /// β₁: the change per period.
+    public let slope: Double
+    /// SE(β₀).
+    public let interceptStandardError: Double
+    /// SE(β₁).
+    public let slopeStandardError: Double
+    /// Cov(β₀, β₁).
+    public let interceptSlopeCovariance: Double
+    /// Two-sided p-value of β₀ (t with n − 2 df).
+    public let interceptPValue: Double
+    /// Two-sided p-value of β₁ (t with n − 2 df); also the F test's p-value.
+    public let slopePValue: Double
+    /// The Student t quantile used for intervals at `level`.
+    public let criticalValue: Double
+    /// The intervals' coverage.
+    public let level: Double
+    /// σ̂.
+    public let residualStandardError: Double
+    /// RSS.
+    public let residualSumOfSquares: Double
+    /// R².
+    public let rSquared: Double
+    /// Gaussian log-likelihood (statsmodels `llf`).
+    public let logLikelihood: Double
+    /// Durbin–Watson statistic.
+    public let durbinWatson: Double
+
+    /// df_resid = n − 2.
+    public var residualDegreesOfFreedom: Int { observationCount - 2 }
+    /// Adjusted R².
+    public var adjustedRSquared: Double { 1 - Double(observationCount - 1) / Double(observationCount - 2) * (1 - rSquared) }
+    /// F = (β₁/SE)².
+    public var fStatistic: Double { let t = slope / slopeStandardError; return t * t }
+    /// AIC = −2 log L + 4.
+    public var aic: Double { -2 * logLikelihood + 4 }
+    /// BIC = −2 log L + 2 ln n.
+    public var bic: Double { -2 * logLikelihood + 2 * log(Double(observationCount)) }
+
+    /// Fits the line.
+    ///
+    /// - Parameters:
+    ///   - values: y, n ≥ 3 finite values.
+    ///   - times: t, same count, not all equal.
+    ///   - level: Interval coverage in (0, 1).
+    ///   - criticalValue: The t(n − 2) quantile for `level`, when already known (a batch reuses it).
+    /// - Returns: The fit, or nil when there are fewer than 3 values, t does not vary, or a value is not finite.
+    /// - Complexity: O(n).
+    public static func fit(values: UnsafeBufferPointer<Double>, times: UnsafeBufferPointer<Double>, level: Double,
+                           criticalValue: Double? = nil) -> TimeTrendLine? {
+        let n = values.count
+        guard n >= 3, times.count == n else { return nil }
+        let nd = Double(n)
+        var sumT = 0.0, sumY = 0.0
+        for i in 0..<n { sumT += times[i]; sumY += values[i] }
+        let meanT = sumT / nd, meanY = sumY / nd
+        var stt = 0.0, sty = 0.0, syy = 0.0
+        for i in 0..<n {
+            let tc = times[i] - meanT, yc = values[i] - meanY
+            stt += tc * tc
+            sty += tc * yc
+            syy += yc * yc
+        }
+        guard stt > 0, syy.isFinite else { return nil }
+        let slope = sty / stt
+        var rss = 0.0, dw = 0.0, previous = 0.0
+        for i in 0..<n {
+            let e = values[i] - meanY - slope * (times[i] - meanT)
+            rss += e * e
+            if i > 0 { let d = e - previous; dw += d * d }
+            previous = e
+        }
+        let df = nd - 2
+        let sigma2 = rss / df
+        let distribution = StudentT(degreesOfFreedom: df)
+        let slopeSE = (sigma2 / stt).squareRoot()
+        let interceptSE = (sigma2 * (1 / nd + meanT * meanT / stt)).squareRoot()
+        let intercept = meanY - slope * meanT
+        return TimeTrendLine(
+            observationCount: n, intercept: intercept, slope: slope, interceptStandardError: interceptSE,
+            slopeStandardError: slopeSE, interceptSlopeCovariance: -meanT * sigma2 / stt,
+            interceptPValue: 2 * distribution.survival(abs(intercept / interceptSE)),
+            slopePValue: 2 * distribution.survival(abs(slope / slopeSE)),
+            criticalValue: criticalValue ?? CriticalValues.studentT(degreesOfFreedom: n - 2, level: level), level: level,
+            residualStandardError: sigma2.squareRoot(), residualSumOfSquares: rss, rSquared: 1 - rss / syy,
+            logLikelihood: -nd / 2 * (log(2 * Double.pi) + log(rss / nd) + 1), durbinWatson: dw / rss)
+    }
+
+    /// Log-linear trends `ln y = β₀ + β₁ t` on many complete series of one length, t = 0, 1, ...:
+    /// the batch kernel for benchmarks and panels. Runs on the calling thread.
+    ///
+    /// - Parameters:
+    ///   - panel: The series one after another (series k is `panel[k*length ..< (k+1)*length]`), all positive.
+    ///   - length: Observations per series, at least 3.
+    ///   - level: Interval coverage in (0, 1).
+    /// - Returns: One fit per series; nil for a series with a value that is not positive and finite.
+    /// - Complexity: O(panel.count).
+    public static func fitLogLinear(panel: [Double], length: Int, level: Double = 0.95) -> [TimeTrendLine?] {
+        precondition(length >= 3 && panel.count % length == 0, "panel of \(panel.count) values is not a whole number of series of \(length)")
+        let count = panel.count / length
+        let times = (0..<length).map(Double.init)
+        let critical = CriticalValues.studentT(degreesOfFreedom: length - 2, level: level)
+        var logs = [Double](repeating: 0, count: length)
+        var results: [TimeTrendLine?] = []
+        results.reserveCapacity(count)
+        panel.withUnsafeBufferPointer { all in
+            times.withUnsafeBufferPointer { t in
+                logs.withUnsafeMutableBufferPointer { buffer in
+                    for k in 0..<count {
+                        var valid = true
+                        for i in 0..<length {
+                            let y = all[k * length + i]
+                            if !(y > 0 && y.isFinite) { valid = false }
+                            buffer[i] = log(y)
+                        }
+                        results.append(valid ? fit(values: UnsafeBufferPointer(buffer), times: t, level: level, criticalValue: critical) : nil)
+                    }
+                }
+            }
+        }
+        return results
+    }
+
+    /// The fit as a `RegressionFit` with terms `const` and `t`.
+    ///
+    /// - Parameters:
+    ///   - values: The y the line was fitted to (for fitted values and residuals).
+    ///   - times: The t.
+    /// - Returns: The general result type.
+    func regressionFit(values: [Double], times: [Double]) -> RegressionFit {
+        let q = criticalValue
+        func coefficient(_ name: String, _ estimate: Double, _ se: Double, _ p: Double) -> Coefficient {
+            Coefficient(name: name, estimate: estimate, standardError: se, tStatistic: estimate / se, pValue: p,
+                        lower: estimate - q * se, upper: estimate + q * se)
+        }
+        let fitted = times.map { intercept + slope * $0 }
+        return RegressionFit(
+            coefficients: [coefficient("const", intercept, interceptStandardError, interceptPValue),
+                           coefficient("t", slope, slopeStandardError, slopePValue)],
+            covariance: Matrix(rows: 2, columns: 2, columnMajor: [
+                interceptStandardError * interceptStandardError, interceptSlopeCovariance,
+                interceptSlopeCovariance, slopeStandardError * slopeStandardError]),
+            hacCovariance: nil, hacLags: nil, level: level, observationCount: observationCount, modelDegreesOfFreedom: 1,
+            residualDegreesOfFreedom: residualDegreesOfFreedom, residualStandardError: residualStandardError,
+            residualSumOfSquares: residualSumOfSquares, rSquared: rSquared, adjustedRSquared: adjustedRSquared,
+            fStatistic: fStatistic, fPValue: slopePValue, logLikelihood: logLikelihood, aic: aic, bic: bic,
+            durbinWatson: durbinWatson, fittedValues: fitted, residuals: zip(values, fitted).map { $0 - $1 })
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import TradeDomain
+import TrendAnalysis
+import _TestSupport
+
+@Suite("Column regressions (regress) against statsmodels 0.15 WLS/OLS")
+struct ColumnRegressionSpecificationTests {
+    static func nileColumns() throws -> [String: [Double?]] {
+        let flow = try referenceFixture("nile").doubles("flow")
+        let t = flow.indices.map { Double($0) }
+        // The weight pattern of the generator script: w = 1 + (t mod 3).
+        return ["flow": flow, "t": t, "w": t.map { 1 + $0.truncatingRemainder(dividingBy: 3) }]
+    }
+
+    @Test("WLS with weights: coefficients, SEs, p, CIs, R², F, llf, AIC (rtol 1e-8)")
+    func weighted() throws {
+        let fit = try ColumnRegressionSpecification(response: "flow", regressors: ["t"], weights: "w").fit(columns: try Self.nileColumns())
+        let r = fit.regression
+        for c in r.coefficients {
+            expectClose(c.estimate, try TrendReference.value("nile_wls", "coef:\(c.name)"), rtol: 1e-8, atol: 0, "coef \(c.name)")
+            expectClose(c.standardError, try TrendReference.value("nile_wls", "se:\(c.name)"), rtol: 1e-8, atol: 0, "se \(c.name)")
+            expectClose(c.pValue, try TrendReference.value("nile_wls", "p:\(c.name)"), rtol: 1e-8, atol: 1e-300, "p \(c.name)")
+            expectClose(c.lower, try TrendReference.value("nile_wls", "ci_low:\(c.name)"), rtol: 1e-8, atol: 0, "ci \(c.name)")
+        }
+        for (name, actual) in [("r_squared", r.rSquared), ("f_statistic", r.fStatistic), ("log_likelihood", r.logLikelihood),
+                               ("aic", r.aic), ("sigma", r.residualStandardError)] {
+            expectClose(actual, try TrendReference.value("nile_wls", name), rtol: 1e-8, atol: 0, name)
+        }
+        #expect(fit.droppedRowCount == 0)
+    }
+
+    @Test("Through the origin: uncentred R², df_model 1 (rtol 1e-8)")
+    func noIntercept() throws {
+        let r = try ColumnRegressionSpecification(response: "flow", regressors: ["t"], hasIntercept: false).fit(columns: try Self.nileColumns()).regression
+        #expect(r.coefficients.map(\.name) == ["t"])
+        expectClose(r.coefficients[0].estimate, try TrendReference.value("nile_noint", "coef:t"), rtol: 1e-8, atol: 0, "coef")
+        expectClose(r.coefficients[0].standardError, try TrendReference.value("nile_noint", "se:t"), rtol: 1e-8, atol: 0, "se")
+        expectClose(r.rSquared, try TrendReference.value("nile_noint", "r_squared"), rtol: 1e-8, atol: 0, "R²")
+        expectClose(r.fStatistic, try TrendReference.value("nile_noint", "f_statistic"), rtol: 1e-8, atol: 0, "F")
+        #expect(Double(r.modelDegreesOfFreedom) == (try TrendReference.value("nile_noint", "df_model")))
+    }
+
+    @Test("A polynomial column equals the cubic trend (60-digit reference, rtol 1e-9); missing rows dropped and counted")
+    func polynomialAndMissing() throws {
+        var columns = try Self.nileColumns()
+        let fit = try ColumnRegressionSpecification(response: "flow", regressors: ["t"], polynomialDegrees: ["t": 3]).fit(columns: columns)
+        #expect(fit.regression.coefficients.map(\.name) == ["const", "t", "t^2", "t^3"])
+        for c in fit.regression.coefficients {
+            expectClose(c.estimate, try TrendReference.value("nile_poly3", "coef:\(c.name)"), rtol: 1e-9, atol: 0, c.name)
+        }
+        columns["flow"]![10] = nil
+        columns["w"]![20] = nil
+        let dropped = try ColumnRegressionSpecification(response: "flow", regressors: ["t"], weights: "w").fit(columns: columns)
+        #expect(dropped.droppedRowCount == 2 && dropped.regression.observationCount == 98)
+    }
+
+    @Test("Errors name the problem: unknown column, polynomial on a non-regressor, rank deficiency, bad weight")
+    func errors() throws {
+        let columns = try Self.nileColumns()
+        #expect(throws: AnalysisError.invalidParameter(name: "column", value: "z", constraint: "is not in the data")) {
+            try ColumnRegressionSpecification(response: "flow", regressors: ["z"]).fit(columns: columns)
+        }
+        #expect(throws: AnalysisError.self) {
+            try ColumnRegressionSpecification(response: "flow", regressors: ["t"], polynomialDegrees: ["w": 2]).fit(columns: columns)
+        }
+        var twice = columns
+        twice["t2"] = columns["t"]!.map { $0.map { 2 * $0 } }
+        let error = #expect(throws: AnalysisError.self) {
+            try ColumnRegressionSpecification(response: "flow", regressors: ["t", "t2"]).fit(columns: twice)
+        }
+        #expect(error.map { "\($0)".contains("rank deficient") } == true, "\(String(describing: error))")
+        var zero = columns
+        zero["w"]![0] = 0
+        #expect(throws: AnalysisError.self) {
+            try ColumnRegressionSpecification(response: "flow", regressors: ["t"], weights: "w").fit(columns: zero)
+        }
+    }
+}
+
+@Suite("Batch fits and summary tables")
+struct TrendBatchTests {
+    @Test("fitAll keeps input order and reports failures; results equal single fits")
+    func batch() throws {
+        let nile = try TrendReference.nile()
+        let short = TimeSeries<Double>(start: Period(year: 2000), values: [1, 2])
+        let groups = (0..<9).map { k in (key: "g\(k)", series: k == 4 ? short : nile) }
+        let fits = TrendSpecification(model: .logLinear).fitAll(groups, threads: 2)
+        #expect(fits.map(\.key) == groups.map(\.key))
+        #expect(fits[4].fit == nil && fits[4].error == .tooFewObservations(needed: 3, found: 2, method: "a loglinear trend"))
+        let single = try TrendSpecification(model: .logLinear).fit(nile)
+        #expect(fits[0].fit == single && fits[8].fit == single)
+    }
+
+    @Test("Summary: a regression table with the coefficient rows and fixed-width text")
+    func summary() throws {
+        let fit = try TrendSpecification(model: .logLinear, hacLags: 2).fit(try TrendReference.nile())
+        let table = fit.summary(label: "Nile flow")
+        #expect(table.columns == ["", "coef", "std err", "t", "P>|t|", "[0.025]", "[0.975]", "HAC se", "HAC P>|z|"])
+        #expect(table.rows.map(\.first) == ["const", "t"])
+        let text = table.description
+        #expect(text.contains("Dep. Variable:") && text.contains("ln(Nile flow)") && text.contains("Growth (95% intervals)"))
+        // Every table line has no trailing spaces.
+        #expect(!text.split(separator: "\n").contains { $0.hasSuffix(" ") })
+    }
+}
