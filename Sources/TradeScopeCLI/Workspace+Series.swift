@@ -5,13 +5,14 @@ import Reports
 import TrendAnalysis
 
 extension Workspace {
-    /// The trade records to analyse: a tidy CSV given with `--series`, else the bundled records.
+    /// The trade records to analyse: a tidy CSV given with `--data`, else the workspace's records
+    /// (the bundled data or the `--db` store).
     ///
-    /// - Parameter path: The `--series` file, or `nil`.
+    /// - Parameter path: The `--data` file, or `nil`.
     /// - Returns: The records.
     /// - Throws: `TradeIOError` for a file that cannot be read or a bad row (file, line, field).
-    func records(series path: String?) throws -> [TradeRecord] {
-        guard let path else { return data.records }
+    func records(tidyFile path: String?) throws -> [TradeRecord] {
+        guard let path else { return records }
         return try TidyReader(path: path, displayName: path).readAll()
     }
 
@@ -49,7 +50,7 @@ extension Workspace {
                                  trade: nil)
         }
         let mirror = options.mirrorView
-        let trade = try series(selected, mirror: mirror).series
+        let trade = try series(selected, mirror: mirror, quantity: options.quantity).series
         let measured: TimeSeries<Double>?
         switch input.measure {
         case .value: measured = trade.valueSeries
@@ -100,7 +101,7 @@ extension Workspace {
             }
         }
         let trades = groups.map { _, selection -> Result<TradeSeries, AnalysisError> in
-            do { return .success(try series(selection, mirror: mirror).series) } catch let error as TradeDomainError {
+            do { return .success(try series(selection, mirror: mirror, quantity: options.quantity).series) } catch let error as TradeDomainError {
                 return .failure(.seriesFailed(step: "building the series of HS \(selection.commodity)", error))
             } catch {
                 return .failure(.invalidParameter(name: "group", value: selection.commodity.description, constraint: "\(error)"))

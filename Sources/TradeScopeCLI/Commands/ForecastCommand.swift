@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reports
 import TradeDomain
+import TradeIO
 import TrendAnalysis
 
 /// `tradescope forecast`: a baseline forecast with prediction intervals.
@@ -18,6 +19,7 @@ struct ForecastCommand: ParsableCommand {
             Example:
               tradescope forecast --hs 2701 --from 2009 --to 2015 --method ets --horizon 2
               tradescope forecast --hs 2701 --measure quantity --from 2012 --to 2016 --method holt-winters --horizon 1 --format json
+              tradescope forecast --series co2.csv --seasonal additive --horizon 24   # a period,value file
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -40,14 +42,13 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Coverage of the prediction intervals, between 0 and 1 (default: 0.95).")
     var level: Double = 0.95
 
-    @Option(help: "Series to forecast: value (USD) or quantity (default: value).")
-    var measure: MeasureChoice = .value
+    @OptionGroup var input: AnalysisInputOptions
 
     @Option(help: "Seed of the simulation for non-linear models (default: 20261129).")
     var seed: UInt64 = 20_261_129
 
-    @Option(help: "A tidy CSV (columns as Data/dprk_china.csv) to use instead of the bundled trade data.")
-    var series: String?
+    @Option(help: "A tidy trade CSV (columns as Data/dprk_china.csv) to select from instead of the bundled data.")
+    var data: String?
 
     @OptionGroup var output: OutputOptions
 
@@ -57,26 +58,47 @@ struct ForecastCommand: ParsableCommand {
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
         if method == .holtWinters && trend == .damped { throw ValidationError("--trend damped needs --method ets") }
         if selection.codeTexts.count > 1 { throw ValidationError("--hs: forecast takes one code") }
+        if input.series != nil && data != nil { throw ValidationError("--series and --data are alternatives: give one") }
     }
 
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(db: selection.db)
         let selected = try selection.selections(defaultCode: "2701")[0]
-        let trade = try workspace.builder.build(try workspace.records(series: series), selection: selected)
-        guard let values = measure == .value ? trade.valueSeries : trade.quantitySeries else {
-            throw InputError(description: "no \(measure.rawValue) figures for HS \(selected.commodity) in the selection")
+        let values: TimeSeries<Double>
+        let label: String
+        let source: JSONValue
+        if let path = input.series {
+            // A generic period,value file (CLI.md); --from/--to limit it.
+            values = try SeriesFileReader(path: path).read().slice(from: selected.from, through: selected.through)
+            label = "series \(path == "-" ? "standard input" : path)"
+            source = .object([("source", .string(path))])
+        } else {
+            let records = try data.map { try TidyReader(path: $0, displayName: $0).readAll() } ?? workspace.records
+            let trade = try workspace.builder(quantity: selection.quantity).build(records, selection: selected)
+            let measured: TimeSeries<Double>?
+            switch input.measure {
+            case .value: measured = trade.valueSeries
+            case .quantity: measured = trade.quantitySeries
+            case .unitPrice: measured = trade.unitPriceSeries
+            }
+            guard let measured else {
+                throw InputError(description: "no \(input.measure.rawValue) figures for HS \(selected.commodity) in the selection")
+            }
+            values = measured
+            label = "\(input.measure.rawValue) of HS \(selected.commodity), \(Workspace.label(selected))"
+            source = Workspace.selectionJSON(selected, source: data ?? workspace.sourceLabel)
         }
         let specification = ExponentialSmoothingSpecification(
             formulation: method == .ets ? .stateSpace : .holtWinters, error: error.component, trend: trend.component,
             seasonal: seasonal.component, seed: seed)
         let fit = try specification.fit(values)
         let table = ForecastTable(fit: fit, forecast: try fit.forecast(horizon: horizon, level: level),
-                                  label: "\(measure.rawValue) of HS \(selected.commodity), \(Workspace.label(selected))")
+                                  label: label)
         switch output.format {
         case .text, .html: try output.write(table.text())
         case .md: try output.write(table.text(markdown: true))
         case .csv: try output.write(table.csv())
-        case .json: try output.write(table.json(selection: Workspace.selectionJSON(selected, source: series ?? "bundled")).rendered() + "\n")
+        case .json: try output.write(table.json(selection: source).rendered() + "\n")
         }
     }
 }
@@ -101,6 +123,3 @@ enum ErrorChoice: String, ExpressibleByArgument, CaseIterable {
     var component: ExponentialSmoothingComponent { self == .additive ? .additive : .multiplicative }
 }
 
-enum MeasureChoice: String, ExpressibleByArgument, CaseIterable {
-    case value, quantity
-}

@@ -40,11 +40,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Confidence level of intervals, between 0 and 1 (default: 0.95; Mann-Kendall tests at 1 - level).")
     var level: Double = 0.95
 
-    @Option(help: "Series of the selection: value (USD), quantity (its unit) or unit-price (USD per unit) (default: value).")
-    var measure: TrendMeasureChoice = .value
-
-    @Option(help: "A CSV with columns period,value (YYYY, YYYY-MM or YYYY-Qn; empty value = missing); - reads standard input.")
-    var series: String?
+    @OptionGroup var input: AnalysisInputOptions
 
     @Option(help: "Fit every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
     var by: String?
@@ -57,11 +53,11 @@ struct TrendCommand: ParsableCommand {
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
         if let by {
             guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
-            if series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
+            if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
             if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
             if output.format == .md || output.format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
         }
-        if series != nil && (!selection.hs.isEmpty || selection.db != nil || selection.mirror) {
+        if input.series != nil && (!selection.hs.isEmpty || selection.db != nil || selection.mirror) {
             throw ValidationError("--series reads its own series; drop --hs, --db and --mirror")
         }
         if by == nil && selection.codeTexts.count > 1 { throw ValidationError("--hs: trend takes one code (or use --by)") }
@@ -69,9 +65,8 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         let specification = TrendSpecification(model: try TrendModel(parsing: model), seasonal: seasonal, hacLags: hac, level: level)
-        if let series {
-            let path = series == "-" ? "/dev/stdin" : series
-            let values = try NumericColumnsReader(path: path, displayName: series == "-" ? "standard input" : series).readSeries()
+        if let series = input.series {
+            let values = try SeriesFileReader(path: series).read()
             return try write(specification.fit(values), label: "value", leading: [("source", .string(series))])
         }
         let workspace = try Workspace(db: selection.db)
@@ -87,17 +82,17 @@ struct TrendCommand: ParsableCommand {
             return try output.write(text)
         }
         guard let values = try measureSeries(workspace, selected) else {
-            throw InputError(description: "no \(measure.rawValue) figures for HS \(selected.commodity) in the selection")
+            throw InputError(description: "no \(input.measure.rawValue) figures for HS \(selected.commodity) in the selection")
         }
-        let label = "\(measure.rawValue) of HS \(selected.commodity), \(Workspace.label(selected, mirror: selection.mirrorView))"
+        let label = "\(input.measure.rawValue) of HS \(selected.commodity), \(Workspace.label(selected, mirror: selection.mirrorView))"
         try write(specification.fit(values), label: label,
                   leading: [("selection", Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: selection.mirrorView)),
-                            ("measure", .string(measure.rawValue))])
+                            ("measure", .string(input.measure.rawValue))])
     }
 
     private func measureSeries(_ workspace: Workspace, _ selected: TradeSelection) throws -> TimeSeries<Double>? {
-        let trade = try workspace.series(selected, mirror: selection.mirrorView).series
-        switch measure {
+        let trade = try workspace.series(selected, mirror: selection.mirrorView, quantity: selection.quantity).series
+        switch input.measure {
         case .value: return trade.valueSeries
         case .quantity: return trade.quantitySeries
         case .unitPrice: return trade.unitPriceSeries
@@ -115,7 +110,3 @@ struct TrendCommand: ParsableCommand {
     }
 }
 
-enum TrendMeasureChoice: String, ExpressibleByArgument, CaseIterable {
-    case value, quantity
-    case unitPrice = "unit-price"
-}

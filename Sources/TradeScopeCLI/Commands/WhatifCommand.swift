@@ -28,8 +28,8 @@ struct WhatifCommand: ParsableCommand {
     @Option(help: "Vary one parameter of one event: EVENT:compliance=0.5,0.7,0.9, EVENT:compliance=FROM:TO:STEP or EVENT:date=YYYY-MM-DD,...")
     var sweep: String?
 
-    @Option(help: "A tidy CSV (columns as Data/dprk_china.csv) to use instead of the bundled trade data.")
-    var series: String?
+    @Option(help: "A tidy trade CSV (columns as Data/dprk_china.csv) to use instead of the bundled trade data.")
+    var data: String?
 
     @OptionGroup var output: OutputOptions
 
@@ -41,7 +41,7 @@ struct WhatifCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace()
-        let records = try workspace.records(series: series)
+        let records = try workspace.records(tidyFile: data)
         let context = ScenarioFile.Context(calendar: workspace.data.sanctions, dataRange: Workspace.dateRange(records))
         let engine = ScenarioEngine(calendar: workspace.data.sanctions)
         var labelled: [(label: String, scenario: Scenario)] = []
