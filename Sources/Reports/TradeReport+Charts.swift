@@ -45,15 +45,20 @@ extension TradeReport {
                 x: ChartTime.position(point.period), value: shown,
                 note: "\(point.period): sources disagree; other \(measure == .quantity ? "quantity" : "value") figures: " + listed.joined(separator: "; ")))
         }
-        let markers = events.map { event, measures in
+        var markers = events.map { event, measures in
             LineChart.Marker(date: event.effectiveDate, label: event.id, detail: "\(event.id) effective: " + measures.map(Self.measureSummary).joined(separator: "; "))
         }
+        let (breakMarkers, anomalyHighlights) = diagnosisMarks(measure)
+        markers += breakMarkers
+        highlights += anomalyHighlights
         let first = series.points.first?.period.description ?? ""
         let last = series.points.last?.period.description ?? ""
         let summary = "\(name) of HS \(code) (\(commodityName)), \(table.selectionLabel), \(first) to \(last), "
             + "\(points.filter { $0.value != nil }.count) of \(points.count) periods reported; "
-            + "\(markers.count) sanction event\(markers.count == 1 ? "" : "s") marked at effective dates; "
-            + "\(highlights.count) period\(highlights.count == 1 ? "" : "s") where sources disagree highlighted."
+            + "\(events.count) sanction event\(events.count == 1 ? "" : "s") marked at effective dates; "
+            + "\(highlights.count - anomalyHighlights.count) period\(highlights.count - anomalyHighlights.count == 1 ? "" : "s") where sources disagree highlighted."
+            + (diagnosis == nil ? "" : " \(breakMarkers.count) structural break\(breakMarkers.count == 1 ? "" : "s") marked after the last period of a regime; "
+                + "\(anomalyHighlights.count) anomal\(anomalyHighlights.count == 1 ? "y" : "ies") highlighted.")
         return LineChart(
             title: "HS \(code): \(name.lowercased()) by \(series.selection.frequency == .monthly ? "month" : "year")",
             summary: summary, xLabel: series.selection.frequency == .monthly ? "Month" : "Year", yLabel: axis, valueUnit: valueUnit,

@@ -21,6 +21,8 @@ public struct TradeReport: Sendable {
     /// The series of the code's chapter (same selection otherwise), when the code
     /// is a heading or subheading: its values bound the code's values from above.
     public let chapterSeries: TradeSeries?
+    /// Breaks, anomaly flags and sanction screens computed by `TradeSeriesDiagnostics`, when the caller ran them.
+    public let diagnosis: TradeSeriesDiagnosis?
 
     /// - Parameters:
     ///   - table: The series and how its selection is described.
@@ -28,9 +30,11 @@ public struct TradeReport: Sendable {
     ///   - events: The sanction calendar; only events touching the code are kept.
     ///   - citations: Citations by source id.
     ///   - chapterSeries: The series of the code's HS chapter, used as an upper bound of its values.
+    ///   - diagnosis: Breaks, anomalies and sanction screens to show next to the events, or `nil`.
     public init(table: SeriesTable, commodityName: String, events: [SanctionEvent], citations: [String: SourceCitation],
-                chapterSeries: TradeSeries? = nil) {
+                chapterSeries: TradeSeries? = nil, diagnosis: TradeSeriesDiagnosis? = nil) {
         self.table = table
+        self.diagnosis = diagnosis
         self.chapterSeries = chapterSeries
         self.commodityName = commodityName
         self.title = "\(table.selectionLabel): HS \(table.series.selection.commodity) (\(commodityName))"
@@ -186,6 +190,7 @@ public struct TradeReport: Sendable {
             }
             out += "\n"
         }
+        out += diagnosisText(heading: heading)
         out += heading("Data questions") + "\n"
         for question in dataQuestions() { out += "- " + question + "\n" }
         let ids = citedSourceIDs
@@ -270,6 +275,7 @@ public struct TradeReport: Sendable {
                 ])
             })),
             ("data_questions", .array(dataQuestions().map { .string($0) })),
+            ("diagnostics", diagnosisJSON()),
         ])
     }
 }

@@ -49,27 +49,13 @@ public struct CapRule: Hashable, Codable, Sendable {
     ///   limit can be evaluated from what is known.
     /// - Throws: `ScenarioError.incompatibleUnit` when the quantity cannot be converted.
     public func utilisation(value: Double?, quantity: Quantity?) throws(ScenarioError) -> CapUtilisation? {
-        var shares: [(CapUtilisation.Limit, Double)] = []
-        if let valueCap, let value { shares.append((.value, value / valueCap)) }
-        if let quantityCap, let quantity {
-            do {
-                shares.append((.quantity, try quantity.converted(to: quantityCap.unit).amount / quantityCap.amount))
-            } catch {
-                throw .incompatibleUnit("quantity in \(quantity.unit.abbreviation) cannot be compared with a cap in \(quantityCap.unit.abbreviation)")
-            }
+        // The arithmetic lives in TradeDomain (`SanctionCap.utilisation`) so that TrendAnalysis can use it.
+        let cap = SanctionCap(valueUSD: valueCap, quantity: quantityCap, periodDescription: nil)
+        do {
+            return try cap.utilisation(value: value, quantity: quantity, stopShare: stopShare)
+        } catch {
+            let unit = quantity.map { $0.unit.abbreviation } ?? "?"
+            throw .incompatibleUnit("quantity in \(unit) cannot be compared with a cap in \(quantityCap?.unit.abbreviation ?? "?")")
         }
-        guard let binding = shares.max(by: { $0.1 < $1.1 }) else { return nil }
-        return CapUtilisation(share: binding.1, bindingLimit: binding.0, stopped: binding.1 >= stopShare)
     }
-}
-
-/// How much of a cap cumulative flows have used.
-public struct CapUtilisation: Hashable, Codable, Sendable {
-    public enum Limit: String, Codable, Sendable { case value, quantity }
-    /// Cumulative flow as a share of the binding limit (1 = at the cap).
-    public let share: Double
-    /// The limit with the larger share.
-    public let bindingLimit: Limit
-    /// Whether the share has reached the stop share.
-    public let stopped: Bool
 }

@@ -26,7 +26,8 @@ struct TradeScope: ParsableCommand {
         version: TradeScopeVersion.current,
         subcommands: [
             ReportCommand.self, SeriesCommand.self, EventsCommand.self, IngestCommand.self, ExportCommand.self,
-            IndexCommand.self, ForecastCommand.self, WhatifCommand.self,
+            IndexCommand.self, DecomposeCommand.self, BreaksCommand.self, AnomaliesCommand.self,
+            ForecastCommand.self, WhatifCommand.self,
         ]
     )
 

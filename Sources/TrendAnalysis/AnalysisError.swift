@@ -1,3 +1,4 @@
+import NumericCore
 import TradeDomain
 
 /// Errors of the analyses: data that cannot support the requested method.
@@ -14,6 +15,8 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
     case noTotalFigure(period: String)
     /// Building a series for a step failed (for example incompatible quantity units).
     case seriesFailed(step: String, TradeDomainError)
+    /// A least-squares fit inside a step failed (for example a rank-deficient design).
+    case regressionFailed(step: String, LinearAlgebraError)
 
     public var description: String {
         switch self {
@@ -28,6 +31,8 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .noTotalFigure(period):
             return "no TOTAL value for \(period): a composition divides chapter figures by the reported total, so it needs one"
         case let .seriesFailed(step, error):
+            return "\(step): \(error)"
+        case let .regressionFailed(step, error):
             return "\(step): \(error)"
         }
     }

@@ -53,7 +53,8 @@ struct ReportCommand: ParsableCommand {
             }
             reports.append(TradeReport(
                 table: table, commodityName: Workspace.commodityName(selected.commodity),
-                events: workspace.data.sanctions, citations: workspace.citations, chapterSeries: chapterSeries))
+                events: workspace.data.sanctions, citations: workspace.citations, chapterSeries: chapterSeries,
+                diagnosis: TradeSeriesDiagnostics().diagnose(series, context: SanctionContext(events: workspace.data.sanctions, selection: selected))))
         }
         switch output.format {
         case .text, .csv: try output.write(reports.map { $0.text(colour: output.colourAllowed) }.joined(separator: "\n"))

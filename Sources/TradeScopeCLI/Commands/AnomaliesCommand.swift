@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import Reports
+import TradeDomain
+import TrendAnalysis
+
+/// `tradescope anomalies`: anomaly flags annotated with the nearest relevant sanction event.
+struct AnomaliesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anomalies",
+        abstract: "Flag anomalous periods of a series and name the nearest sanction event covering its HS code.",
+        discussion: """
+            Residuals come from STL (monthly or quarterly data) or a linear trend (annual data, or \
+            --residuals trend) and are scored by robust z-scores (median and MAD; flag above --threshold) \
+            or by Rosner's generalized ESD test (--method esd). Each flag names the nearest event of the \
+            sanctions calendar whose measure covers the series' HS code and binds the reporter, its date \
+            and the signed distance in periods (negative: before the event).
+
+            On a trade selection the sanction screens run too: a non-zero flow after a ban's effective \
+            date plus grace, a pre-ban surge, a unit-price move that departs from value and quantity, and \
+            the use of a cap against both its value and its quantity limit.
+
+            --fail-on-anomaly exits with status 1 when any statistical anomaly is flagged.
+
+            Examples:
+              tradescope anomalies --hs 2701 --measure unit-price --from 2012 --to 2016
+              tradescope anomalies --hs 27 --method esd --max-outliers 3 --format json
+              tradescope anomalies --series prices.csv --threshold 3 --fail-on-anomaly
+            """)
+
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var input: AnalysisInputOptions
+
+    @Option(help: "Scoring: zscore (robust z of residuals) or esd (generalized ESD) (default: zscore).")
+    var method: AnomalyMethodChoice = .zscore
+
+    @Option(help: "zscore: flag residuals whose robust z-score exceeds this in absolute value (default 3.5).")
+    var threshold: Double = 3.5
+
+    @Option(help: "esd: the most outliers tested for (default 10, at most n - 2).")
+    var maxOutliers: Int = 10
+
+    @Option(help: "esd: the significance level (default 0.05).")
+    var alpha: Double = 0.05
+
+    @Option(help: "Residual model: stl or trend (default: stl for monthly and quarterly data, trend for annual).")
+    var residuals: ResidualChoice?
+
+    @Option(help: "Sanction screens: periods in the pre-ban window and in its baseline (default 6).")
+    var surgeWindow: Int = 6
+
+    @Option(help: "Sanction screens: window mean over baseline mean that counts as a pre-ban surge (default 1.5).")
+    var surgeRatio: Double = 1.5
+
+    @Option(help: "Sanction screens: absolute log change in unit price that counts as value and quantity diverging (default 0.4, about 49%).")
+    var divergence: Double = 0.4
+
+    @Flag(help: "Exit with status 1 when any anomaly is flagged.")
+    var failOnAnomaly = false
+
+    @Option(help: "Run for every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
+    var by: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let by {
+            guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
+            if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
+            if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
+            if output.format == .md || output.format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
+        } else {
+            if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text or json (csv with --by)") }
+            if selection.codeTexts.count > 1 { throw ValidationError("--hs: anomalies takes one code (use --by for groups)") }
+        }
+        guard threshold > 0 else { throw ValidationError("--threshold must be positive") }
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must lie between 0 and 1") }
+        guard maxOutliers >= 1 else { throw ValidationError("--max-outliers must be at least 1") }
+    }
+
+    func run() throws {
+        let workspace = try Workspace(db: selection.db)
+        let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
+        if let by, let grouping = GroupingChoice(rawValue: by) { return try runGroups(workspace, selected: selected, grouping: grouping) }
+        let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
+        var codes: [HSCode] = []
+        if !selection.codeTexts.isEmpty, case let .hs(code) = selected.commodity { codes = [code] }
+        let context = input.trade.map { SanctionContext(events: workspace.data.sanctions, selection: $0.selection) }
+            ?? SanctionContext(events: workspace.data.sanctions, hsCodes: codes, reporter: nil)
+        let flags = try detector(for: input.series.frequency).detect(input.series, sanctions: context)
+        let screens = try input.trade.map { try screen.screen($0.series, context: context) } ?? []
+        let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: input.label, methodDescription: describe(input.series.frequency))
+        try output.write(output.format == .json ? report.json(selection: input.selectionJSON).rendered() + "\n" : report.text())
+        if failOnAnomaly && !flags.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--by`: the same analysis for every group, one CSV row or NDJSON line each.
+    func runGroups(_ workspace: Workspace, selected: TradeSelection, grouping: GroupingChoice) throws {
+        let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)
+        let measure = input.measure, events = workspace.data.sanctions, command = self
+        let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> AnomalyReport.GroupFlags in
+            let series = try groups.series(index, measure: measure)
+            let context = SanctionContext(events: events, selection: groups.selections[index])
+            let flags = try command.detector(for: series.frequency).detect(series, sanctions: context)
+            return AnomalyReport.GroupFlags(flags: flags, sanctionFlags: try command.screen.screen(try groups.trades[index].get(), context: context))
+        }
+        let selections = groups.selections.map { Workspace.selectionJSON($0, source: workspace.sourceLabel, mirror: selection.mirrorView) }
+        try output.write(output.format == .json
+            ? AnomalyReport.batchNDJSON(results: results, selections: selections, methodDescription: describe(selected.frequency))
+            : AnomalyReport.batchCSV(results: results))
+        if failOnAnomaly && results.contains(where: { !($0.value?.flags.isEmpty ?? true) }) { throw ExitCode(1) }
+    }
+
+    /// STL residuals for monthly and quarterly data, a linear trend for annual data, unless --residuals says otherwise.
+    func usesSTL(_ frequency: Frequency) -> Bool { (residuals ?? (frequency == .annual ? .trend : .stl)) == .stl }
+
+    func detector(for frequency: Frequency) -> AnomalyDetector {
+        AnomalyDetector(method: method == .zscore ? .robustZScore(threshold: threshold) : .generalizedESD(maximumOutliers: maxOutliers, significance: alpha),
+                        model: usesSTL(frequency) ? .stl(STLSpecification()) : .linearTrend)
+    }
+
+    var screen: SanctionScreen { SanctionScreen(surgeWindow: surgeWindow, surgeRatio: surgeRatio, divergenceThreshold: divergence) }
+
+    func describe(_ frequency: Frequency) -> String {
+        (method == .zscore ? "robust z > \(threshold)" : "generalized ESD, r = \(maxOutliers), alpha = \(alpha)") + " on \(usesSTL(frequency) ? "STL" : "linear trend") residuals"
+    }
+}
+
+enum AnomalyMethodChoice: String, ExpressibleByArgument, CaseIterable {
+    case zscore, esd
+}
+
+enum ResidualChoice: String, ExpressibleByArgument, CaseIterable {
+    case stl, trend
+}

@@ -1,0 +1,185 @@
+import ArgumentParser
+import Foundation
+import Reports
+import TradeDomain
+import TrendAnalysis
+
+/// `tradescope breaks`: structural breaks and change points of a series.
+struct BreaksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breaks",
+        abstract: "Test for structural breaks and find change points in a trade series or a period,value file.",
+        discussion: """
+            Methods: chow (F test at a known date), sup-f (sup-F, ave-F and exp-F over a trimmed range, \
+            Hansen p-values), cusum (OLS or recursive CUSUM with its boundary-crossing p-value), bai-perron \
+            (multiple breaks by dynamic programming, number by BIC, 95% intervals), pelt (change points in \
+            mean or mean and variance), its (interrupted time series: level and slope change with \
+            Newey-West standard errors). All match R strucchange, changepoint/ruptures and sandwich.
+
+            Conventions: a break's period is the last period of the regime before it (strucchange reports \
+            the Nile break at 1898), and chow --at names that period; a PELT change point is the first \
+            period of the new segment; its --at is the first period under the intervention.
+
+            Examples:
+              tradescope breaks --hs 27 --method bai-perron --min-segment 3
+              tradescope breaks --hs 27 --method chow --at 2010
+              tradescope breaks --series nile.csv --method cusum --cusum-type ols --format json
+              tradescope breaks --hs 27 --method its --at 2011 --hac 2
+              tradescope breaks --by hs2 --method cusum --format csv
+
+            The analyses need a series without gaps between --from and --to: choose a complete window.
+            """)
+
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var input: AnalysisInputOptions
+
+    @Option(help: "Method: chow, sup-f, cusum, bai-perron, pelt or its (default: bai-perron).")
+    var method: BreakMethodChoice = .baiPerron
+
+    @Option(help: "chow: the last period before the break; its: the first period under the intervention (YYYY, YYYY-MM or YYYY-Qn).")
+    var at: String?
+
+    @Option(help: "bai-perron: the most breaks searched (default: as many as the minimum segment allows).")
+    var maxBreaks: Int?
+
+    @Option(help: "bai-perron: a fixed number of breaks instead of choosing it by BIC.")
+    var breaks: Int?
+
+    @Option(help: "bai-perron: the shortest regime, a count of periods (12) or a fraction of the sample when it has a '.' (0.15; default 0.15).")
+    var minSegment: String = "0.15"
+
+    @Option(help: "chow, sup-f, cusum, bai-perron: lags of the series added as regressors besides the intercept, comma-separated (for example 1,12; default: none, a break in the mean).")
+    var lags: String?
+
+    @Option(help: "sup-f: the trimming, the share of the sample cut from each end (default 0.15).")
+    var trimming: Double = 0.15
+
+    @Option(help: "cusum: recursive (Brown-Durbin-Evans, default) or ols (Ploberger-Kramer).")
+    var cusumType: CUSUMTypeChoice = .recursive
+
+    @Option(help: "pelt: the penalty per change point, bic, aic or a number in cost units (default: bic).")
+    var penalty: String = "bic"
+
+    @Option(help: "pelt: the segment cost, mean (change in mean) or meanvar (change in mean and variance) (default: mean).")
+    var cost: PELTCostChoice = .mean
+
+    @Option(help: "pelt: the fewest periods in a segment (default 2).")
+    var minSize: Int = 2
+
+    @Flag(help: "its: add month or quarter dummies (monthly or quarterly series).")
+    var seasonal = false
+
+    @Option(help: "its: the Newey-West lag (default: floor(4 (n/100)^(2/9))).")
+    var hac: Int?
+
+    @Option(help: "Run for every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
+    var by: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let by {
+            guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
+            if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
+            if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
+            if output.format == .md || output.format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
+        } else {
+            if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: breaks writes text or json (csv with --by)") }
+            if selection.codeTexts.count > 1 { throw ValidationError("--hs: breaks takes one code (use --by for groups)") }
+        }
+        if (method == .chow || method == .its) && at == nil { throw ValidationError("--method \(method.rawValue) needs --at PERIOD") }
+        if let at { do { _ = try Period(parsing: at) } catch { throw ValidationError("--at: \(error)") } }
+        if maxBreaks != nil && breaks != nil { throw ValidationError("--max-breaks and --breaks exclude each other") }
+        _ = try minimumSegment()
+        _ = try lagList()
+        _ = try penaltyValue()
+        if let hac, hac < 0 { throw ValidationError("--hac must be 0 or more") }
+    }
+
+    func minimumSegment() throws -> MinimumSegment {
+        if minSegment.contains(".") {
+            guard let fraction = Double(minSegment), fraction > 0, fraction < 0.5 else {
+                throw ValidationError("--min-segment \(minSegment): a fraction must lie between 0 and 0.5")
+            }
+            return .fraction(fraction)
+        }
+        guard let count = Int(minSegment), count > 0 else { throw ValidationError("--min-segment \(minSegment): give a positive count or a fraction such as 0.15") }
+        return .observations(count)
+    }
+
+    func lagList() throws -> [Int] {
+        guard let lags else { return [] }
+        return try lags.split(separator: ",").map { text in
+            guard let lag = Int(text.trimmingCharacters(in: .whitespaces)), lag > 0 else { throw ValidationError("--lags \(lags): lags are positive integers such as 1,12") }
+            return lag
+        }
+    }
+
+    func penaltyValue() throws -> ChangePointPenalty {
+        switch penalty.lowercased() {
+        case "bic": return .bic
+        case "aic": return .aic
+        default:
+            guard let value = Double(penalty), value >= 0, value.isFinite else { throw ValidationError("--penalty \(penalty): bic, aic or a non-negative number") }
+            return .value(value)
+        }
+    }
+
+    func run() throws {
+        let workspace = try Workspace(db: selection.db)
+        let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
+        if let by, let grouping = GroupingChoice(rawValue: by) {
+            let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)
+            let measure = input.measure, command = self
+            let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> BreakAnalysis in
+                try command.analyse(try groups.series(index, measure: measure))
+            }
+            let selections = groups.selections.map { Workspace.selectionJSON($0, source: workspace.sourceLabel, mirror: selection.mirrorView) }
+            return try output.write(output.format == .json ? BreaksReport.batchNDJSON(results: results, selections: selections)
+                                    : BreaksReport.batchCSV(method: method.rawValue, results: results))
+        }
+        let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
+        let analysis = try analyse(input.series)
+        let report = BreaksReport(analysis: analysis, label: input.label)
+        try output.write(output.format == .json ? report.json(selection: input.selectionJSON).rendered() + "\n" : report.text())
+    }
+
+    /// Calls the library for the chosen method (flags were checked in `validate()`).
+    func analyse(_ series: TimeSeries<Double>) throws(AnalysisError) -> BreakAnalysis {
+        let period = at.flatMap { try? Period(parsing: $0) }
+        let lagList = (try? lagList()) ?? []
+        let minimumSegment = (try? minimumSegment()) ?? .fraction(0.15)
+        let penaltyValue = (try? penaltyValue()) ?? .bic
+        switch method {
+        case .chow:
+            return .chow(try ChowTest.test(series, lastPeriodBefore: period!, lags: lagList), lastPeriodBefore: period!)
+        case .supF:
+            return .supF(try FStatisticsSpecification(trimming: trimming).fit(series, lags: lagList))
+        case .cusum:
+            return .cusum(try FluctuationProcessSpecification(type: cusumType == .ols ? .olsCUSUM : .recursiveCUSUM).fit(series, lags: lagList))
+        case .baiPerron:
+            return .baiPerron(try BreakpointSpecification(minimumSegment: minimumSegment, maximumBreaks: maxBreaks, breakCount: breaks).fit(series, lags: lagList))
+        case .pelt:
+            return .pelt(try PELTSpecification(cost: cost == .mean ? .mean : .meanAndVariance, penalty: penaltyValue, minimumSegmentSize: minSize).fit(series))
+        case .its:
+            return .interruptedTimeSeries(try InterruptedTimeSeriesSpecification(interventionPeriod: period!, seasonal: seasonal, hacLags: hac).fit(series))
+        }
+    }
+}
+
+enum BreakMethodChoice: String, ExpressibleByArgument, CaseIterable {
+    case chow
+    case supF = "sup-f"
+    case cusum
+    case baiPerron = "bai-perron"
+    case pelt
+    case its
+}
+
+enum CUSUMTypeChoice: String, ExpressibleByArgument, CaseIterable {
+    case recursive, ols
+}
+
+enum PELTCostChoice: String, ExpressibleByArgument, CaseIterable {
+    case mean, meanvar
+}

@@ -1,0 +1,19 @@
+import TradeDomain
+
+/// An observation flagged as anomalous, with the nearest relevant sanction event.
+public struct AnomalyFlag: Sendable, Equatable, Codable {
+    /// The period.
+    public let period: Period
+    /// The observed value.
+    public let observed: Double
+    /// The value expected from the model (trend plus seasonal): observed − residual.
+    public let expected: Double
+    /// The score: the robust z-score, or the ESD statistic Rᵢ.
+    public let score: Double
+    /// The threshold the score exceeded (the z threshold, or λᵢ).
+    public let threshold: Double
+    /// The nearest event that covers the series and binds its reporter, if any.
+    public let nearestSanction: SanctionReference?
+    /// Periods from the event's period to this one (positive: after the event); `nil` without an event.
+    public let offsetFromSanction: Int?
+}

@@ -1,0 +1,85 @@
+import TradeDomain
+
+/// The sanction calendar as it applies to one series: the events with a measure covering the
+/// series' HS codes that bind its reporter (the importer for import measures).
+public struct SanctionContext: Sendable, Equatable {
+    /// The relevant events.
+    public let events: [SanctionEvent]
+    /// The series' HS codes; empty means every event with any measure.
+    public let hsCodes: [HSCode]
+    /// The country whose trade the series reports, or `nil` to keep events of every authority.
+    public let reporter: CountryCode?
+    /// The direction of goods seen from the DPRK, or `nil` to keep measures of both directions.
+    public let direction: SanctionDirection?
+
+    /// A context.
+    ///
+    /// - Parameters:
+    ///   - events: The whole calendar.
+    ///   - hsCodes: The series' HS codes (a measure covers a code at any HS level, ``SanctionMeasure/covers(_:)``).
+    ///   - reporter: The reporting country (``SanctionEvent/binds(_:)``), or `nil`.
+    ///   - direction: Keep only measures on goods moving this way (seen from the DPRK), or `nil`.
+    public init(events: [SanctionEvent], hsCodes: [HSCode], reporter: CountryCode?, direction: SanctionDirection? = nil) {
+        self.hsCodes = hsCodes
+        self.reporter = reporter
+        self.direction = direction
+        self.events = events.filter { event in
+            (reporter.map { event.binds($0) } ?? true) && !Self.coveringMeasures(event, hsCodes, direction).isEmpty
+        }
+    }
+
+    /// The context of a trade selection: its HS code, its reporter, and the direction implied by a
+    /// flow with the DPRK (a partner's imports from the DPRK are DPRK exports).
+    ///
+    /// - Parameters:
+    ///   - events: The whole calendar.
+    ///   - selection: The selection of the series.
+    public init(events: [SanctionEvent], selection: TradeSelection) {
+        var codes: [HSCode] = []
+        if case let .hs(code) = selection.commodity { codes = [code] }
+        var direction: SanctionDirection?
+        if let flow = selection.flow {
+            if selection.partner == .northKorea {
+                direction = flow == .import || flow == .reImport ? .export : .import
+            } else if selection.reporter == .northKorea {
+                direction = flow == .import || flow == .reImport ? .import : .export
+            }
+        }
+        self.init(events: events, hsCodes: codes, reporter: selection.reporter == .northKorea ? nil : selection.reporter, direction: direction)
+    }
+
+    /// The measures of `event` that cover the series.
+    func coveringMeasures(_ event: SanctionEvent) -> [SanctionMeasure] {
+        Self.coveringMeasures(event, hsCodes, direction)
+    }
+
+    static func coveringMeasures(_ event: SanctionEvent, _ codes: [HSCode], _ direction: SanctionDirection?) -> [SanctionMeasure] {
+        event.measures.filter { measure in
+            (direction == nil || measure.direction == direction) && (codes.isEmpty || codes.contains { measure.covers($0) })
+        }
+    }
+
+    /// The relevant event whose covering-measure date is nearest to `period`, and the signed
+    /// distance in periods from that event's period to `period` (positive: after the event).
+    ///
+    /// Ties go to the earlier event.
+    ///
+    /// - Parameter period: A period of the series.
+    /// - Returns: The reference and the offset, or `nil` when no event is relevant.
+    public func nearest(to period: Period) -> (sanction: SanctionReference, offset: Int)? {
+        var best: (SanctionReference, Int)?
+        for event in events {
+            let measures = coveringMeasures(event)
+            guard let date = measures.map({ event.effectiveDate(of: $0) }).min() else { continue }
+            let eventPeriod = Period.containing(date, frequency: period.frequency)
+            let offset = eventPeriod.distance(to: period)
+            let reference = SanctionReference(eventID: event.id, title: event.title, date: date, period: eventPeriod)
+            if let current = best {
+                if abs(offset) < abs(current.1) || (abs(offset) == abs(current.1) && date < current.0.date) { best = (reference, offset) }
+            } else {
+                best = (reference, offset)
+            }
+        }
+        return best.map { (sanction: $0.0, offset: $0.1) }
+    }
+}

@@ -1,0 +1,77 @@
+import NumericCore
+import TradeDomain
+
+/// The Chow test for a structural break at a known date.
+///
+/// With `n` observations, `k` regressors and the break after observation `T` (0-based index
+/// `T`, the last observation of the first regime), the statistic compares the residual sum of
+/// squares of one regression on all observations (`RSS₀`) with the sum of the two regimes' (`RSS₁`):
+/// ```
+/// y[t] = x[t]ᵀ β₁ + u[t]  (t ≤ T),   y[t] = x[t]ᵀ β₂ + u[t]  (t > T)
+/// F = ((RSS₀ − RSS₁) / k) / (RSS₁ / (n − 2k))  ~  F(k, n − 2k)  under β₁ = β₂
+/// ```
+/// Index convention: the break index is 0-based and names the last observation before the
+/// break, as strucchange's `point` does 1-based (Nile: R point 28 = index 27 = 1898).
+///
+/// Reference: Chow (1960) Econometrica 28(3); strucchange `sctest(formula, type = "Chow", point = )`.
+public struct ChowTest: Sendable, Equatable, Codable {
+    /// The 0-based index of the last observation of the first regime.
+    public let breakIndex: Int
+
+    /// A Chow test after observation `breakIndex`.
+    ///
+    /// - Parameter breakIndex: The 0-based index of the last observation before the break.
+    public init(breakIndex: Int) {
+        self.breakIndex = breakIndex
+    }
+
+    /// Tests a regression given by its rows.
+    ///
+    /// - Parameters:
+    ///   - response: The response y.
+    ///   - regressors: One row of regressors per observation (a column of ones for an intercept).
+    /// - Returns: The F statistic, its p-value from F(k, n − 2k), the degrees of freedom and the
+    ///   critical values at 10%, 5% and 1%.
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` unless
+    ///   `k ≤ breakIndex < n − k − 1` (each regime must identify its k coefficients with a residual
+    ///   left over), and ``AnalysisError/regressionFailed(step:_:)`` for a rank-deficient regime.
+    public func test(response: [Double], regressors: [[Double]]) throws(AnalysisError) -> HypothesisTestResult {
+        try test(RegressionSample(response: response, rows: regressors, periods: []))
+    }
+
+    /// Tests for a break in the mean of a series, or in an autoregression on the given lags, after `period`.
+    ///
+    /// - Parameters:
+    ///   - series: A complete series.
+    ///   - period: The last period of the first regime.
+    ///   - lags: Positive lags of the series used as regressors besides the intercept.
+    /// - Returns: The test result.
+    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap, `invalidParameter` for a
+    ///   period outside the sample or too close to its ends, and the errors of ``test(response:regressors:)``.
+    public static func test(_ series: TimeSeries<Double>, lastPeriodBefore period: Period, lags: [Int] = []) throws(AnalysisError) -> HypothesisTestResult {
+        let sample = try RegressionSample(series: series, lags: lags, method: "Chow test")
+        return try ChowTest(breakIndex: try sample.index(of: period, method: "Chow test")).test(sample)
+    }
+
+    func test(_ sample: RegressionSample) throws(AnalysisError) -> HypothesisTestResult {
+        let n = sample.observationCount, k = sample.regressorCount
+        // strucchange: point > k and point < n − k with the 1-based point = breakIndex + 1.
+        guard breakIndex + 1 > k, breakIndex + 1 < n - k else {
+            throw .invalidParameter(name: "Chow break index", value: "\(breakIndex)",
+                                    constraint: "must leave more than \(k) observations in each regime of \(n) (index \(k)...\(n - k - 2))")
+        }
+        let all = try sample.leastSquares(0..<n, step: "Chow test, full sample")
+        let first = try sample.leastSquares(0..<(breakIndex + 1), step: "Chow test, first regime")
+        let second = try sample.leastSquares((breakIndex + 1)..<n, step: "Chow test, second regime")
+        let rss1 = first.residualSumOfSquares + second.residualSumOfSquares
+        let df2 = Double(n - 2 * k)
+        let statistic = ((all.residualSumOfSquares - rss1) / Double(k)) / (rss1 / df2)
+        let distribution = FisherF(numeratorDegreesOfFreedom: Double(k), denominatorDegreesOfFreedom: df2)
+        return HypothesisTestResult(
+            name: "Chow test", statistic: statistic, pValue: distribution.survival(statistic),
+            degreesOfFreedom: [Double(k), df2],
+            criticalValues: HypothesisTestResult.conventionalLevels.map {
+                HypothesisTestResult.CriticalValue(significance: $0, value: distribution.inverseSurvival($0))
+            })
+    }
+}

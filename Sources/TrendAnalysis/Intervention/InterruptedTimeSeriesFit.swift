@@ -1,0 +1,28 @@
+import NumericCore
+import TradeDomain
+
+/// A fitted interrupted time series (see ``InterruptedTimeSeriesSpecification``).
+public struct InterruptedTimeSeriesFit: Sendable, Equatable, Codable {
+    /// The specification that produced this fit.
+    public let specification: InterruptedTimeSeriesSpecification
+    /// The periods of the observations.
+    public let periods: [Period]
+    /// n.
+    public let observationCount: Int
+    /// The 0-based index of the first observation under the intervention.
+    public let interventionIndex: Int
+    /// The Newey–West truncation lag used.
+    public let hacLags: Int
+    /// The OLS fit with classical inference (all coefficients in design order).
+    public let regression: RegressionResults
+    /// The same fit with Newey–West covariance and normal inference.
+    public let robustRegression: RegressionResults
+    /// The immediate change in level at the intervention.
+    public let levelChange: InterventionEffect
+    /// The change in slope per period from the intervention on.
+    public let slopeChange: InterventionEffect
+    /// The fitted values.
+    public let fittedValues: [Double]
+    /// The fitted path without the interruption (level and slope change set to 0), for every observation.
+    public let counterfactual: [Double]
+}
