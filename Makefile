@@ -1,6 +1,7 @@
 # tradescope: two commands on a fresh machine.
 #   make report   install missing system packages, build, run the main job on the bundled data
 #   make test     the same, then every test
+#   make notebooks  build, then execute every Notebooks/*.ipynb headless in a pinned venv; fails on any error
 #   make bench    benchmarks beside pandas/polars/DuckDB/numpy/statsmodels (Benchmarks/README.md); bench-quick: small sizes
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -9,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: all deps build report test clean release check-html bench bench-quick bench-build
+.PHONY: all deps build report test clean release check-html bench bench-quick bench-build notebooks notebooks-update
 
 all: report
 
@@ -60,3 +61,19 @@ bench: bench-build
 
 bench-quick: bench-build
 	$(BENCH_VENV)/bin/python Benchmarks/run.py --mode quick --readme Benchmarks/README.md
+
+# Notebooks (Notebooks/README.md): a pinned venv, the debug CLI, every notebook executed headless.
+# `notebooks` writes the executed copies to .build/notebooks and fails on any cell error;
+# `notebooks-update` writes the outputs back into Notebooks/*.ipynb (commit them).
+NB_VENV := Notebooks/.venv
+NB_ENV := TRADESCOPE_BIN=$(abspath $(BIN)) SOURCE_DATE_EPOCH=0 PYDEVD_DISABLE_FILE_VALIDATION=1
+$(NB_VENV)/.installed: Notebooks/requirements.txt
+	python3 -m venv $(NB_VENV)
+	$(NB_VENV)/bin/pip install -q --disable-pip-version-check -r Notebooks/requirements.txt
+	touch $@
+
+notebooks: build $(NB_VENV)/.installed
+	$(NB_ENV) $(NB_VENV)/bin/python Notebooks/run.py --out .build/notebooks
+
+notebooks-update: build $(NB_VENV)/.installed
+	$(NB_ENV) $(NB_VENV)/bin/python Notebooks/run.py --in-place
