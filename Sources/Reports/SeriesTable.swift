@@ -50,11 +50,22 @@ public struct SeriesTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Tidy CSV with a header: one row per period, empty fields for missing figures.
-    public func csv() -> String {
-        var lines = ["period,value_usd,quantity,quantity_unit,unit_price,unit_price_unit,missing_quantity_share,estimated_quantity_share,source_ids"]
+    /// The CSV header of `csv(withCode:)`.
+    public static func csvHeader(withCode: Bool) -> String {
+        (withCode ? "hs_code," : "")
+            + "period,value_usd,quantity,quantity_unit,unit_price,unit_price_unit,missing_quantity_share,estimated_quantity_share,source_ids"
+    }
+
+    /// Tidy CSV: one row per period, empty fields for missing figures.
+    ///
+    /// - Parameters:
+    ///   - withCode: Start each row with the selection's code (for several codes in one file).
+    ///   - header: Write the header row first.
+    public func csv(withCode: Bool = false, header: Bool = true) -> String {
+        var lines = header ? [Self.csvHeader(withCode: withCode)] : []
         for point in series.points {
-            let fields: [String] = [
+            var fields: [String] = withCode ? [series.selection.commodity.description] : []
+            fields += [
                 point.period.description,
                 point.value.map { CSVText.number($0.amount) } ?? "",
                 point.quantity.map { CSVText.number($0.amount) } ?? "",
@@ -67,7 +78,7 @@ public struct SeriesTable: Sendable {
             ]
             lines.append(fields.map(CSVText.field).joined(separator: ","))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
     /// The JSON object of CLI.md's `series` contract.

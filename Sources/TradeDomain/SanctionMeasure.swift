@@ -78,6 +78,17 @@ public struct SanctionMeasure: Hashable, Codable, Sendable {
         return hsCodes.contains { $0.covers(code) || code.covers($0) }
     }
 
+    /// Whether the measure applies to every good of `code`: one of its codes is
+    /// `code` or a parent of it (or the measure covers all goods). A measure on
+    /// 2701 contains 270112 but not chapter 27, which it only touches
+    /// (``covers(_:)``).
+    ///
+    /// - Parameter code: The HS code of a series.
+    /// - Returns: Whether all of the code's trade falls under the measure.
+    public func contains(_ code: HSCode) -> Bool {
+        coversAllGoods || hsCodes.contains { $0.covers(code) }
+    }
+
     /// Whether the measure touches any goods of a commodity code.
     ///
     /// ``CommodityCode/total`` is touched by any measure with codes or covering all

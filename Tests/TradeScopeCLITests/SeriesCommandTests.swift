@@ -87,3 +87,20 @@ struct SeriesCommandTests {
         #expect(!result.standardError.isEmpty)
     }
 }
+
+@Suite("tradescope series: several codes")
+struct SeriesSeveralCodesTests {
+    @Test("several codes give one CSV with an hs_code column and one header")
+    func oneCSV() throws {
+        let result = try runTradescope(["series", "--hs", "2701,27", "--format", "csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("hs_code,period,value_usd,") == true)
+        #expect(lines.filter { $0.hasPrefix("hs_code,") }.count == 1)
+        #expect(lines.contains { $0.hasPrefix("2701,2015,1100000000,19600000,t,") })
+        // Chapter 27 of 2015 is the UN Comtrade figure of the fixture (1,063,985,968 USD).
+        #expect(lines.contains { $0.hasPrefix("27,2015,1063985968,") })
+        let widths = Set(lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).count })
+        #expect(widths.count == 1)
+    }
+}

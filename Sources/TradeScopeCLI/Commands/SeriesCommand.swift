@@ -34,7 +34,10 @@ struct SeriesCommand: ParsableCommand {
         let workspace = try Workspace(db: selection.db)
         var texts: [String] = []
         var objects: [JSONValue] = []
-        for selected in try selection.selections(defaultCode: "2701") {
+        let selections = try selection.selections(defaultCode: "2701")
+        // Several codes make one CSV with an hs_code column, not one block per code.
+        let several = selections.count > 1
+        for (index, selected) in selections.enumerated() {
             let mirror = selection.mirrorView
             let (series, gap) = try workspace.series(selected, mirror: mirror, quantity: selection.quantity)
             let table = SeriesTable(
@@ -43,7 +46,7 @@ struct SeriesCommand: ParsableCommand {
             let gapTable = gap.map(MirrorGapTable.init)
             switch output.format {
             case .text, .md, .html: texts.append(table.text() + (gapTable?.text() ?? ""))
-            case .csv: texts.append(table.csv())
+            case .csv: texts.append(table.csv(withCode: several, header: index == 0))
             case .json:
                 var object = table.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror, quantity: selection.quantity))
                 if let gapTable, case let .object(pairs) = object { object = .object(pairs + [("mirror_gap", gapTable.json())]) }
@@ -53,7 +56,7 @@ struct SeriesCommand: ParsableCommand {
         if output.format == .json {
             try output.write((objects.count == 1 ? objects[0] : .array(objects)).rendered() + "\n")
         } else {
-            try output.write(texts.joined(separator: "\n"))
+            try output.write(texts.joined(separator: output.format == .csv ? "" : "\n"))
         }
     }
 }

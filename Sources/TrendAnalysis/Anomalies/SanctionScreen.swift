@@ -9,6 +9,9 @@ import TradeDomain
 ///                   before the measure expires
 /// pre-ban surge:    mean value of the w periods before the event's period
 ///                   > surgeRatio × mean value of the w periods before those
+/// Bans and caps are screened only when every code of the series falls under the measure
+/// (`SanctionMeasure.contains`), not when the series is broader (a chapter against a heading's cap).
+///
 /// cap utilisation:  per calendar year from the cap's effective year, cumulative value / value cap and
 ///                   cumulative quantity / quantity cap (both reported; the larger binds); the first
 ///                   year counts the periods ending on or after the effective date
@@ -67,6 +70,10 @@ public struct SanctionScreen: Sendable, Equatable, Codable {
         var flags: [SanctionFlag] = []
         for event in context.events {
             for measure in context.coveringMeasures(event) {
+                // Bans and caps are checked only against a series whose goods all fall under the
+                // measure: chapter 27 holds more than the coal of a 2701 measure, so its flows after
+                // the ban or against the cap say nothing about compliance.
+                guard context.hsCodes.allSatisfy(measure.contains) else { continue }
                 let effective = event.effectiveDate(of: measure)
                 let eventPeriod = Period.containing(effective, frequency: frequency)
                 let reference = SanctionReference(eventID: event.id, title: event.title, date: effective, period: eventPeriod)

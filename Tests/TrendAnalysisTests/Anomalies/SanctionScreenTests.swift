@@ -86,3 +86,36 @@ struct SanctionScreenTests {
         #expect(try cap.utilisation(value: nil, quantity: nil) == nil)
     }
 }
+
+@Suite("Sanction screens apply bans and caps only to series the measure contains")
+struct SanctionScreenContainmentTests {
+    @Test("a chapter-27 series is not screened against a 2701 cap or ban; a 270112 series is")
+    func containment() throws {
+        let coalCap = SanctionMeasure(direction: .export, action: .cap, category: "coal", hsCodes: [try HSCode("2701")],
+                                      cap: SanctionCap(valueUSD: 100, quantity: nil, periodDescription: nil))
+        let coalBan = SanctionMeasure(direction: .export, action: .ban, category: "coal", hsCodes: [try HSCode("2701")])
+        let events = [
+            SanctionEvent(id: "cap", authority: "UNSC", adopted: try CalendarDate(year: 2016, month: 12, day: 1), partnerScope: "all",
+                          title: "cap", measures: [coalCap]),
+            SanctionEvent(id: "ban", authority: "UNSC", adopted: try CalendarDate(year: 2017, month: 6, day: 1), partnerScope: "all",
+                          title: "ban", measures: [coalBan]),
+        ]
+        let (subheading, chapter) = (try HSCode("270112"), try HSCode("27"))
+        #expect(coalCap.contains(subheading) && !coalCap.contains(chapter))
+        #expect(coalCap.covers(chapter))  // it still touches the chapter (for nearest-event notes)
+        func flags(_ code: String) throws -> [SanctionFlag] {
+            let selection = TradeSelection(reporter: .china, partner: .northKorea, flow: .import, commodity: .hs(try HSCode(code)), frequency: .annual)
+            // 2017: 150 USD against a 100 USD cap (150%), and a flow after the ban of 2017-06-01 in 2018.
+            let series = TradeSeries(selection: selection, quantityUnit: nil, points: try [("2017", 150.0), ("2018", 50.0)].map { period, value in
+                TradeSeriesPoint(period: try Period(parsing: period), value: MonetaryAmount(amount: value), quantity: nil, unitPrice: nil,
+                                 missingQuantityShare: nil, suspectQuantityShare: nil, estimatedQuantityShare: nil,
+                                 valueSources: [], quantitySources: [], alternatives: [], codes: [.hs(try HSCode(code))])
+            })
+            return try SanctionScreen().screen(series, context: SanctionContext(events: events, selection: selection))
+        }
+        #expect(try flags("27").filter { $0.kind == .capUtilisation || $0.kind == .flowAfterBan }.isEmpty)
+        let sub = try flags("270112")
+        #expect(sub.contains { $0.kind == .capUtilisation && $0.period == Period(year: 2017) })
+        #expect(sub.contains { $0.kind == .flowAfterBan && $0.period == Period(year: 2018) })
+    }
+}
