@@ -100,6 +100,15 @@ public struct SanctionEffectSpecification: Hashable, Codable, Sendable {
             throw .invalidParameter(name: "groups", value: "\(treated.count) treated, \(controls.count) control codes",
                                     constraint: "a difference in differences needs at least one sanctioned and one other code with data")
         }
+        // Cluster-robust standard errors rest on the number of clusters: with a handful of codes (or a
+        // single code in one group, whose score the code effect sets to zero) they collapse towards zero
+        // and the p-values mean nothing. Refuse rather than print them (Cameron and Miller 2015, J. Human
+        // Resources 50(2): few-cluster bias; at least ~10 clusters is a common floor).
+        if covariance == .clusteredByCode && (codes.count < Self.minimumClusters || treated.count < 2 || controls.count < 2) {
+            throw .invalidParameter(
+                name: "covariance", value: "clustered by code (\(codes.count) codes: \(treated.count) sanctioned, \(controls.count) other)",
+                constraint: "clustered standard errors need at least \(Self.minimumClusters) codes with at least 2 in each group; use classical standard errors (--covariance classical) and read them with care")
+        }
         let reference = referencePeriod ?? eventPeriod.advanced(by: -1)
         guard periods.contains(eventPeriod) else {
             throw .invalidParameter(name: "event period", value: eventPeriod.description, constraint: "it must be a period of the panel (\(periods[0])…\(periods[periods.count - 1]))")
@@ -137,6 +146,9 @@ public struct SanctionEffectSpecification: Hashable, Codable, Sendable {
             observationCount: rows.count, eventStudyParameterCount: eventDesign.first?.count ?? 0, exclusions: exclusions,
             differenceInDifferences: didCoefficient, eventStudy: eventCoefficients)
     }
+
+    /// The fewest codes (clusters) for which clustered standard errors are computed.
+    public static let minimumClusters = 10
 
     /// Least squares and the requested covariance for the columns `terms`.
     static func estimate(design rows: [[Double]], names: [String], response: [Double], clusters: [Int],

@@ -70,4 +70,21 @@ struct SanctionEffectSpecificationTests {
             try SanctionEffectSpecification(treatedCodes: Self.treated, eventPeriod: Period(year: 2017)).fit(panel + [panel[0]])
         }
     }
+
+    @Test("clustered standard errors are refused with few codes; classical ones are given")
+    func fewClusters() throws {
+        // Three codes (1 sanctioned, 2 other), as a user's chapter-level panel might be: clustered SEs would collapse.
+        var panel: [BasketObservation] = []
+        for (k, code) in ["A", "B", "C"].enumerated() {
+            for year in 2010...2015 {
+                let y = 10 + Double(k) + 0.1 * Double(year - 2010) + (k == 0 && year >= 2013 ? -0.5 : 0) + 0.01 * Double((year * 7 + k * 3) % 5)
+                panel.append(BasketObservation(period: Period(year: year), code: code, value: exp(y), quantity: nil))
+            }
+        }
+        #expect(throws: AnalysisError.self) {
+            try SanctionEffectSpecification(treatedCodes: ["A"], eventPeriod: Period(year: 2013), covariance: .clusteredByCode).fit(panel)
+        }
+        let classical = try SanctionEffectSpecification(treatedCodes: ["A"], eventPeriod: Period(year: 2013), covariance: .classical).fit(panel)
+        #expect(classical.differenceInDifferences.standardError > 1e-6)
+    }
 }
