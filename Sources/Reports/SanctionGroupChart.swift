@@ -80,7 +80,9 @@ public struct SanctionGroupChart: Sendable {
             while period < later.period { absent.append(period.description); period = period.advanced(by: 1) }
         }
         if !absent.isEmpty {
-            questions.append("No chapter figure at all for \(absent.joined(separator: ", ")): those periods have no bar, and the bars either side are drawn next to each other.")
+            let one = absent.count == 1
+            questions.append("No chapter figure at all for \(absent.joined(separator: ", ")): \(one ? "that period has" : "those periods have") no bar, "
+                + "and the bars either side are drawn next to each other.")
         }
         let noSanctioned = totals.filter { $0.sanctionedValue == nil }.map(\.period.description)
         if !noSanctioned.isEmpty, !sanctioned.isEmpty {
