@@ -19,6 +19,8 @@ public struct MarkdownReport: Sendable {
     public let manifest: RunManifest
     /// The chart file prefix; `nil` for no charts.
     public let chartPrefix: String?
+    /// The stacked sanctioned vs other goods chart, if any.
+    public let sanctionGroups: SanctionGroupChart?
 
     /// - Parameters:
     ///   - reports: One report per commodity.
@@ -26,7 +28,10 @@ public struct MarkdownReport: Sendable {
     ///   - compositionNote: Why there is no composition.
     ///   - manifest: The run manifest.
     ///   - chartPrefix: The chart file prefix (`report` gives `report-composition.svg`); `nil` for no charts.
-    public init(reports: [TradeReport], composition: CompositionChart?, compositionNote: String?, manifest: RunManifest, chartPrefix: String?) {
+    ///   - sanctionGroups: The sanctioned vs other goods chart (`report-sanction-groups.svg` and a table); `nil` for none.
+    public init(reports: [TradeReport], composition: CompositionChart?, compositionNote: String?, manifest: RunManifest, chartPrefix: String?,
+                sanctionGroups: SanctionGroupChart? = nil) {
+        self.sanctionGroups = sanctionGroups
         self.reports = reports
         self.composition = composition
         self.compositionNote = compositionNote
@@ -73,6 +78,23 @@ public struct MarkdownReport: Sendable {
             out += "\n" + questions(composition.dataQuestions())
         } else {
             out += Markdown.escape(compositionNote ?? "No composition: the data has no TOTAL figure for this selection.") + "\n\n"
+        }
+        if let sanctionGroups, !sanctionGroups.totals.isEmpty {
+            out += "## Sanctioned and other goods\n\n"
+            let chart = sanctionGroups.chart
+            if let chartPrefix {
+                let name = "\(chartPrefix)-sanction-groups.svg"
+                charts.append(ChartFile(name: name, svg: chart.svg(id: "sanction-groups")))
+                out += "![\(Markdown.escape(chart.title))](\(name))\n\n"
+            } else {
+                out += Markdown.escape(chart.title) + "\n\n"
+            }
+            out += questions(sanctionGroups.dataQuestions())
+            out += "| Period | Sanctioned (USD) | Other (USD) | Chapters (sanctioned + other) |\n|---|--:|--:|--:|\n"
+            for total in sanctionGroups.totals {
+                out += "| \(total.period) | \(total.sanctionedValue.map(NumberStyle.grouped) ?? "–") | \(total.nonSanctionedValue.map(NumberStyle.grouped) ?? "–") | \(total.sanctionedCodeCount) + \(total.nonSanctionedCodeCount) |\n"
+            }
+            out += "\n"
         }
         out += manifest.markdown()
         return (out, charts)

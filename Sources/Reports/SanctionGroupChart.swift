@@ -51,6 +51,46 @@ public struct SanctionGroupChart: Sendable {
         ])
     }
 
+    /// The "Data questions" under the chart, answered from the coverage and the totals: what the
+    /// bars add, the classification rule and its date, which chapters count as sanctioned and by
+    /// which events, and the periods where chapters are missing.
+    ///
+    /// - Returns: Sentences, in the order shown.
+    public func dataQuestions() -> [String] {
+        var questions = ["Each bar adds the values (USD) of the HS chapters reported for \(label); nothing is estimated or filled in."]
+        questions.append("A chapter counts as sanctioned when a measure in force on \(coverage.date) and binding \(coverage.country.iso3) touches it, "
+            + "even when the measure names only some of its headings (the whole chapter then counts as sanctioned); "
+            + "the same split is applied to every year, including years before the measures, so the bars show what later became sanctioned.")
+        let sanctioned = coverage.sanctioned.keys.sorted()
+        if sanctioned.isEmpty {
+            questions.append("No reported chapter is touched by a measure in force on \(coverage.date).")
+        } else {
+            questions.append("Sanctioned chapters: " + sanctioned.map { "\($0) (\(coverage.sanctioned[$0]!.joined(separator: ", ")))" }.joined(separator: "; ") + ".")
+        }
+        let widest = totals.map { $0.sanctionedCodeCount + $0.nonSanctionedCodeCount }.max() ?? 0
+        let thin = totals.filter { $0.sanctionedCodeCount + $0.nonSanctionedCodeCount < widest }
+        if !thin.isEmpty {
+            let listed = thin.map { "\($0.period) (\($0.sanctionedCodeCount + $0.nonSanctionedCodeCount))" }.joined(separator: ", ")
+            questions.append("Not every chapter is reported in every period: \(widest) chapters at most, fewer in \(listed); "
+                + "a lower bar there can be a gap in the data, not less trade.")
+        }
+        var absent: [String] = []
+        for (earlier, later) in zip(totals, totals.dropFirst()) {
+            var period = earlier.period.advanced(by: 1)
+            while period < later.period { absent.append(period.description); period = period.advanced(by: 1) }
+        }
+        if !absent.isEmpty {
+            let one = absent.count == 1
+            questions.append("No chapter figure at all for \(absent.joined(separator: ", ")): \(one ? "that period has" : "those periods have") no bar, "
+                + "and the bars either side are drawn next to each other.")
+        }
+        let noSanctioned = totals.filter { $0.sanctionedValue == nil }.map(\.period.description)
+        if !noSanctioned.isEmpty, !sanctioned.isEmpty {
+            questions.append("No sanctioned chapter is reported for \(noSanctioned.joined(separator: ", ")): those bars show other goods only.")
+        }
+        return questions
+    }
+
     /// A fixed-width table of the two totals by period.
     public func text() -> String {
         var lines = ["", "Sanctioned and other goods (measures in force on \(coverage.date), binding \(coverage.country.iso3)):",

@@ -101,6 +101,19 @@ public struct ScenarioReport: Sendable {
                 for note in commodity.notes { line((markdown ? "- " : "Note: ") + note) }
                 line()
             }
+            let sections = outcome.sections
+            if !sections.isEmpty {
+                heading("By HS section", outcomes.count > 1 ? 3 : 2)
+                let header = ["Section", "Codes", "Forgone value (USD)", "Interval", "Forgone quantity", "Interval"]
+                let rows = sections.map { s -> [String] in
+                    let t = s.totals
+                    return [Self.sectionLabel(s.section), s.codes.map(\.description).joined(separator: " "), Self.number(t.forgoneValue?.mean),
+                            Self.range(t.forgoneValue), Self.number(t.forgoneQuantity?.mean) + (t.quantityUnit.map { " " + $0 } ?? ""),
+                            Self.range(t.forgoneQuantity)]
+                }
+                out += table(header, rows, markdown: markdown)
+                line()
+            }
             if outcome.commodities.count > 1 {
                 let t = outcome.totals
                 line("Total forgone: USD \(Self.number(t.forgoneValue?.mean)) (\(Self.range(t.forgoneValue)))")
@@ -109,6 +122,12 @@ public struct ScenarioReport: Sendable {
         }
         line("Intervals: the baseline's prediction intervals scaled by the retained share; totals add the per-period bounds (conservative).")
         return out
+    }
+
+    /// "V Mineral products" style label; codes outside one section are "none (spans sections)".
+    private static func sectionLabel(_ section: HSSection?) -> String {
+        guard let section else { return "none (spans sections)" }
+        return "\(section.roman) \(section.name)"
     }
 
     private func table(_ header: [String], _ rows: [[String]], markdown: Bool) -> String {
@@ -153,7 +172,8 @@ public struct ScenarioReport: Sendable {
     }
 
     /// JSON (CLI.md `whatif`): `scenario`, `baseline`, `impacts: [{hs, period, actual, counterfactual, lower, upper,
-    /// forgone_value, ...}]`, `totals`, `notes`; several outcomes give `{"scenarios": [...]}`.
+    /// forgone_value, ...}]`, `sections: [{section, name, hs, forgone_value, forgone_quantity, periods}]` (sums of the
+    /// codes of each HS section; they add up to `totals`), `totals`, `notes`; several outcomes give `{"scenarios": [...]}`.
     ///
     /// - Returns: The JSON value.
     public func json() -> JSONValue {
@@ -204,6 +224,16 @@ public struct ScenarioReport: Sendable {
                                       ("seed", .string(String(s.seed))), ("level", .number(s.baseline.level)), ("measures", .array(measures))])),
                 ("baseline", .array(baselines)),
                 ("impacts", .array(impacts)),
+                ("sections", .array(outcome.sections.map { s in
+                    .object([("section", .string(s.section?.roman)), ("name", .string(s.section?.name)),
+                             ("hs", .array(s.codes.map { .string($0.description) })),
+                             ("forgone_value", Self.estimateJSON(s.totals.forgoneValue)),
+                             ("forgone_quantity", Self.estimateJSON(s.totals.forgoneQuantity)), ("quantity_unit", .string(s.totals.quantityUnit)),
+                             ("periods", .array(s.periods.map { p in
+                                 .object([("period", .string(p.period.description)), ("forgone_value", Self.estimateJSON(p.forgoneValue)),
+                                          ("forgone_quantity", Self.estimateJSON(p.forgoneQuantity))])
+                             }))])
+                })),
                 ("totals", .object([("forgone_value", Self.estimateJSON(t.forgoneValue)), ("forgone_quantity", Self.estimateJSON(t.forgoneQuantity)),
                                     ("quantity_unit", .string(t.quantityUnit)), ("interval_rule", .string("sum of per-period bounds (conservative)"))])),
                 ("notes", .array(notes)),

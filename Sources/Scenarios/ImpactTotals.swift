@@ -31,4 +31,14 @@ public struct ImpactTotals: Hashable, Codable, Sendable {
         return Estimate(mean: estimates.reduce(0) { $0 + $1.mean }, lower: estimates.reduce(0) { $0 + $1.lower },
                         upper: estimates.reduce(0) { $0 + $1.upper })
     }
+
+    /// Totals over commodities: values always add; quantities only when every commodity has the same unit.
+    static func combining(_ outcomes: [CommodityOutcome]) -> ImpactTotals {
+        let units = Set(outcomes.compactMap(\.quantityUnit))
+        let quantityTotals = units.count == 1 ? outcomes.compactMap(\.totals.forgoneQuantity) : []
+        return ImpactTotals(forgoneValue: sum(outcomes.compactMap(\.totals.forgoneValue)),
+                            forgoneQuantity: sum(quantityTotals), quantityUnit: units.count == 1 ? units.first : nil,
+                            valuePeriods: outcomes.reduce(0) { $0 + $1.totals.valuePeriods },
+                            quantityPeriods: quantityTotals.isEmpty ? 0 : outcomes.reduce(0) { $0 + $1.totals.quantityPeriods })
+    }
 }

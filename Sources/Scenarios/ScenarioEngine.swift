@@ -46,14 +46,7 @@ public struct ScenarioEngine: Sendable {
         for code in scenario.hsCodes {
             outcomes.append(run(scenario, code: code, series: series[code], timeline: timeline, real: real))
         }
-        let units = Set(outcomes.compactMap(\.quantityUnit))
-        let quantityTotals = units.count == 1 ? outcomes.compactMap(\.totals.forgoneQuantity) : []
-        return ScenarioOutcome(
-            scenario: scenario, commodities: outcomes,
-            totals: ImpactTotals(forgoneValue: ImpactTotals.sum(outcomes.compactMap(\.totals.forgoneValue)),
-                                 forgoneQuantity: ImpactTotals.sum(quantityTotals), quantityUnit: units.count == 1 ? units.first : nil,
-                                 valuePeriods: outcomes.reduce(0) { $0 + $1.totals.valuePeriods },
-                                 quantityPeriods: quantityTotals.isEmpty ? 0 : outcomes.reduce(0) { $0 + $1.totals.quantityPeriods }))
+        return ScenarioOutcome(scenario: scenario, commodities: outcomes, totals: ImpactTotals.combining(outcomes))
     }
 
     private func run(_ scenario: Scenario, code: CommodityCode, series: TradeSeries?, timeline: [ScenarioMeasure],

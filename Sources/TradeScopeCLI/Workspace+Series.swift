@@ -100,7 +100,10 @@ extension Workspace {
             case .partner, .reporter: return (group.key, group.selection)
             }
         }
+        let progress = TerminalProgress(total: groups.count, unit: "groups", label: "building series by \(grouping.rawValue)")
+        defer { progress.finish() }
         let trades = groups.map { _, selection -> Result<TradeSeries, AnalysisError> in
+            defer { progress.tick() }
             do { return .success(try series(selection, mirror: mirror, quantity: options.quantity).series) } catch let error as TradeDomainError {
                 return .failure(.seriesFailed(step: "building the series of HS \(selection.commodity)", error))
             } catch {

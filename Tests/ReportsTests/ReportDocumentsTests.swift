@@ -51,6 +51,17 @@ private func composition() throws -> CompositionChart {
         selectionLabel: "DPRK exports to China")
 }
 
+/// Sanctioned and other chapters by hand: 27 (touched by a 2701 ban) and 44, 2015-2017, with 2016 absent and 44 missing in 2015.
+private func sanctionGroups() throws -> SanctionGroupChart {
+    let event = SanctionEvent(id: "UNSCR-2371", authority: "UNSC", adopted: try CalendarDate(year: 2017, month: 8, day: 5), partnerScope: "all",
+                              title: "ban", measures: [SanctionMeasure(direction: .export, action: .ban, category: "coal", hsCodes: [try HSCode("2701")])])
+    let coverage = SanctionCoverage(codes: ["27", "44"], events: [event], date: try CalendarDate(year: 2017, month: 12, day: 31), country: .china)
+    let basket = [BasketObservation(period: Period(year: 2015), code: "27", value: 1_100_000_000, quantity: nil),
+                  BasketObservation(period: Period(year: 2017), code: "27", value: 421_339_878, quantity: nil),
+                  BasketObservation(period: Period(year: 2017), code: "44", value: 13_924_485, quantity: nil)]
+    return SanctionGroupChart(coverage: coverage, totals: coverage.totals(basket), label: "DPRK exports to China, HS chapters <i>")
+}
+
 @Suite("Report documents: HTML, Markdown, text, manifest")
 struct ReportDocumentsTests {
     @Test("HTML: self-contained, every data string escaped, deterministic")
@@ -75,6 +86,23 @@ struct ReportDocumentsTests {
         #expect(page == HTMLReport(title: "t <script>", reports: [report], composition: try composition(), compositionNote: nil, manifest: manifest).html())
     }
 
+    @Test("HTML: the stacked sanctioned vs other chart with its data questions under it")
+    func htmlSanctionGroups() throws {
+        let page = HTMLReport(title: "t", reports: [try coalReport()], composition: try composition(), compositionNote: nil, manifest: manifest,
+                              sanctionGroups: try sanctionGroups()).html()
+        let section = try #require(page.range(of: "<h2 id=\"sanction-groups\">")).upperBound
+        let rest = page[section...]
+        let chart = try #require(rest.range(of: "class=\"chart bar-chart\""))
+        let questions = try #require(rest.range(of: "<h4>Data questions</h4>"))
+        #expect(chart.upperBound < questions.lowerBound, "the questions come under the chart")
+        #expect(page.components(separatedBy: "<h4>Data questions</h4>").count - 1 == 6) // composition, groups, 3 charts, report
+        #expect(page.contains("Sanctioned chapters: 27 (UNSCR-2371)."))
+        #expect(page.contains("No chapter figure at all for 2016"))
+        #expect(page.contains("fewer in 2015 (1)"))
+        #expect(page.contains("HS chapters &lt;i&gt;"))
+        #expect(page.contains("data-label=\"2017, other goods: "))
+    }
+
     @Test("HTML without a composition says why")
     func htmlWithoutComposition() throws {
         let page = HTMLReport(title: "t", reports: [try coalReport()], composition: nil, compositionNote: "No composition: no TOTAL <x>.", manifest: manifest).html()
@@ -86,9 +114,13 @@ struct ReportDocumentsTests {
     func markdown(withCharts: Bool) throws {
         let (text, charts) = MarkdownReport(
             reports: [try coalReport()], composition: try composition(), compositionNote: nil, manifest: manifest,
-            chartPrefix: withCharts ? "report" : nil).render()
+            chartPrefix: withCharts ? "report" : nil, sanctionGroups: try sanctionGroups()).render()
+        #expect(text.contains("## Sanctioned and other goods\n"))
+        #expect(text.contains("> - Sanctioned chapters: 27 (UNSCR-2371)."))
         if withCharts {
-            #expect(charts.map(\.name) == ["report-2701-quantity.svg", "report-2701-value.svg", "report-2701-unit-price.svg", "report-composition.svg"])
+            #expect(charts.map(\.name) == ["report-2701-quantity.svg", "report-2701-value.svg", "report-2701-unit-price.svg", "report-composition.svg",
+                                           "report-sanction-groups.svg"])
+            expectSnapshot(charts[4].svg, named: "report-sanction-groups.svg")
             for chart in charts { #expect(text.contains("](\(chart.name))")) }
             expectSnapshot(charts[0].svg, named: "report-2701-quantity.svg")
             expectSnapshot(charts[3].svg, named: "report-composition.svg")

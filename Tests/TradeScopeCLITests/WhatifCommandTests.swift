@@ -46,6 +46,27 @@ struct WhatifCommandTests {
         #expect(again.standardOutput == result.standardOutput)
     }
 
+    @Test("impacts by HS section in JSON and text: section V holds 2701 and its sums equal the totals")
+    func sections() throws {
+        let result = try runTradescope(["whatif", exampleScenario("coal_2321_cap_70pct.yaml"), "--format", "json"], dataDirectory: whatifData())
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try json(result.standardOutput)
+        let sections = object["sections"] as? [[String: Any]] ?? []
+        #expect(sections.map { $0["section"] as? String } == ["V"])
+        #expect(sections.first?["hs"] as? [String] == ["2701"])
+        let total = try #require((object["totals"] as? [String: Any])?["forgone_value"] as? [String: Any])
+        let section = try #require(sections.first?["forgone_value"] as? [String: Any])
+        for key in ["mean", "lower", "upper"] {
+            expectClose(section[key] as? Double ?? .nan, total[key] as? Double ?? .nan, rtol: 1e-12, atol: 0, "section = total (\(key))")
+        }
+        let periods = sections.first?["periods"] as? [[String: Any]] ?? []
+        let byPeriod = periods.map { ($0["forgone_value"] as? [String: Any])?["mean"] as? Double ?? .nan }.reduce(0, +)
+        expectClose(byPeriod, total["mean"] as? Double ?? .nan, rtol: 1e-12, atol: 0, "periods add up")
+        let text = try runTradescope(["whatif", exampleScenario("coal_2321_cap_70pct.yaml")], dataDirectory: whatifData())
+        #expect(text.standardOutput.contains("By HS section\n-------------\n"))
+        #expect(text.standardOutput.contains("V Mineral products"))
+    }
+
     @Test("the 2321 coal cap at 70% compliance: the 2017 share follows the lesser-of rule by hand from the baselines")
     func coalCap() throws {
         let result = try runTradescope(["whatif", exampleScenario("coal_2321_cap_70pct.yaml"), "--format", "json"], dataDirectory: whatifData())

@@ -71,6 +71,9 @@ public struct StackedBarChart: Sendable, Equatable {
         func py(_ y: Double) -> Double { scale.position(y, from: plotBottom, to: plotTop) }
         let slot = (plotRight - plotLeft) / Double(max(categories.count, 1))
         let barWidth = slot * 0.62
+        // Label every k-th bar so that labels (about 7 px a character at 12 px, plus a gap) never overlap; hover names every bar.
+        let labelWidth = Double(categories.map(\.count).max() ?? 0) * 7 + 8
+        let labelStep = max(1, Int((labelWidth / slot).rounded(.up)))
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(safeID)-title \(safeID)-desc\" class=\"chart bar-chart\" font-family=\"sans-serif\" font-size=\"12\">\n"
         out += "<title id=\"\(safeID)-title\">\(e(title))</title>\n<desc id=\"\(safeID)-desc\">\(e(summary))</desc>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(c(width))\" height=\"\(c(height))\" fill=\"#FFFFFF\"/>\n"
@@ -105,7 +108,9 @@ public struct StackedBarChart: Sendable, Equatable {
                     out += "<!-- \(e(hover).replacingOccurrences(of: "--", with: "- -")) -->\n"
                 }
             }
-            out += "<text x=\"\(c(x + barWidth / 2))\" y=\"\(c(plotBottom + 18))\" text-anchor=\"middle\" fill=\"\(ChartPalette.ink)\">\(e(category))</text>\n"
+            if index % labelStep == 0 {
+                out += "<text x=\"\(c(x + barWidth / 2))\" y=\"\(c(plotBottom + 18))\" text-anchor=\"middle\" fill=\"\(ChartPalette.ink)\">\(e(category))</text>\n"
+            }
         }
         out += "<line x1=\"\(c(plotLeft))\" y1=\"\(c(plotBottom))\" x2=\"\(c(plotRight))\" y2=\"\(c(plotBottom))\" stroke=\"\(ChartPalette.ink)\" stroke-width=\"1\"/>\n</g>\n"
         out += "<g class=\"legend\" fill=\"\(ChartPalette.ink)\">\n"

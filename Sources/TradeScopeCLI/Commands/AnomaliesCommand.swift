@@ -98,12 +98,15 @@ struct AnomaliesCommand: ParsableCommand {
     func runGroups(_ workspace: Workspace, selected: TradeSelection, grouping: GroupingChoice) throws {
         let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)
         let measure = input.measure, events = workspace.data.sanctions, command = self
+        let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "anomalies by \(grouping.rawValue)")
         let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> AnomalyReport.GroupFlags in
+            defer { progress.tick() }
             let series = try groups.series(index, measure: measure)
             let context = SanctionContext(events: events, selection: groups.selections[index])
             let flags = try command.detector(for: series.frequency).detect(series, sanctions: context)
             return AnomalyReport.GroupFlags(flags: flags, sanctionFlags: try command.screen.screen(try groups.trades[index].get(), context: context))
         }
+        progress.finish()
         let selections = groups.selections.map { Workspace.selectionJSON($0, source: workspace.sourceLabel, mirror: selection.mirrorView) }
         try output.write(output.format == .json
             ? AnomalyReport.batchNDJSON(results: results, selections: selections, methodDescription: describe(selected.frequency))

@@ -131,9 +131,12 @@ struct BreaksCommand: ParsableCommand {
         if let by, let grouping = GroupingChoice(rawValue: by) {
             let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)
             let measure = input.measure, command = self
+            let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "breaks by \(by)")
             let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> BreakAnalysis in
-                try command.analyse(try groups.series(index, measure: measure))
+                defer { progress.tick() }
+                return try command.analyse(try groups.series(index, measure: measure))
             }
+            progress.finish()
             let selections = groups.selections.map { Workspace.selectionJSON($0, source: workspace.sourceLabel, mirror: selection.mirrorView) }
             return try output.write(output.format == .json ? BreaksReport.batchNDJSON(results: results, selections: selections)
                                     : BreaksReport.batchCSV(method: method.rawValue, results: results))

@@ -23,6 +23,7 @@ extension ReportCommand {
     func writeDocument(_ reports: [TradeReport], selections: [TradeSelection], workspace: Workspace) throws {
         guard let first = selections.first else { return }
         let (composition, note) = self.composition(first, workspace: workspace)
+        let groups = try sanctionGroups(first, workspace: workspace)
         let manifest = try workspace.manifest(parameters: [
             .init(name: "reporter", value: first.reporter?.iso3 ?? "any"), .init(name: "partner", value: first.partner?.iso3 ?? "any"),
             .init(name: "flow", value: first.flow?.rawValue ?? "any"),
@@ -40,7 +41,7 @@ extension ReportCommand {
             }
             if case let .object(members)? = objects.first {
                 objects[0] = .object(members + [("composition", composition?.json() ?? .null), ("composition_note", .string(note))]
-                                     + (try priceMembers(selections, workspace: workspace)))
+                                     + (try priceMembers(selections, workspace: workspace, sanctionGroups: groups)))
             }
             let body: JSONValue = objects.count == 1 ? objects[0] : .object([("reports", .array(objects))])
             guard case let .object(members) = body else { return }
@@ -48,7 +49,7 @@ extension ReportCommand {
         case .md:
             let prefix = output.out.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
             let (markdown, charts) = MarkdownReport(
-                reports: reports, composition: composition, compositionNote: note, manifest: manifest, chartPrefix: prefix).render()
+                reports: reports, composition: composition, compositionNote: note, manifest: manifest, chartPrefix: prefix, sanctionGroups: groups).render()
             if let out = output.out {
                 let directory = URL(fileURLWithPath: out).deletingLastPathComponent()
                 for chart in charts {
@@ -58,7 +59,7 @@ extension ReportCommand {
             try output.write(markdown)
         default:
             let title = reports.count == 1 ? reports[0].title : "\(Workspace.label(first)): trade report"
-            try output.write(HTMLReport(title: title, reports: reports, composition: composition, compositionNote: note, manifest: manifest).html())
+            try output.write(HTMLReport(title: title, reports: reports, composition: composition, compositionNote: note, manifest: manifest, sanctionGroups: groups).html())
         }
     }
 }

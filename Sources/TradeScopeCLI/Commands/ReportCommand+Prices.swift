@@ -9,7 +9,7 @@ extension ReportCommand {
     /// selected codes; and `sanction_groups`, the value of sanctioned and other HS
     /// chapters of the first selection's trade by period (StackedBarChart data), read
     /// at the latest effective date of the calendar.
-    func priceMembers(_ selections: [TradeSelection], workspace: Workspace) throws -> [(String, JSONValue)] {
+    func priceMembers(_ selections: [TradeSelection], workspace: Workspace, sanctionGroups: SanctionGroupChart?) throws -> [(String, JSONValue)] {
         let mirror = selection.mirrorView
         var basket: [BasketObservation] = []
         for selected in selections {
@@ -24,12 +24,12 @@ extension ReportCommand {
         } else {
             members.append(("price_volume", .null))
         }
-        members.append(("sanction_groups", try sanctionGroups(selections[0], workspace: workspace)?.json() ?? .null))
+        members.append(("sanction_groups", sanctionGroups?.json() ?? .null))
         return members
     }
 
     /// The chapters of a selection's trade split into sanctioned and other goods.
-    private func sanctionGroups(_ selected: TradeSelection, workspace: Workspace) throws -> SanctionGroupChart? {
+    func sanctionGroups(_ selected: TradeSelection, workspace: Workspace) throws -> SanctionGroupChart? {
         guard let date = workspace.data.sanctions.map({ $0.effectiveDate }).max() else { return nil }
         let mirror = selection.mirrorView
         let side = mirror.map { $0.partnerSelection(selected) } ?? selected
@@ -38,7 +38,10 @@ extension ReportCommand {
             return nil
         }).sorted()
         var basket: [BasketObservation] = []
+        let progress = TerminalProgress(total: chapters.count, unit: "chapters", label: "sanctioned and other goods", enabled: selection.db != nil)
+        defer { progress.finish() }
         for chapter in chapters {
+            defer { progress.tick() }
             basket += BasketObservation.observations(from: try workspace.series(selected.with(commodity: .hs(chapter)), mirror: mirror).series)
         }
         guard !basket.isEmpty else { return nil }

@@ -43,7 +43,11 @@ struct ReportCommand: ParsableCommand {
         var reports: [TradeReport] = []
         let selections = try selection.selections(defaultCode: "2701")
         let mirror = selection.mirrorView
+        // On a store (--db) with many codes the reports take a while: a bar on stderr when it is a terminal.
+        let progress = TerminalProgress(total: selections.count, unit: "codes", label: "report", enabled: selection.db != nil)
+        defer { progress.finish() }
         for selected in selections {
+            defer { progress.tick() }
             let series = try workspace.series(selected, mirror: mirror, quantity: selection.quantity).series
             let table = SeriesTable(
                 series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))

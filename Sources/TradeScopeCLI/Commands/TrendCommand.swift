@@ -73,9 +73,13 @@ struct TrendCommand: ParsableCommand {
         let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
         if let by, let grouping = GroupingChoice(rawValue: by) {
             let scanned = selection.mirrorView.map { $0.partnerSelection(selected) } ?? selected
-            let groups = try workspace.groups(of: scanned, by: grouping).map { (key: $0.key, selection: selected.with(commodity: $0.selection.commodity)) }.map { group in
-                (key: group.key, series: try measureSeries(workspace, group.selection) ?? TimeSeries(start: selected.from ?? Period(year: 2000), values: []))
+            let keyed = try workspace.groups(of: scanned, by: grouping).map { (key: $0.key, selection: selected.with(commodity: $0.selection.commodity)) }
+            let progress = TerminalProgress(total: keyed.count, unit: "groups", label: "trend by \(by): series built")
+            let groups = try keyed.map { group in
+                defer { progress.tick() }
+                return (key: group.key, series: try measureSeries(workspace, group.selection) ?? TimeSeries(start: selected.from ?? Period(year: 2000), values: []))
             }
+            progress.finish()
             let fits = specification.fitAll(groups)
             let text = output.format == .json ? fits.map(TrendTable.batchLine).joined()
                 : TrendTable.batchHeader(model: specification.model) + fits.map { TrendTable.batchRow($0, model: specification.model) }.joined()
