@@ -28,6 +28,7 @@ struct Workspace {
             records = data.records
             sourceLabel = "bundled"
         }
+        RunRecord.shared.record(self)
     }
 
     /// The series builder with the bundled sources' preference ranks.

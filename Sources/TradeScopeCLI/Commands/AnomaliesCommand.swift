@@ -90,7 +90,7 @@ struct AnomaliesCommand: ParsableCommand {
         let flags = try detector(for: input.series.frequency).detect(input.series, sanctions: context)
         let screens = try input.trade.map { try screen.screen($0.series, context: context) } ?? []
         let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: input.label, methodDescription: describe(input.series.frequency))
-        try output.write(output.format == .json ? report.json(selection: input.selectionJSON).rendered() + "\n" : report.text())
+        if output.format == .json { try output.write(json: report.json(selection: input.selectionJSON)) } else { try output.write(report.text()) }
         if failOnAnomaly && !flags.isEmpty { throw ExitCode(1) }
     }
 

@@ -144,7 +144,7 @@ struct BreaksCommand: ParsableCommand {
         let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
         let analysis = try analyse(input.series)
         let report = BreaksReport(analysis: analysis, label: input.label)
-        try output.write(output.format == .json ? report.json(selection: input.selectionJSON).rendered() + "\n" : report.text())
+        if output.format == .json { try output.write(json: report.json(selection: input.selectionJSON)) } else { try output.write(report.text()) }
     }
 
     /// Calls the library for the chosen method (flags were checked in `validate()`).

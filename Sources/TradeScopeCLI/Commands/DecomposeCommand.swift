@@ -49,7 +49,7 @@ struct DecomposeCommand: ParsableCommand {
         let decomposition = try STLSpecification(period: period, seasonal: seasonalWindow, robust: robust).fit(input.series)
         let report = DecompositionReport(decomposition: decomposition, label: input.label)
         switch output.format {
-        case .json: try output.write(report.json(selection: input.selectionJSON).rendered() + "\n")
+        case .json: try output.write(json: report.json(selection: input.selectionJSON))
         case .csv: try output.write(report.csv())
         default: try output.write(report.text())
         }

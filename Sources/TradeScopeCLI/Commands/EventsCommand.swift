@@ -38,7 +38,7 @@ struct EventsCommand: ParsableCommand {
         let list = EventList(
             events: workspace.data.sanctions, codes: try codes.map { try HSCode($0) }, direction: direction.direction)
         switch output.format {
-        case .json: try output.write(list.json().rendered() + "\n")
+        case .json: try output.write(json: list.json())
         case .md: try output.write(list.markdown())
         default: try output.write(list.text())
         }

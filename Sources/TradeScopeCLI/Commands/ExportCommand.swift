@@ -88,14 +88,14 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .csv: text = wide ? table.wideCSV() : table.csv()
         case .ndjson: text = table.ndjson()
-        case .json: text = table.json(selection: selectionJSON()).rendered() + "\n"
+        case .json: text = try RunRecord.shared.stamped(table.json(selection: selectionJSON()))
         }
         try OutputOptions.write(text, to: out, force: force)
     }
 
     /// The store's records with their numeric codes and flags, or the bundled records.
     func loadEntries() throws -> [ExportTable.Entry] {
-        guard let db else { return try BundledData().records.map { ExportTable.Entry(record: $0) } }
+        guard let db else { return try Workspace().records.map { ExportTable.Entry(record: $0) } }
         guard FileManager.default.fileExists(atPath: db) else {
             throw InputError(description: "--db: \(db) does not exist; create it with 'tradescope ingest FILE --db \(db)'")
         }

@@ -98,7 +98,7 @@ struct ForecastCommand: ParsableCommand {
         case .text, .html: try output.write(table.text())
         case .md: try output.write(table.text(markdown: true))
         case .csv: try output.write(table.csv())
-        case .json: try output.write(table.json(selection: source).rendered() + "\n")
+        case .json: try output.write(json: table.json(selection: source))
         }
     }
 }

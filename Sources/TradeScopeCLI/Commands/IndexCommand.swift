@@ -95,7 +95,7 @@ struct IndexCommand: ParsableCommand {
         case .json:
             guard case let .object(members) = table.json(source: source) else { return }
             let extra: [(String, JSONValue)] = [("sanction_groups", groups?.json() ?? .null), ("sanction_effect", effect?.json() ?? .null)]
-            try output.write(JSONValue.object(members + extra).rendered() + "\n")
+            try output.write(json: JSONValue.object(members + extra))
         case .csv: try output.write(table.csv())
         case .text, .md, .html: try output.write(table.text() + (groups?.text() ?? "") + (effect?.text() ?? ""))
         }

@@ -60,7 +60,7 @@ struct IngestCommand: ParsableCommand {
             summaries.append(summary)
             if format == .text { FileHandle.standardOutput.write(Data((summary.description + "\n").utf8)) }
         }
-        if format == .json { FileHandle.standardOutput.write(Data((Self.json(summaries, rejectsFile: rejects).rendered() + "\n").utf8)) }
+        if format == .json { FileHandle.standardOutput.write(Data(try RunRecord.shared.stamped(Self.json(summaries, rejectsFile: rejects)).utf8)) }
         let rejected = summaries.map(\.rowsRejected).reduce(0, +)
         if rejected > 0 {
             let note = rejects.map { "; written to \($0)" } ?? "; add --rejects FILE to list them, or --strict to stop at the first"

@@ -84,7 +84,7 @@ struct RegressCommand: ParsableCommand {
         case .md: try output.write(SummaryTableRenderer.markdown(fit.summary()))
         case .html: try output.write(SummaryTableRenderer.html(fit.summary()))
         case .csv: try output.write(TrendTable.csv(fit.regression))
-        case .json: try output.write(TrendTable.json(fit, source: data).rendered() + "\n")
+        case .json: try output.write(json: TrendTable.json(fit, source: data))
         }
     }
 }

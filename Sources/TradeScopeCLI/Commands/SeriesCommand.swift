@@ -54,7 +54,7 @@ struct SeriesCommand: ParsableCommand {
             }
         }
         if output.format == .json {
-            try output.write((objects.count == 1 ? objects[0] : .array(objects)).rendered() + "\n")
+            try output.write(json: objects.count == 1 ? objects[0] : .array(objects))
         } else {
             try output.write(texts.joined(separator: output.format == .csv ? "" : "\n"))
         }

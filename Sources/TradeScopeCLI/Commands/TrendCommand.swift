@@ -109,7 +109,7 @@ struct TrendCommand: ParsableCommand {
         case .md: try output.write(SummaryTableRenderer.markdown(fit.summary(label: label)))
         case .html: try output.write(SummaryTableRenderer.html(fit.summary(label: label)))
         case .csv: try output.write(TrendTable.csv(fit))
-        case .json: try output.write(TrendTable.json(fit, leading: leading).rendered() + "\n")
+        case .json: try output.write(json: TrendTable.json(fit, leading: leading))
         }
     }
 }

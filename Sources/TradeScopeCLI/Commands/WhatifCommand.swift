@@ -64,7 +64,7 @@ struct WhatifCommand: ParsableCommand {
         case .text, .html: try output.write(report.text())
         case .md: try output.write(report.text(markdown: true))
         case .csv: try output.write(report.csv())
-        case .json: try output.write(report.json().rendered() + "\n")
+        case .json: try output.write(json: report.json())
         }
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@Suite("Every JSON output carries a manifest of its inputs")
+struct ManifestTests {
+    private func manifest(_ arguments: [String], data: URL? = fixtureDataDirectory()) throws -> [String: Any] {
+        let result = try runTradescope(arguments, dataDirectory: data)
+        #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        return try #require(object?["manifest"] as? [String: Any], "\(arguments)")
+    }
+
+    private func sha256(_ path: String) throws -> String {
+        // The system's sha256sum is the independent reference.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(output.prefix(64))
+    }
+
+    @Test("commands over the bundled data list its files", arguments: [
+        ["series", "--hs", "2701", "--format", "json"], ["events", "--hs", "2701", "--format", "json"],
+        ["trend", "--hs", "2701", "--format", "json"], ["export", "--format", "json"],
+    ])
+    func bundled(arguments: [String]) throws {
+        let manifest = try manifest(arguments)
+        #expect(manifest["command_line"] as? [String] == ["tradescope"] + arguments)
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        let trade = try #require(inputs.first { $0["name"] as? String == "dprk_china.csv" })
+        #expect(trade["sha256"] as? String == (try sha256(fixtureDataDirectory().appendingPathComponent("dprk_china.csv").path)))
+    }
+
+    @Test("a --series file is listed by its path and SHA-256; the calendar is marked as not read")
+    func seriesFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-manifest-\(UUID().uuidString).csv")
+        try "period,value\n2001,1\n2002,3\n2003,2\n2004,5\n".write(to: file, atomically: true, encoding: .utf8)
+        let manifest = try manifest(["trend", "--series", file.path, "--format", "json"])
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 1)
+        #expect(inputs.first?["name"] as? String == file.path)
+        #expect(inputs.first?["sha256"] as? String == (try sha256(file.path)))
+        #expect(manifest["sanctions_calendar"] as? String == "not read")
+    }
+}
