@@ -11,6 +11,9 @@ struct CSVParserState {
     let displayName: String
     let maximumRecordBytes: Int
     let makesStrings: Bool
+    /// In raw mode, whether each field is checked as UTF-8 when it ends (as in
+    /// `makesStrings` mode, so that errors come in the same order), without making a `String`.
+    let checksUTF8: Bool
     var fields: [String] = []
     /// The unquoted bytes of the current record and each field's end offset.
     let storage = CSVRecordStorage()
@@ -24,10 +27,20 @@ struct CSVParserState {
     var recordBytes = 0
     var recordHasContent = false
 
-    init(displayName: String, maximumRecordBytes: Int, makesStrings: Bool) {
+    init(displayName: String, maximumRecordBytes: Int, makesStrings: Bool, checksUTF8: Bool = false) {
         self.displayName = displayName
         self.maximumRecordBytes = maximumRecordBytes
         self.makesStrings = makesStrings
+        self.checksUTF8 = checksUTF8 && !makesStrings
+    }
+
+    /// Throws `invalidUTF8` when the current field's bytes are not UTF-8 (raw mode with `checksUTF8`).
+    @inline(__always)
+    func checkFieldUTF8() throws {
+        let field = UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart)
+        if !isASCII(field) && decodeUTF8(field) == nil {
+            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine))
+        }
     }
 
     @inline(__always)
@@ -46,6 +59,7 @@ struct CSVParserState {
             fields.append(text)
             storage.byteCount = 0
         } else {
+            if checksUTF8 { try checkFieldUTF8() }
             storage.appendEnd(storage.byteCount)
         }
         fieldStart = storage.byteCount
@@ -154,6 +168,7 @@ struct CSVParserState {
                     try endField()
                 } else {
                     // The common case of the raw path, kept inline.
+                    if checksUTF8 { try checkFieldUTF8() }
                     storage.appendEnd(storage.byteCount)
                     fieldStart = storage.byteCount
                     quoteClosed = false

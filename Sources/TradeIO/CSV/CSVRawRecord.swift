@@ -51,6 +51,24 @@ public struct CSVRawRecord {
     }
 }
 
+/// Whether every byte is below 0x80, checked eight bytes at a time.
+@inline(__always)
+func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    let count = bytes.count
+    var high: UInt64 = 0
+    while index + 8 <= count {
+        high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        index += 8
+    }
+    while index < count {
+        high |= UInt64(base[index])
+        index += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
+}
+
 /// The bytes as a `String` when they are valid UTF-8, else nil.
 ///
 /// ASCII (most CSV fields) is checked with a plain loop; other text is decoded

@@ -61,7 +61,16 @@ public struct CSVReader: Sendable {
     ///   `.textAfterClosingQuote`, `.invalidValue` (a quote inside an unquoted
     ///   field), `.lineTooLong`, or whatever `body` throws.
     public func forEachRawRecord(_ body: (_ record: CSVRawRecord) throws -> Bool) throws {
-        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, makesStrings: false)
+        try forEachRawRecord(checkingUTF8: false, body)
+    }
+
+    /// As `forEachRawRecord(_:)`; with `checkingUTF8` every field is checked as
+    /// UTF-8 when it ends, so that records, lines and errors (including
+    /// `.invalidUTF8` and its order among the others) are exactly those of
+    /// `forEachRecord(_:)`, and each field can later be decoded without a check.
+    func forEachRawRecord(checkingUTF8: Bool, _ body: (_ record: CSVRawRecord) throws -> Bool) throws {
+        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, makesStrings: false,
+                                    checksUTF8: checkingUTF8)
         let name = displayName
         try run(&parser) { parser in
             let storage = parser.storage

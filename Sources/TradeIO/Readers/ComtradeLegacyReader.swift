@@ -72,7 +72,7 @@ public enum ComtradeLegacyReader {
         try row.requireTotal(c.secondPartnerCode, totals: ["0"])
         try row.requireTotal(c.customsProcCode, totals: ["0", "C00"])
         try row.requireTotal(c.modeOfTransportCode, totals: ["0"])
-        let period = try row.parse(c.period) { try Period(parsing: $0) }
+        let period = try row.parseCached(c.period, \.periods) { try Period(parsing: $0) }
         let flow = try row.parse(c.tradeFlowCode) { try TradeFlow(parsing: $0) }
         let reporter = try row.area(iso: c.reporterISO, numeric: c.reporterCode)
         let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)

@@ -26,27 +26,37 @@ struct HeaderColumns: Sendable {
 }
 
 /// Access to the fields of one CSV row by resolved column, producing located errors.
+///
+/// The row is a `CSVRawRecord` read with UTF-8 checking on (so every field is
+/// valid UTF-8 and errors come as from `CSVReader.forEachRecord`). Only the
+/// fields a reader asks for are decoded; numbers, flags and short codes are
+/// read from the bytes (``FieldBytes``), and a `String` is made for a value
+/// only when it is kept or named in an error. Every result equals what parsing
+/// the field's `String` gives, so messages and behaviour are unchanged.
 struct FieldAccess {
     let file: String
     let line: Int
-    let fields: [String]
+    let record: CSVRawRecord
+    /// Parsed codes, countries and periods of earlier rows of the same file.
+    let cache: FieldCache
+
+    init(record: CSVRawRecord, cache: FieldCache) {
+        self.file = record.displayName
+        self.line = record.line
+        self.record = record
+        self.cache = cache
+    }
+
+    /// The bytes of a column's field with surrounding spaces and tabs removed; empty when the header lacks the column.
+    @inline(__always)
+    func bytes(_ column: Column) -> UnsafeBufferPointer<UInt8> {
+        guard let index = column.index, index < record.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return FieldBytes.trimmed(record[index])
+    }
 
     /// The field of a column with surrounding spaces and tabs removed; empty when the header lacks the column.
     subscript(column: Column) -> String {
-        guard let index = column.index, index < fields.count else { return "" }
-        return Self.trimmed(fields[index])
-    }
-
-    /// The text without leading and trailing spaces and tabs. Fields rarely have any,
-    /// so the common case returns the string itself without copying.
-    static func trimmed(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
-        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        guard isBlank(first) || isBlank(last) else { return text }
-        let start = utf8.firstIndex { !isBlank($0) } ?? utf8.endIndex
-        guard start < utf8.endIndex, let end = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(text[start...end])
+        String(decoding: bytes(column), as: UTF8.self)
     }
 
     func location(_ column: Column) -> SourceLocation {
@@ -66,10 +76,25 @@ struct FieldAccess {
         }
     }
 
+    /// As ``parse(_:_:)``, remembering the results of short fields (up to 7 bytes: codes,
+    /// periods) in `slot`, so that a value seen before is not parsed again.
+    @inline(__always)
+    func parseCached<T>(_ column: Column, _ slot: ReferenceWritableKeyPath<FieldCache, ShortKeyCache<T>>,
+                        _ transform: (String) throws -> T) throws -> T {
+        let field = bytes(column)
+        guard let key = ShortKeyCache<T>.key(field) else { return try parse(column, transform) }
+        if let value = cache[keyPath: slot].value(for: key) { return value }
+        let value = try parse(column, transform)
+        cache[keyPath: slot].store(value, for: key)
+        return value
+    }
+
     /// A non-negative finite number, or nil for an empty field.
     func optionalAmount(_ column: Column) throws -> Double? {
+        let field = bytes(column)
+        if field.isEmpty { return nil }
+        if let number = FieldBytes.plainDecimal(field) { return number }
         let text = self[column]
-        if text.isEmpty { return nil }
         guard let number = Double(text) else {
             throw TradeIOError.invalidValue(location(column), value: text, reason: "is not a number")
         }
@@ -81,4 +106,149 @@ struct FieldAccess {
         }
         return number
     }
+}
+
+/// Byte-level readers of trimmed fields, each equal to the `String`-based
+/// parse it stands in for on the inputs it accepts (others return nil and
+/// take the `String` path).
+enum FieldBytes {
+    @inline(__always)
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// The bytes without leading and trailing spaces and tabs.
+    @inline(__always)
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = bytes.count
+        while start < end && isBlank(bytes[start]) { start += 1 }
+        while end > start && isBlank(bytes[end - 1]) { end -= 1 }
+        if start == 0 && end == bytes.count { return bytes }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// Powers of ten exactly representable as `Double` (10^0 ... 10^22).
+    static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// `digits` or `digits.digits` (no sign, no exponent) with at most 15 significant
+    /// digits in all and at most 22 after the point: the value is mantissa / 10^k, both exact
+    /// doubles, so one IEEE division gives the correctly rounded result, which is what
+    /// `Double(String)` returns (Clinger's fast path). Anything else is nil.
+    @inline(__always)
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let count = bytes.count
+        guard count > 0, count <= 16 else { return nil }
+        var mantissa: UInt64 = 0
+        var index = 0
+        var integerDigits = 0
+        while index < count {
+            let digit = bytes[index] &- 48
+            if digit > 9 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            index += 1
+            integerDigits += 1
+        }
+        if index == count { return integerDigits <= 15 ? Double(mantissa) : nil }
+        guard integerDigits > 0, bytes[index] == UInt8(ascii: ".") else { return nil }
+        index += 1
+        let fractionStart = index
+        while index < count {
+            let digit = bytes[index] &- 48
+            if digit > 9 { return nil }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            index += 1
+        }
+        let fractionDigits = count - fractionStart
+        guard fractionDigits > 0, integerDigits + fractionDigits <= 15 else { return nil }
+        return Double(mantissa) / exactPowersOfTen[fractionDigits]
+    }
+
+    /// An optional minus sign and 1 to 18 decimal digits, as `Int(String)` reads them; else nil.
+    @inline(__always)
+    static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard index < bytes.count, bytes.count - index <= 18 else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- 48
+            if digit > 9 { return nil }
+            value = value &* 10 &+ Int(digit)
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// Whether the bytes are `text` with ASCII letters in either case; nil when the bytes are not
+    /// all ASCII (the caller then compares `String`s, as Unicode case mapping may differ).
+    @inline(__always)
+    static func equalsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool? {
+        var ascii = true
+        for byte in bytes where byte >= 0x80 { ascii = false }
+        guard ascii else { return nil }
+        guard bytes.count == text.utf8CodeUnitCount else { return false }
+        let other = text.utf8Start
+        for index in 0..<bytes.count {
+            var a = bytes[index], b = other[index]
+            if a >= 65 && a <= 90 { a += 32 }
+            if b >= 65 && b <= 90 { b += 32 }
+            if a != b { return false }
+        }
+        return true
+    }
+
+    /// Whether the bytes equal `text` exactly.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.elementsEqual(bytes) }
+    }
+}
+
+/// A direct-mapped cache from a short field (up to 7 bytes, packed with its
+/// length into 64 bits) to its parsed value; a slot holds the last value that
+/// mapped to it. Fixed size, so memory does not grow with the file.
+struct ShortKeyCache<Value> {
+    private static var slotCount: Int { 4096 }
+    private var keys = [UInt64](repeating: 0, count: 4096)
+    private var values = [Value?](repeating: nil, count: 4096)
+
+    /// The packed key of up to 7 bytes (never 0), or nil for a longer field.
+    @inline(__always)
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count <= 7 else { return nil }
+        var key = UInt64(bytes.count + 1) << 56
+        for index in 0..<bytes.count { key |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+        return key
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52)
+    }
+
+    @inline(__always)
+    func value(for key: UInt64) -> Value? {
+        let slot = Self.slot(key)
+        return keys[slot] == key ? values[slot] : nil
+    }
+
+    @inline(__always)
+    mutating func store(_ value: Value, for key: UInt64) {
+        let slot = Self.slot(key)
+        keys[slot] = key
+        values[slot] = value
+    }
+}
+
+/// The caches of one file's reading (one per `forEachRow` call).
+final class FieldCache {
+    var countries = ShortKeyCache<CountryCode>()
+    var commodities = ShortKeyCache<CommodityCode>()
+    var periods = ShortKeyCache<Period>()
+    var texts = ShortKeyCache<String>()
+    var comtradeUnits = ShortKeyCache<QuantityUnit>()
 }
