@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "NumericCore", dependencies: ["CLAPACK"]),
         .target(name: "TradeDomain"),
         .target(name: "CTradeIO"),
-        .target(name: "TradeIO", dependencies: ["TradeDomain", "CTradeIO", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TradeIO", dependencies: ["TradeDomain", "CTradeIO", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "TrendAnalysis", dependencies: ["NumericCore", "TradeDomain"]),
         .target(name: "Scenarios", dependencies: ["TrendAnalysis", "TradeDomain", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["TrendAnalysis", "Scenarios", "TradeDomain"]),

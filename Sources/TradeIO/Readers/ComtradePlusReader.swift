@@ -17,8 +17,9 @@ import TradeDomain
 ///   customs code other than C00, or a mode of transport other than 0 are rejected
 ///   with a reason.
 public enum ComtradePlusReader {
-    /// The positions of the columns this reader uses, resolved once per file from the header.
-    struct Columns {
+    /// The positions of the columns this reader uses, resolved once per file from the header
+    /// (a class, so that handing it to each row copies one reference, not every column name).
+    final class Columns {
         let classificationCode: Column
         let partner2Code: Column
         let customsCode: Column
@@ -68,6 +69,10 @@ public enum ComtradePlusReader {
         }
     }
 
+    /// The values of the breakdown columns that mark a total row.
+    static let zeroTotal: Set<String> = ["0"]
+    static let customsTotal: Set<String> = ["C00"]
+
     /// Converts one data row.
     ///
     /// - Parameters:
@@ -77,10 +82,10 @@ public enum ComtradePlusReader {
     /// - Throws: `TradeIOError.invalidValue` naming file, line and column.
     static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws -> TradeFileRow {
         let classification = try row.requireHS(c.classificationCode)
-        try row.requireTotal(c.partner2Code, totals: ["0"])
-        try row.requireTotal(c.customsCode, totals: ["C00"])
-        try row.requireTotal(c.motCode, totals: ["0"])
-        let period = try row.parseCached(c.period, \.periods) { try Period(parsing: $0) }
+        try row.requireTotal(c.partner2Code, totals: Self.zeroTotal)
+        try row.requireTotal(c.customsCode, totals: Self.customsTotal)
+        try row.requireTotal(c.motCode, totals: Self.zeroTotal)
+        let period = try row.parseCached(c.period, row.cache.periods) { try Period(parsing: $0) }
         try checkPeriod(period, row, c)
         let flow: TradeFlow
         let flowBytes = row.bytes(c.flowCode)

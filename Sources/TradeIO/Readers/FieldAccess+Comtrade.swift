@@ -36,7 +36,7 @@ extension FieldAccess {
     func area(iso isoColumn: Column, numeric numericColumn: Column) throws -> (code: CountryCode, numeric: Int?) {
         let numeric = try optionalInteger(numericColumn)
         if !bytes(isoColumn).isEmpty {
-            return (try parseCached(isoColumn, \.countries) { try CountryCode($0) }, numeric)
+            return (try parseCached(isoColumn, cache.countries) { try CountryCode($0) }, numeric)
         }
         let iso = self[isoColumn]
         guard let numeric else {
@@ -65,7 +65,7 @@ extension FieldAccess {
 
     /// The commodity code of an HS row (`TOTAL` or 2, 4, 6 digits).
     func commodity(_ column: Column) throws -> CommodityCode {
-        try parseCached(column, \.commodities) { try CommodityCode(parsing: $0) }
+        try parseCached(column, cache.commodities) { try CommodityCode(parsing: $0) }
     }
 
     /// Rejects rows classified in anything but HS (SITC, BEC codes are not HS codes).

@@ -79,13 +79,12 @@ struct FieldAccess {
     /// As ``parse(_:_:)``, remembering the results of short fields (up to 7 bytes: codes,
     /// periods) in `slot`, so that a value seen before is not parsed again.
     @inline(__always)
-    func parseCached<T>(_ column: Column, _ slot: ReferenceWritableKeyPath<FieldCache, ShortKeyCache<T>>,
-                        _ transform: (String) throws -> T) throws -> T {
+    func parseCached<T>(_ column: Column, _ slot: ShortKeyCache<T>, _ transform: (String) throws -> T) throws -> T {
         let field = bytes(column)
         guard let key = ShortKeyCache<T>.key(field) else { return try parse(column, transform) }
-        if let value = cache[keyPath: slot].value(for: key) { return value }
+        if let value = slot.value(for: key) { return value }
         let value = try parse(column, transform)
-        cache[keyPath: slot].store(value, for: key)
+        slot.store(value, for: key)
         return value
     }
 
@@ -210,11 +209,25 @@ enum FieldBytes {
 
 /// A direct-mapped cache from a short field (up to 7 bytes, packed with its
 /// length into 64 bits) to its parsed value; a slot holds the last value that
-/// mapped to it. Fixed size, so memory does not grow with the file.
-struct ShortKeyCache<Value> {
+/// mapped to it. Fixed size (4,096 slots), so memory does not grow with the file.
+/// A class over manually managed memory: no copy-on-write or exclusivity checks per row.
+final class ShortKeyCache<Value> {
     private static var slotCount: Int { 4096 }
-    private var keys = [UInt64](repeating: 0, count: 4096)
-    private var values = [Value?](repeating: nil, count: 4096)
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<Value?>
+
+    init() {
+        keys = .allocate(capacity: Self.slotCount)
+        keys.initialize(repeating: 0, count: Self.slotCount)
+        values = .allocate(capacity: Self.slotCount)
+        values.initialize(repeating: nil, count: Self.slotCount)
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deinitialize(count: Self.slotCount)
+        values.deallocate()
+    }
 
     /// The packed key of up to 7 bytes (never 0), or nil for a longer field.
     @inline(__always)
@@ -237,7 +250,7 @@ struct ShortKeyCache<Value> {
     }
 
     @inline(__always)
-    mutating func store(_ value: Value, for key: UInt64) {
+    func store(_ value: Value, for key: UInt64) {
         let slot = Self.slot(key)
         keys[slot] = key
         values[slot] = value
@@ -246,9 +259,10 @@ struct ShortKeyCache<Value> {
 
 /// The caches of one file's reading (one per `forEachRow` call).
 final class FieldCache {
-    var countries = ShortKeyCache<CountryCode>()
-    var commodities = ShortKeyCache<CommodityCode>()
-    var periods = ShortKeyCache<Period>()
-    var texts = ShortKeyCache<String>()
-    var comtradeUnits = ShortKeyCache<QuantityUnit>()
+    let countries = ShortKeyCache<CountryCode>()
+    let commodities = ShortKeyCache<CommodityCode>()
+    let periods = ShortKeyCache<Period>()
+    let texts = ShortKeyCache<String>()
+    let comtradeUnits = ShortKeyCache<QuantityUnit>()
+    let flows = ShortKeyCache<TradeFlow>()
 }

@@ -84,8 +84,9 @@ public struct TidyReader: Sendable {
         return records
     }
 
-    /// The positions of the columns this reader uses, resolved once per file from the header.
-    struct Columns {
+    /// The positions of the columns this reader uses, resolved once per file from the header
+    /// (a class, so that handing it to each row copies one reference, not every column name).
+    final class Columns {
         let period: Column
         let reporterIso: Column
         let partnerIso: Column

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TradeDomain
 
 /// A SQLite store of trade records with the provenance of every file ingested
@@ -128,6 +129,11 @@ public final class TradeStore: Sendable {
                     VALUES (?, ?, '', 0, 0, 0, 0, ?)
                     """, arguments: [name, digest, ISO8601DateFormatter().string(from: Date())])
                 let provenanceID = db.lastInsertedRowID
+                // A larger page cache for this connection (64 MiB, bounded, not growing with the file): the
+                // primary-key B-tree of a large file's rows then stays in memory instead of being spilled
+                // and read back mid-transaction. Journal mode and synchronous stay SQLite's defaults
+                // (rollback journal, FULL), so a failed or killed ingest still leaves the store as it was.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 var counts = Counts()
                 // Prepared once per file and reused for every row. The common case (a new key) is one
                 // INSERT; only a row whose key is already stored is looked up and replaced.
@@ -147,15 +153,15 @@ public final class TradeStore: Sendable {
                     if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
                         let r = row.record
+                        // The common case binds straight through the SQLite C API (no argument array
+                        // of existentials per row); the values and their SQLite types are those GRDB binds.
+                        if try Self.insertDirectly(row, provenanceID: provenanceID, statement: insert, db: db) { return false }
                         let arguments: StatementArguments = [
                             r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "",
                             row.reporterNumericCode, row.partnerNumericCode, r.commodityDescription, r.value?.amount, r.quantity?.amount,
                             r.quantity?.unit.code, r.netWeightKilograms, r.isQuantityEstimated, r.isNetWeightEstimated,
                             row.legacyEstimationFlag, r.sourceID, r.note, provenanceID, row.line,
                         ]
-                        insert.setUncheckedArguments(arguments)
-                        try insert.execute()
-                        if db.changesCount > 0 { return false }
                         // The key is stored already (from an earlier file or earlier in this one).
                         let key: StatementArguments = [
                             r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "", r.sourceID,
@@ -183,6 +189,61 @@ public final class TradeStore: Sendable {
             throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
+
+    /// Binds a row's 20 values to the prepared `INSERT ... ON CONFLICT DO NOTHING` and steps it.
+    ///
+    /// - Returns: Whether a record was inserted (false: the key is stored already).
+    /// - Throws: A GRDB `DatabaseError` with SQLite's code and message when the step fails.
+    static func insertDirectly(_ row: TradeFileRow, provenanceID: Int64, statement: Statement, db: Database) throws -> Bool {
+        let handle = statement.sqliteStatement
+        let r = row.record
+        func text(_ index: Int32, _ value: String?) {
+            guard var value else { sqlite3_bind_null(handle, index); return }
+            value.withUTF8 { bytes in
+                if bytes.isEmpty {
+                    sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                } else {
+                    bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
+                }
+            }
+        }
+        func integer(_ index: Int32, _ value: Int?) {
+            if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
+        }
+        func real(_ index: Int32, _ value: Double?) {
+            if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        }
+        text(1, r.reporter.iso3)
+        text(2, r.partner.iso3)
+        text(3, r.flow.rawValue)
+        text(4, r.period.description)
+        text(5, r.commodity.description)
+        text(6, r.classification ?? "")
+        integer(7, row.reporterNumericCode)
+        integer(8, row.partnerNumericCode)
+        text(9, r.commodityDescription)
+        real(10, r.value?.amount)
+        real(11, r.quantity?.amount)
+        integer(12, r.quantity?.unit.code)
+        real(13, r.netWeightKilograms)
+        integer(14, r.isQuantityEstimated ? 1 : 0)
+        integer(15, r.isNetWeightEstimated ? 1 : 0)
+        integer(16, row.legacyEstimationFlag)
+        text(17, r.sourceID)
+        text(18, r.note)
+        sqlite3_bind_int64(handle, 19, provenanceID)
+        integer(20, row.line)
+        let code = sqlite3_step(handle)
+        let inserted = sqlite3_changes(db.sqliteConnection) > 0
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+        }
+        return inserted
+    }
+
+    /// SQLite copies bound text (`SQLITE_TRANSIENT`).
+    private static let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     /// Every stored record, ordered by key.
     ///
