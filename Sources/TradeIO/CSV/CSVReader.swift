@@ -112,6 +112,7 @@ public struct CSVReader: Sendable {
     func feed(_ chunk: [UInt8], count: Int, _ parser: inout CSVParserState, _ emit: (borrowing CSVParserState) throws -> Bool) throws -> Bool {
         try chunk.withUnsafeBufferPointer { buffer -> Bool in
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            parser.beginChunk(bytes)
             var index = 0
             while let next = try parser.scan(bytes, from: index) {
                 index = next

@@ -62,8 +62,8 @@ public enum ComtradeLegacyReader {
     }
 
     /// The values of the breakdown columns that mark a total row.
-    static let zeroTotal: Set<String> = ["0"]
-    static let customsTotals: Set<String> = ["0", "C00"]
+    static let zeroTotal = TotalCodes(["0"])
+    static let customsTotals = TotalCodes(["0", "C00"])
 
     /// Converts one data row.
     ///
@@ -96,7 +96,7 @@ public enum ComtradeLegacyReader {
         guard value != nil || quantity != nil || netWeight != nil else {
             throw TradeIOError.invalidValue(row.location(c.tradeValueUSD), value: "", reason: "is empty and so are 'Qty' and 'Netweight (kg)': the row holds no figure")
         }
-        let description = row[c.commodity]
+        let description = row.cachedText(c.commodity)
         let record = TradeRecord(
             period: period, reporter: reporter.code, partner: partner.code, flow: flow, commodity: commodity,
             commodityDescription: description.isEmpty ? nil : description, classification: classification,

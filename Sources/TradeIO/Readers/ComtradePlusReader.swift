@@ -70,8 +70,8 @@ public enum ComtradePlusReader {
     }
 
     /// The values of the breakdown columns that mark a total row.
-    static let zeroTotal: Set<String> = ["0"]
-    static let customsTotal: Set<String> = ["C00"]
+    static let zeroTotal = TotalCodes(["0"])
+    static let customsTotal = TotalCodes(["C00"])
 
     /// Converts one data row.
     ///
@@ -129,7 +129,7 @@ public enum ComtradePlusReader {
         guard value != nil || quantity != nil || netWeight != nil else {
             throw TradeIOError.invalidValue(row.location(c.primaryValue), value: "", reason: "is empty and so are 'qty' and 'netWgt': the row holds no figure")
         }
-        let description = row[c.cmdDesc]
+        let description = row.cachedText(c.cmdDesc)
         let record = TradeRecord(
             period: period, reporter: reporter.code, partner: partner.code, flow: flow, commodity: commodity,
             commodityDescription: description.isEmpty ? nil : description, classification: classification,

@@ -89,14 +89,34 @@ extension FieldAccess {
 
     /// Rejects a breakdown row (by second partner, customs procedure or mode of
     /// transport): only totals are records, or breakdowns would be summed twice.
-    func requireTotal(_ column: Column, totals: Set<String>) throws {
+    func requireTotal(_ column: Column, totals: TotalCodes) throws {
         let field = bytes(column)
         if field.isEmpty { return }
-        for total in totals where FieldBytes.equals(field, total) { return }
+        if let key = ShortKeyCache<Int>.key(field), totals.keys.contains(key) { return }
         let text = self[column]
-        guard text.isEmpty || totals.contains(text) else {
+        guard totals.texts.contains(text) else {
             throw TradeIOError.invalidValue(location(column), value: text,
-                                            reason: "is a breakdown, not the total (\(totals.sorted().joined(separator: " or "))); only total rows are read")
+                                            reason: "is a breakdown, not the total (\(totals.texts.sorted().joined(separator: " or "))); only total rows are read")
         }
     }
+}
+
+/// The codes that mark a total row in a breakdown column, as text and as packed
+/// short keys (``ShortKeyCache/key(_:)``) for the comparison per row.
+struct TotalCodes: Sendable {
+    let texts: Set<String>
+    let keys: SIMD2<UInt64>
+
+    /// - Parameter texts: One or two short codes (up to 7 bytes each).
+    init(_ texts: [String]) {
+        precondition((1...2).contains(texts.count), "one or two total codes")
+        self.texts = Set(texts)
+        let packed = texts.map { text in Array(text.utf8).withUnsafeBufferPointer { ShortKeyCache<Int>.key($0) ?? 0 } }
+        keys = SIMD2(packed[0], packed.count > 1 ? packed[1] : 0)
+    }
+}
+
+extension SIMD2 where Scalar == UInt64 {
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool { self[0] == key || self[1] == key }
 }

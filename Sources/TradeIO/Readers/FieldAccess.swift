@@ -34,18 +34,19 @@ struct HeaderColumns: Sendable {
 /// only when it is kept or named in an error. Every result equals what parsing
 /// the field's `String` gives, so messages and behaviour are unchanged.
 struct FieldAccess {
-    let file: String
-    let line: Int
     let record: CSVRawRecord
     /// Parsed codes, countries and periods of earlier rows of the same file.
     let cache: FieldCache
 
     init(record: CSVRawRecord, cache: FieldCache) {
-        self.file = record.displayName
-        self.line = record.line
         self.record = record
         self.cache = cache
     }
+
+    /// The file as named in messages.
+    var file: String { record.displayName }
+    /// The 1-based line on which the row starts.
+    var line: Int { record.line }
 
     /// The bytes of a column's field with surrounding spaces and tabs removed; empty when the header lacks the column.
     @inline(__always)
@@ -57,6 +58,12 @@ struct FieldAccess {
     /// The field of a column with surrounding spaces and tabs removed; empty when the header lacks the column.
     subscript(column: Column) -> String {
         String(decoding: bytes(column), as: UTF8.self)
+    }
+
+    /// As the subscript, through the text cache (for long fields that repeat, such as descriptions).
+    func cachedText(_ column: Column) -> String {
+        let field = bytes(column)
+        return field.count < 16 ? String(decoding: field, as: UTF8.self) : cache.descriptions.text(field)
     }
 
     func location(_ column: Column) -> SourceLocation {
@@ -257,6 +264,66 @@ final class ShortKeyCache<Value> {
     }
 }
 
+/// A direct-mapped cache of longer texts (commodity descriptions repeat on every
+/// row of a code): a field whose bytes equal a cached `String`'s gets that string,
+/// without a new allocation. 1,024 slots, so memory does not grow with the file.
+final class TextCache {
+    private static var slotCount: Int { 1024 }
+    private let hashes: UnsafeMutablePointer<UInt64>
+    private let texts: UnsafeMutablePointer<String?>
+
+    init() {
+        hashes = .allocate(capacity: Self.slotCount)
+        hashes.initialize(repeating: 0, count: Self.slotCount)
+        texts = .allocate(capacity: Self.slotCount)
+        texts.initialize(repeating: nil, count: Self.slotCount)
+    }
+
+    deinit {
+        hashes.deallocate()
+        texts.deinitialize(count: Self.slotCount)
+        texts.deallocate()
+    }
+
+    /// A fast 64-bit hash of the bytes (multiply-xorshift over 8-byte words; not for adversaries:
+    /// a collision only costs a comparison).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 1 }
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            h = (h ^ UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(base[index]) << shift
+            shift += 8
+            index += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29) | 1
+    }
+
+    /// The text of the bytes (already checked as UTF-8), from the cache when the same bytes were seen.
+    @inline(__always)
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let hash = Self.hash(bytes)
+        let slot = Int(truncatingIfNeeded: hash >> 54)
+        if hashes[slot] == hash, var cached = texts[slot] {
+            let same = cached.withUTF8 { $0.count == bytes.count && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
+            if same { return cached }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        hashes[slot] = hash
+        texts[slot] = text
+        return text
+    }
+}
+
 /// The caches of one file's reading (one per `forEachRow` call).
 final class FieldCache {
     let countries = ShortKeyCache<CountryCode>()
@@ -265,4 +332,5 @@ final class FieldCache {
     let texts = ShortKeyCache<String>()
     let comtradeUnits = ShortKeyCache<QuantityUnit>()
     let flows = ShortKeyCache<TradeFlow>()
+    let descriptions = TextCache()
 }

@@ -64,8 +64,9 @@ public final class TradeStore: Sendable {
     /// Reads and validates a file without writing anywhere (`ingest --dry-run`).
     ///
     /// Memory: the file is streamed; what grows with the file is one 64-bit hash per
-    /// distinct record key, for the overlap check (about 16-32 MB for 2 million rows,
-    /// where the text keys took some 100 bytes each). The hash is SipHash-1-3 with a
+    /// row for the overlap check (``KeyHashLog``: 16 MB for 2 million rows, 32 MB while
+    /// they are sorted at the end; with `strict`, a set of them), where the text keys
+    /// took some 100 bytes each. The hash is SipHash-1-3 with a
     /// per-process seed (Swift's `Hasher`) of the key's fields; two different keys share a hash
     /// with a probability of about n²/2⁶⁵ (10⁻⁷ for 2 million rows), in which case a row would be
     /// counted as replacing one (or, strict, rejected) in the dry run only; a real ingest
@@ -83,21 +84,26 @@ public final class TradeStore: Sendable {
                                 reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
         let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
+        // Strict: a set, so that the first repeated key stops the read at its line (before any later
+        // bad row). Otherwise: the hashes are logged and their repeats counted once at the end.
         var keys: Set<Int> = []
+        var log = KeyHashLog()
         var counts = Counts()
         let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
             if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
+                guard strict else {
+                    log.append(Self.keyHash(row.record))
+                    return false
+                }
                 if !keys.insert(Self.keyHash(row.record)).inserted {
-                    if strict {
-                        throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(row.record), previousFile: name)
-                    }
-                    return true
+                    throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(row.record), previousFile: name)
                 }
                 return false
             }
             return true
         }
+        if !strict { counts.replaced = log.repeats() }
         progress(counts.handled)
         return counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: true)
     }
