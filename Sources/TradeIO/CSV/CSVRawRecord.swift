@@ -23,6 +23,7 @@ public struct CSVRawRecord {
     /// - Parameters:
     ///   - index: The 0-based field index, less than `count`.
     /// - Returns: The field's bytes, valid only while the record is.
+    @inline(__always)
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < ends.count, "field \(index) of a record with \(ends.count) fields")
         let start = index == 0 ? 0 : ends[index - 1]

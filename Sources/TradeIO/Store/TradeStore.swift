@@ -150,6 +150,8 @@ public final class TradeStore: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
                 let insert = try db.makeStatement(sql: "INSERT INTO records " + columns + " ON CONFLICT DO NOTHING")
+                let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+                defer { scratch.deallocate() }
                 let replace = try db.makeStatement(sql: "INSERT OR REPLACE INTO records " + columns)
                 let existing = try db.makeStatement(sql: """
                     SELECT p.file_name FROM records r JOIN provenance p ON p.id = r.provenance_id
@@ -161,7 +163,7 @@ public final class TradeStore: Sendable {
                         let r = row.record
                         // The common case binds straight through the SQLite C API (no argument array
                         // of existentials per row); the values and their SQLite types are those GRDB binds.
-                        if try Self.insertDirectly(row, provenanceID: provenanceID, statement: insert, db: db) { return false }
+                        if try Self.insertDirectly(row, provenanceID: provenanceID, statement: insert, db: db, scratch: scratch) { return false }
                         let arguments: StatementArguments = [
                             r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "",
                             row.reporterNumericCode, row.partnerNumericCode, r.commodityDescription, r.value?.amount, r.quantity?.amount,
@@ -200,14 +202,25 @@ public final class TradeStore: Sendable {
     ///
     /// - Returns: Whether a record was inserted (false: the key is stored already).
     /// - Throws: A GRDB `DatabaseError` with SQLite's code and message when the step fails.
-    static func insertDirectly(_ row: TradeFileRow, provenanceID: Int64, statement: Statement, db: Database) throws -> Bool {
+    ///
+    /// Text is copied into `scratch` and bound without a copy by SQLite (`SQLITE_STATIC`): the
+    /// bytes stay put until the step, and every parameter is bound again before the next one.
+    /// Text that does not fit (over 64 KiB in a row) is bound as a copy (`SQLITE_TRANSIENT`).
+    static func insertDirectly(_ row: TradeFileRow, provenanceID: Int64, statement: Statement, db: Database,
+                               scratch: UnsafeMutableRawBufferPointer) throws -> Bool {
         let handle = statement.sqliteStatement
         let r = row.record
+        var used = 0
         func text(_ index: Int32, _ value: String?) {
             guard var value else { sqlite3_bind_null(handle, index); return }
             value.withUTF8 { bytes in
                 if bytes.isEmpty {
                     sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                } else if used + bytes.count <= scratch.count, let base = scratch.baseAddress {
+                    let target = base + used
+                    target.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                    used += bytes.count
+                    sqlite3_bind_text(handle, index, target.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
                 } else {
                     bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
                 }
