@@ -24,12 +24,12 @@ public enum SHA256 {
         return finish(&context)
     }
 
-    /// Whether the x86 SHA extensions are in use (for tests and benchmarks).
+    /// Whether the x86 SHA extensions are in use.
     public static var usesHardware: Bool { ctradeio_sha256_uses_hardware() != 0 }
 
     /// Forces the portable code (`true`) or allows the SHA extensions again (`false`), so that
     /// tests can check both paths on a processor that has them. Not thread-safe; for tests.
-    public static func forcePortable(_ portable: Bool) { ctradeio_sha256_force_portable(portable ? 1 : 0) }
+    static func forcePortable(_ portable: Bool) { ctradeio_sha256_force_portable(portable ? 1 : 0) }
 
     private static func finish(_ context: inout ctradeio_sha256_context) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TradeIO
+@testable import TradeIO
 
 @Suite("SHA256: file fingerprints for run manifests", .serialized)
 struct SHA256Tests {
