@@ -29,7 +29,8 @@ let package = Package(
         // MARK: - Library
         .target(name: "NumericCore", dependencies: ["CLAPACK"]),
         .target(name: "TradeDomain"),
-        .target(name: "TradeIO", dependencies: ["TradeDomain", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CTradeIO"),
+        .target(name: "TradeIO", dependencies: ["TradeDomain", "CTradeIO", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "TrendAnalysis", dependencies: ["NumericCore", "TradeDomain"]),
         .target(name: "Scenarios", dependencies: ["TrendAnalysis", "TradeDomain", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["TrendAnalysis", "Scenarios", "TradeDomain"]),

@@ -41,14 +41,17 @@ TASKS = [
      "#3: roll-up against the same tools"),
     ("unit-price roll-up chapter x month, byte fields", "csv", "rollup-raw", ["polars-rollup", "pandas-rollup", "duckdb-rollup"],
      "#3: roll-up against the same tools"),
-    ("ingest into the store", "csv", None, ["pandas-read"],
-     "#3: full ingest at least as fast as pandas `read_csv` alone; peak < 200 MB (not built yet)"),
+    ("`ingest --dry-run` (`TradeStore.validate`: SHA-256, parse, check, overlap)", "csv", "ingest-validate",
+     ["polars-validate", "pandas-validate", "duckdb-validate"],
+     "#3: ≥ 3x pandas, faster than polars, aiming at 1 GB/s (≤ 10x line scan); peak < 200 MB"),
+    ("ingest into a fresh store (`TradeStore.ingest`)", "csv", "ingest-store", ["pandas-validate"],
+     "#3: full ingest at least as fast as pandas `read_csv` alone; peak < 200 MB"),
     ("log-linear trend, every series", "panel", None, ["numpy-trend", "statsmodels-trend"],
      "#4: ≥ 100x statsmodels loop and ≥ numpy closed form, with full inference, one core (not built yet)"),
 ]
 # Tasks of issue 5 (STL, robust-z anomalies, PELT, Bai-Perron) get rows here when their code
 # and peer scripts (statsmodels STL, ruptures, R strucchange) land.
-PEER_SCRIPT = {"read": "csv_peers.py", "rollup": "csv_peers.py", "trend": "trend_peers.py"}
+PEER_SCRIPT = {"read": "csv_peers.py", "rollup": "csv_peers.py", "validate": "csv_peers.py", "trend": "trend_peers.py"}
 
 
 def machine():
@@ -119,6 +122,7 @@ def main():
     parser.add_argument("--bench", default=os.path.join(HERE, ".build", "release", "TradeScopeBench"))
     parser.add_argument("--limits", default=os.path.join(HERE, ".build", "limits"))
     parser.add_argument("--readme", default=None, help="write the table into this README between markers")
+    parser.add_argument("--only", default=None, help="run only the tasks whose harness name contains this text (no README)")
     args = parser.parse_args()
     mode = MODES[args.mode]
     python = sys.executable
@@ -143,6 +147,8 @@ def main():
     rows = []
     mismatches = 0
     for title, kind, swift_task, peers, goal in TASKS:
+        if args.only and not (swift_task and args.only in swift_task):
+            continue
         path = inputs[kind]
         ours = None
         if swift_task:
@@ -168,7 +174,7 @@ def main():
               f"copy {bandwidth['copy_gb_s']:.1f} GB/s.\n")
     text = header + "\n" + table
     print(text)
-    if args.readme:
+    if args.readme and not args.only:
         write_readme(args.readme, text, args.mode)
     if mismatches:
         print(f"{mismatches} checksum mismatch(es): tradescope and a peer computed different results", file=sys.stderr)

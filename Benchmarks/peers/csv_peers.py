@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peers for reading the Comtrade+ CSV and for the chapter-by-month unit-price roll-up.
 
-Tasks: {pandas,polars,duckdb}-{read,rollup}. One core: run.py sets POLARS_MAX_THREADS=1 and
+Tasks: {pandas,polars,duckdb}-{read,rollup,validate}. One core: run.py sets POLARS_MAX_THREADS=1 and
 DuckDB gets `SET threads = 1`; pandas' C parser is single-threaded.
 
 Roll-up (the same definition as Benchmarks/Sources/TradeScopeBench/Tasks/UnitPriceRollupTask.swift):
@@ -32,6 +32,14 @@ def checksum_from_groups(groups, rows, missing, zero):
                   "value_sum": value_sum, "qty_sum": qty_sum, "unit_price_sum": price_sum}
 
 
+def ingest_checksum(rows, suspect):
+    """The checksum of `ingest --dry-run` and `ingest` (IngestValidateTask.swift): rows read, rows
+    kept, rows whose quantity is zero with a positive value under a real unit (suspect). The
+    generator writes only valid rows with distinct keys, so tradescope must keep every row: kept is
+    the row count here, and a row tradescope rejected or lost shows as a MISMATCH."""
+    return rows, {"rows": rows, "kept": rows, "suspect_qty": suspect}
+
+
 def pandas_read(path):
     import pandas as pd
     df = pd.read_csv(path, dtype={"cmdCode": str})
@@ -47,6 +55,14 @@ def pandas_rollup(path):
     g = used.groupby([used["cmdCode"].str[:2], used["period"], used["qtyUnitCode"]], sort=False).agg(
         v=("primaryValue", "sum"), q=("qty", "sum"), n=("qty", "size"))
     return checksum_from_groups(zip(g["v"], g["q"], g["n"]), len(df), missing, zero)
+
+
+def pandas_validate(path):
+    """Every column parsed (as `pandas-read`), then the counts of the ingest checksum."""
+    import pandas as pd
+    df = pd.read_csv(path, dtype={"cmdCode": str})
+    suspect = int(((df["qty"] == 0) & (df["primaryValue"] > 0) & (df["qtyUnitCode"] != -1)).sum())
+    return ingest_checksum(len(df), suspect)
 
 
 def polars_schema():
@@ -85,6 +101,13 @@ def polars_rollup(path):
     return checksum_from_groups(zip(used["v"], used["q"], used["n"]), rows, missing, zero)
 
 
+def polars_validate(path):
+    import polars as pl
+    df = pl.read_csv(path, schema_overrides=polars_schema())
+    suspect = df.filter((pl.col("qty") == 0) & (pl.col("primaryValue") > 0) & (pl.col("qtyUnitCode") != -1)).height
+    return ingest_checksum(df.height, suspect)
+
+
 def duckdb_source(path):
     types = ", ".join(f"'{name}': 'DOUBLE'" for name in FLOATS) + ", 'cmdCode': 'VARCHAR'"
     return f"read_csv('{path}', header = true, types = {{{types}}})"
@@ -105,6 +128,15 @@ def duckdb_read(path):
     return rows, {"rows": rows, "fields": rows * columns + columns}
 
 
+def duckdb_validate(path):
+    con = duckdb_connect()
+    con.execute(f"CREATE TABLE t AS SELECT * FROM {duckdb_source(path)}")
+    rows, suspect = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE qty = 0 AND primaryValue > 0 AND qtyUnitCode <> -1) FROM t").fetchone()
+    con.close()
+    return ingest_checksum(rows, suspect)
+
+
 def duckdb_rollup(path):
     con = duckdb_connect()
     result = con.execute(f"""
@@ -123,6 +155,7 @@ def duckdb_rollup(path):
 TASKS = {
     "pandas-read": pandas_read, "polars-read": polars_read, "duckdb-read": duckdb_read,
     "pandas-rollup": pandas_rollup, "polars-rollup": polars_rollup, "duckdb-rollup": duckdb_rollup,
+    "pandas-validate": pandas_validate, "polars-validate": polars_validate, "duckdb-validate": duckdb_validate,
 }
 
 if __name__ == "__main__":

@@ -36,8 +36,11 @@ public struct DataSource: Hashable, Codable, Sendable, Identifiable {
         var sources: [DataSource] = []
         var columns: [String: Int] = [:]
         var columnNames: [String] = []
-        try CSVReader(path: path, displayName: name).forEachRecord { line, fields in
+        let cache = FieldCache()
+        try CSVReader(path: path, displayName: name).forEachRawRecord(checkingUTF8: true) { record in
+            let line = record.line
             if columns.isEmpty {
+                let fields = try record.strings()
                 for (index, column) in fields.enumerated() { columns[column] = index }
                 columnNames = fields
                 for required in ["source_id", "rank", "kind", "publisher", "title", "date", "url", "excerpt"] where columns[required] == nil {
@@ -45,10 +48,10 @@ public struct DataSource: Hashable, Codable, Sendable, Identifiable {
                 }
                 return true
             }
-            guard fields.count == columns.count else {
-                throw TradeIOError.fieldCount(SourceLocation(file: name, line: line), expected: columns.count, found: fields.count)
+            guard record.count == columns.count else {
+                throw TradeIOError.fieldCount(SourceLocation(file: name, line: line), expected: columns.count, found: record.count)
             }
-            let row = FieldAccess(file: name, line: line, fields: fields)
+            let row = FieldAccess(record: record, cache: cache)
             let header = HeaderColumns(columnNames)
             let field: (String) -> String = { row[header.column($0)] }
             guard let rank = Int(field("rank")), rank >= 1 else {

@@ -1,57 +1,40 @@
+import CTradeIO
 import Foundation
 
-/// SHA-256 (FIPS 180-4) of bytes and files, for the data-vintage fingerprints
-/// of run manifests. A plain implementation: Foundation on Linux has no
-/// CryptoKit, and a fingerprint of a few input files does not need more speed.
+/// SHA-256 (FIPS 180-4) of bytes and files, for the fingerprints of ingested
+/// files and run manifests. Foundation on Linux has no CryptoKit; the C target
+/// `CTradeIO` computes it, with the x86 SHA extensions when the processor has
+/// them (about 2 GB/s on one core) and portable C otherwise. Files are hashed in
+/// 1 MiB reads, in constant memory.
 public enum SHA256 {
-    private static let roundConstants: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
     /// The digest of some bytes.
     ///
     /// - Parameter bytes: The message.
     /// - Returns: The 32-byte digest.
     /// - Complexity: O(n) in the message length.
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var hash: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var schedule = [UInt32](repeating: 0, count: 64)
-        func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 - count)) }
-        for block in stride(from: 0, to: message.count, by: 64) {
-            for index in 0..<16 {
-                let base = block + index * 4
-                schedule[index] = UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16 | UInt32(message[base + 2]) << 8 | UInt32(message[base + 3])
-            }
-            for index in 16..<64 {
-                let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
-                let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
-                schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
-            for index in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ s1 &+ choice &+ roundConstants[index] &+ schedule[index]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = s0 &+ majority
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-            }
-            for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { hash[index] = hash[index] &+ value }
+        var context = ctradeio_sha256_context()
+        ctradeio_sha256_init(&context)
+        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            ctradeio_sha256_update(&context, buffer.baseAddress, buffer.count)
         }
-        return hash.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        if contiguous == nil {
+            Array(bytes).withUnsafeBufferPointer { ctradeio_sha256_update(&context, $0.baseAddress, $0.count) }
+        }
+        return finish(&context)
+    }
+
+    /// Whether the x86 SHA extensions are in use.
+    public static var usesHardware: Bool { ctradeio_sha256_uses_hardware() != 0 }
+
+    /// Forces the portable code (`true`) or allows the SHA extensions again (`false`), so that
+    /// tests can check both paths on a processor that has them. Not thread-safe; for tests.
+    static func forcePortable(_ portable: Bool) { ctradeio_sha256_force_portable(portable ? 1 : 0) }
+
+    private static func finish(_ context: inout ctradeio_sha256_context) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        digest.withUnsafeMutableBufferPointer { ctradeio_sha256_final(&context, $0.baseAddress) }
+        return digest
     }
 
     /// The digest of some bytes as 64 lowercase hex digits (as `sha256sum` prints it).
@@ -59,10 +42,21 @@ public enum SHA256 {
     /// - Parameter bytes: The message.
     /// - Returns: The hex digest.
     public static func hexDigest<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(bytes).map { String(format: "%02x", $0) }.joined()
+        hex(digest(bytes))
     }
 
-    /// The hex digest of a file's bytes.
+    private static func hex(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The hex digest of a file's bytes, read in 1 MiB pieces (constant memory).
     ///
     /// - Parameters:
     ///   - path: The file.
@@ -70,9 +64,23 @@ public enum SHA256 {
     /// - Returns: The hex digest.
     /// - Throws: `TradeIOError.cannotOpen` when the file cannot be read.
     public static func hexDigest(ofFile path: String, displayName: String? = nil) throws(TradeIOError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = fopen(path, "rb") else {
             throw .cannotOpen(file: displayName ?? path, reason: "cannot read it to compute its SHA-256")
         }
-        return hexDigest(data)
+        defer { fclose(handle) }
+        var context = ctradeio_sha256_context()
+        ctradeio_sha256_init(&context)
+        let chunkSize = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 64)
+        defer { buffer.deallocate() }
+        while true {
+            let count = fread(buffer, 1, chunkSize, handle)
+            if count == 0 { break }
+            ctradeio_sha256_update(&context, buffer, count)
+        }
+        if ferror(handle) != 0 {
+            throw .cannotOpen(file: displayName ?? path, reason: "cannot read it to compute its SHA-256")
+        }
+        return hex(finish(&context))
     }
 }

@@ -170,4 +170,50 @@ struct CSVReaderDifferentialTests {
         }
         #expect(failures == 0)
     }
+
+    /// `forEachRawRecord(checkingUTF8: true)`, as the trade readers use it: the records (decoded) or the error.
+    func checkedRawOutcome(_ path: String, limit: Int, chunk: Int) -> Result<[(line: Int, fields: [String])], TradeIOError> {
+        do {
+            var records: [(line: Int, fields: [String])] = []
+            try CSVReader(path: path, displayName: "in.csv", maximumRecordBytes: limit, chunkSize: chunk)
+                .forEachRawRecord(checkingUTF8: true) { record in
+                    records.append((record.line, try record.strings())); return true
+                }
+            return .success(records)
+        } catch let error as TradeIOError {
+            return .failure(error)
+        } catch {
+            return .failure(.cannotOpen(file: "in.csv", reason: "\(error)"))
+        }
+    }
+
+    @Test("raw records with UTF-8 checked per field: the reference's records and errors (invalid UTF-8 in the same order) on the same 1,000 inputs")
+    func checkedRawInputs() throws {
+        let alphabet: [[UInt8]] = [[0x22], [0x22], [0x2C], [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x62, 0x63],
+                                   [0x20], [0xC3, 0xA9], [0xFF], [0x31, 0x2E, 0x35], [0x2D]]
+        var random = SplitMix64(state: 20261129)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-csvdiff-raw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("in.csv").path
+        var failures = 0
+        for _ in 0..<1_000 {
+            var bytes: [UInt8] = Int.random(in: 0..<8, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
+            for _ in 0..<Int.random(in: 0..<40, using: &random) {
+                bytes += alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+            }
+            let limit = Int.random(in: 0..<4, using: &random) == 0 ? Int.random(in: 1..<20, using: &random) : 1 << 20
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let expected = referenceRecords(bytes, displayName: "in.csv", maximumRecordBytes: limit)
+            for chunk in [1, 3, 1 << 20] {
+                let actual = checkedRawOutcome(path, limit: limit, chunk: chunk)
+                if !same(actual, expected) {
+                    failures += 1
+                    Issue.record("input \(bytes) chunk \(chunk) limit \(limit): \(actual) != reference \(expected)")
+                }
+            }
+            if failures > 5 { break }
+        }
+        #expect(failures == 0)
+    }
 }

@@ -9,5 +9,7 @@ enum BenchmarkTasks {
         "csv-read-raw": CSVReadRawTask.run,
         "rollup": UnitPriceRollupTask.run,
         "rollup-raw": UnitPriceRollupRawTask.run,
+        "ingest-validate": IngestValidateTask.run,
+        "ingest-store": IngestStoreTask.run,
     ]
 }

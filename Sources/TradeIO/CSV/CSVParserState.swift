@@ -11,6 +11,17 @@ struct CSVParserState {
     let displayName: String
     let maximumRecordBytes: Int
     let makesStrings: Bool
+    /// In raw mode, whether each field is checked as UTF-8 when it ends (as in
+    /// `makesStrings` mode, so that errors come in the same order), without making a `String`.
+    let checksUTF8: Bool
+    /// Chunks fed so far, and the chunk in which the current record started.
+    var chunkNumber = 0
+    var recordChunk = -1
+    /// Whether the current chunk is all ASCII (checked once per chunk when `checksUTF8`).
+    var chunkIsASCII = false
+    /// The current record started in the current chunk and that chunk is ASCII: its
+    /// fields need no UTF-8 check until the next chunk begins.
+    var skipsFieldChecks = false
     var fields: [String] = []
     /// The unquoted bytes of the current record and each field's end offset.
     let storage = CSVRecordStorage()
@@ -24,10 +35,28 @@ struct CSVParserState {
     var recordBytes = 0
     var recordHasContent = false
 
-    init(displayName: String, maximumRecordBytes: Int, makesStrings: Bool) {
+    init(displayName: String, maximumRecordBytes: Int, makesStrings: Bool, checksUTF8: Bool = false) {
         self.displayName = displayName
         self.maximumRecordBytes = maximumRecordBytes
         self.makesStrings = makesStrings
+        self.checksUTF8 = checksUTF8 && !makesStrings
+    }
+
+    /// Notes the start of a new chunk: with `checksUTF8`, one check of the whole chunk
+    /// lets records that lie entirely inside an ASCII chunk skip the check per field.
+    mutating func beginChunk(_ bytes: UnsafeBufferPointer<UInt8>) {
+        chunkNumber += 1
+        chunkIsASCII = checksUTF8 && isASCII(bytes)
+        skipsFieldChecks = false
+    }
+
+    /// Throws `invalidUTF8` when the current field's bytes are not UTF-8 (raw mode with `checksUTF8`).
+    @inline(__always)
+    func checkFieldUTF8() throws {
+        let field = UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart)
+        if !isASCII(field) && decodeUTF8(field) == nil {
+            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine))
+        }
     }
 
     @inline(__always)
@@ -46,6 +75,7 @@ struct CSVParserState {
             fields.append(text)
             storage.byteCount = 0
         } else {
+            if checksUTF8 && !skipsFieldChecks { try checkFieldUTF8() }
             storage.appendEnd(storage.byteCount)
         }
         fieldStart = storage.byteCount
@@ -77,6 +107,8 @@ struct CSVParserState {
         recordBytes = 0
         recordHasContent = false
         recordDone = false
+        recordChunk = chunkNumber
+        skipsFieldChecks = chunkIsASCII
     }
 
     /// Scans `bytes` from `index` until a record is complete (returns the
@@ -154,6 +186,7 @@ struct CSVParserState {
                     try endField()
                 } else {
                     // The common case of the raw path, kept inline.
+                    if checksUTF8 && !skipsFieldChecks { try checkFieldUTF8() }
                     storage.appendEnd(storage.byteCount)
                     fieldStart = storage.byteCount
                     quoteClosed = false

@@ -23,6 +23,7 @@ public struct CSVRawRecord {
     /// - Parameters:
     ///   - index: The 0-based field index, less than `count`.
     /// - Returns: The field's bytes, valid only while the record is.
+    @inline(__always)
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < ends.count, "field \(index) of a record with \(ends.count) fields")
         let start = index == 0 ? 0 : ends[index - 1]
@@ -49,6 +50,24 @@ public struct CSVRawRecord {
     public func strings() throws -> [String] {
         try (0..<count).map { try string(at: $0) }
     }
+}
+
+/// Whether every byte is below 0x80, checked eight bytes at a time.
+@inline(__always)
+func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    let count = bytes.count
+    var high: UInt64 = 0
+    while index + 8 <= count {
+        high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        index += 8
+    }
+    while index < count {
+        high |= UInt64(base[index])
+        index += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
 }
 
 /// The bytes as a `String` when they are valid UTF-8, else nil.

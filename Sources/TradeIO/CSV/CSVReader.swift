@@ -61,7 +61,16 @@ public struct CSVReader: Sendable {
     ///   `.textAfterClosingQuote`, `.invalidValue` (a quote inside an unquoted
     ///   field), `.lineTooLong`, or whatever `body` throws.
     public func forEachRawRecord(_ body: (_ record: CSVRawRecord) throws -> Bool) throws {
-        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, makesStrings: false)
+        try forEachRawRecord(checkingUTF8: false, body)
+    }
+
+    /// As `forEachRawRecord(_:)`; with `checkingUTF8` every field is checked as
+    /// UTF-8 when it ends, so that records, lines and errors (including
+    /// `.invalidUTF8` and its order among the others) are exactly those of
+    /// `forEachRecord(_:)`, and each field can later be decoded without a check.
+    func forEachRawRecord(checkingUTF8: Bool, _ body: (_ record: CSVRawRecord) throws -> Bool) throws {
+        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, makesStrings: false,
+                                    checksUTF8: checkingUTF8)
         let name = displayName
         try run(&parser) { parser in
             let storage = parser.storage
@@ -103,6 +112,7 @@ public struct CSVReader: Sendable {
     func feed(_ chunk: [UInt8], count: Int, _ parser: inout CSVParserState, _ emit: (borrowing CSVParserState) throws -> Bool) throws -> Bool {
         try chunk.withUnsafeBufferPointer { buffer -> Bool in
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            parser.beginChunk(bytes)
             var index = 0
             while let next = try parser.scan(bytes, from: index) {
                 index = next

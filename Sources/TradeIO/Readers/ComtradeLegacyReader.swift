@@ -19,8 +19,9 @@ import TradeDomain
 /// - Bulk rows that break a flow down by 2nd partner, customs procedure or
 ///   mode of transport are rejected with a reason (only totals are read).
 public enum ComtradeLegacyReader {
-    /// The positions of the columns this reader uses, resolved once per file from the header.
-    struct Columns {
+    /// The positions of the columns this reader uses, resolved once per file from the header
+    /// (a class, so that handing it to each row copies one reference, not every column name).
+    final class Columns {
         let classification: Column
         let secondPartnerCode: Column
         let customsProcCode: Column
@@ -60,6 +61,10 @@ public enum ComtradeLegacyReader {
         }
     }
 
+    /// The values of the breakdown columns that mark a total row.
+    static let zeroTotal = TotalCodes(["0"])
+    static let customsTotals = TotalCodes(["0", "C00"])
+
     /// Converts one data row.
     ///
     /// - Parameters:
@@ -69,11 +74,11 @@ public enum ComtradeLegacyReader {
     /// - Throws: `TradeIOError.invalidValue` naming file, line and column.
     static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws -> TradeFileRow {
         let classification = try row.requireHS(c.classification)
-        try row.requireTotal(c.secondPartnerCode, totals: ["0"])
-        try row.requireTotal(c.customsProcCode, totals: ["0", "C00"])
-        try row.requireTotal(c.modeOfTransportCode, totals: ["0"])
-        let period = try row.parse(c.period) { try Period(parsing: $0) }
-        let flow = try row.parse(c.tradeFlowCode) { try TradeFlow(parsing: $0) }
+        try row.requireTotal(c.secondPartnerCode, totals: Self.zeroTotal)
+        try row.requireTotal(c.customsProcCode, totals: Self.customsTotals)
+        try row.requireTotal(c.modeOfTransportCode, totals: Self.zeroTotal)
+        let period = try row.parseCached(c.period, row.cache.periods) { try Period(parsing: $0) }
+        let flow = try row.parseCached(c.tradeFlowCode, row.cache.flows) { try TradeFlow(parsing: $0) }
         let reporter = try row.area(iso: c.reporterISO, numeric: c.reporterCode)
         let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)
         let commodity = try row.commodity(c.commodityCode)
@@ -91,7 +96,7 @@ public enum ComtradeLegacyReader {
         guard value != nil || quantity != nil || netWeight != nil else {
             throw TradeIOError.invalidValue(row.location(c.tradeValueUSD), value: "", reason: "is empty and so are 'Qty' and 'Netweight (kg)': the row holds no figure")
         }
-        let description = row[c.commodity]
+        let description = row.cachedText(c.commodity)
         let record = TradeRecord(
             period: period, reporter: reporter.code, partner: partner.code, flow: flow, commodity: commodity,
             commodityDescription: description.isEmpty ? nil : description, classification: classification,

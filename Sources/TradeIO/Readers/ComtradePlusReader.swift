@@ -17,8 +17,9 @@ import TradeDomain
 ///   customs code other than C00, or a mode of transport other than 0 are rejected
 ///   with a reason.
 public enum ComtradePlusReader {
-    /// The positions of the columns this reader uses, resolved once per file from the header.
-    struct Columns {
+    /// The positions of the columns this reader uses, resolved once per file from the header
+    /// (a class, so that handing it to each row copies one reference, not every column name).
+    final class Columns {
         let classificationCode: Column
         let partner2Code: Column
         let customsCode: Column
@@ -68,6 +69,10 @@ public enum ComtradePlusReader {
         }
     }
 
+    /// The values of the breakdown columns that mark a total row.
+    static let zeroTotal = TotalCodes(["0"])
+    static let customsTotal = TotalCodes(["C00"])
+
     /// Converts one data row.
     ///
     /// - Parameters:
@@ -77,12 +82,22 @@ public enum ComtradePlusReader {
     /// - Throws: `TradeIOError.invalidValue` naming file, line and column.
     static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws -> TradeFileRow {
         let classification = try row.requireHS(c.classificationCode)
-        try row.requireTotal(c.partner2Code, totals: ["0"])
-        try row.requireTotal(c.customsCode, totals: ["C00"])
-        try row.requireTotal(c.motCode, totals: ["0"])
-        let period = try row.parse(c.period) { try Period(parsing: $0) }
+        try row.requireTotal(c.partner2Code, totals: Self.zeroTotal)
+        try row.requireTotal(c.customsCode, totals: Self.customsTotal)
+        try row.requireTotal(c.motCode, totals: Self.zeroTotal)
+        let period = try row.parseCached(c.period, row.cache.periods) { try Period(parsing: $0) }
         try checkPeriod(period, row, c)
         let flow: TradeFlow
+        let flowBytes = row.bytes(c.flowCode)
+        if FieldBytes.equalsIgnoringASCIICase(flowBytes, "M") == true {
+            flow = .import
+        } else if FieldBytes.equalsIgnoringASCIICase(flowBytes, "X") == true {
+            flow = .export
+        } else if FieldBytes.equalsIgnoringASCIICase(flowBytes, "RX") == true {
+            flow = .reExport
+        } else if FieldBytes.equalsIgnoringASCIICase(flowBytes, "RM") == true {
+            flow = .reImport
+        } else {
         switch row[c.flowCode].uppercased() {
         case "M": flow = .import
         case "X": flow = .export
@@ -92,16 +107,21 @@ public enum ComtradePlusReader {
             throw TradeIOError.invalidValue(row.location(c.flowCode), value: row[c.flowCode],
                                             reason: "is not M, X, RX or RM (other flow codes are not read)")
         }
+        }
         let reporter = try row.area(iso: c.reporterISO, numeric: c.reporterCode)
         let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)
         let commodity = try row.commodity(c.cmdCode)
         var unit: QuantityUnit?
-        if let code = try row.optionalInteger(c.qtyUnitCode) {
+        let unitKey = ShortKeyCache<QuantityUnit>.key(row.bytes(c.qtyUnitCode))
+        if let unitKey, let cached = row.cache.comtradeUnits.value(for: unitKey) {
+            unit = cached
+        } else if let code = try row.optionalInteger(c.qtyUnitCode) {
             do {
                 unit = try QuantityUnit(comtradeCode: code)
             } catch {
                 throw TradeIOError.invalidValue(row.location(c.qtyUnitCode), value: row[c.qtyUnitCode], reason: "is not a Comtrade+ quantity unit code")
             }
+            if let unitKey, let unit { row.cache.comtradeUnits.store(unit, for: unitKey) }
         }
         let quantity = try row.quantity(amount: c.qty, unit: unit, unitColumn: c.qtyUnitCode)
         let netWeight = try row.optionalAmount(c.netWgt)
@@ -109,7 +129,7 @@ public enum ComtradePlusReader {
         guard value != nil || quantity != nil || netWeight != nil else {
             throw TradeIOError.invalidValue(row.location(c.primaryValue), value: "", reason: "is empty and so are 'qty' and 'netWgt': the row holds no figure")
         }
-        let description = row[c.cmdDesc]
+        let description = row.cachedText(c.cmdDesc)
         let record = TradeRecord(
             period: period, reporter: reporter.code, partner: partner.code, flow: flow, commodity: commodity,
             commodityDescription: description.isEmpty ? nil : description, classification: classification,
@@ -124,8 +144,10 @@ public enum ComtradePlusReader {
 
     /// `period` must agree with `freqCode`, `refYear` and `refMonth` (52 = annual).
     static func checkPeriod(_ period: Period, _ row: FieldAccess, _ c: Columns) throws {
-        let frequency = row[c.freqCode].uppercased()
-        if frequency == "A" && period.frequency != .annual || frequency == "M" && period.frequency != .monthly {
+        let frequencyBytes = row.bytes(c.freqCode)
+        let isAnnual = FieldBytes.equalsIgnoringASCIICase(frequencyBytes, "A") ?? (row[c.freqCode].uppercased() == "A")
+        let isMonthly = FieldBytes.equalsIgnoringASCIICase(frequencyBytes, "M") ?? (row[c.freqCode].uppercased() == "M")
+        if isAnnual && period.frequency != .annual || isMonthly && period.frequency != .monthly {
             throw TradeIOError.invalidValue(row.location(c.period), value: row[c.period], reason: "does not match freqCode '\(row[c.freqCode])'")
         }
         if let year = try row.optionalInteger(c.refYear), year != period.year {

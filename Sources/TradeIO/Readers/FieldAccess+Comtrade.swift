@@ -5,8 +5,10 @@ import TradeDomain
 extension FieldAccess {
     /// An integer, or nil for an empty field.
     func optionalInteger(_ column: Column) throws -> Int? {
+        let field = bytes(column)
+        if field.isEmpty { return nil }
+        if let number = FieldBytes.plainInteger(field) { return number }
         let text = self[column]
-        if text.isEmpty { return nil }
         if let number = Int(text) { return number }
         // Some exports write integer codes as "8.0".
         if let number = Double(text), number.rounded() == number, abs(number) < 1e15 { return Int(number) }
@@ -15,6 +17,14 @@ extension FieldAccess {
 
     /// A Comtrade boolean (`true`/`false`, `True`/`False`, `1`/`0`); empty is false.
     func flag(_ column: Column) throws -> Bool {
+        let field = bytes(column)
+        if field.isEmpty { return false }
+        if field.count == 1 {
+            if field[0] == UInt8(ascii: "0") { return false }
+            if field[0] == UInt8(ascii: "1") { return true }
+        }
+        if FieldBytes.equalsIgnoringASCIICase(field, "false") == true || FieldBytes.equalsIgnoringASCIICase(field, "f") == true { return false }
+        if FieldBytes.equalsIgnoringASCIICase(field, "true") == true || FieldBytes.equalsIgnoringASCIICase(field, "t") == true { return true }
         switch self[column].lowercased() {
         case "", "false", "0", "f": return false
         case "true", "1", "t": return true
@@ -25,10 +35,10 @@ extension FieldAccess {
     /// The area code of a row: the ISO column when filled, else the numeric code as text.
     func area(iso isoColumn: Column, numeric numericColumn: Column) throws -> (code: CountryCode, numeric: Int?) {
         let numeric = try optionalInteger(numericColumn)
-        let iso = self[isoColumn]
-        if !iso.isEmpty {
-            return (try parse(isoColumn) { try CountryCode($0) }, numeric)
+        if !bytes(isoColumn).isEmpty {
+            return (try parseCached(isoColumn, cache.countries) { try CountryCode($0) }, numeric)
         }
+        let iso = self[isoColumn]
         guard let numeric else {
             throw TradeIOError.invalidValue(location(isoColumn), value: iso, reason: "is empty and so is '\(numericColumn.name)': the row names no area")
         }
@@ -55,11 +65,20 @@ extension FieldAccess {
 
     /// The commodity code of an HS row (`TOTAL` or 2, 4, 6 digits).
     func commodity(_ column: Column) throws -> CommodityCode {
-        try parse(column) { try CommodityCode(parsing: $0) }
+        try parseCached(column, cache.commodities) { try CommodityCode(parsing: $0) }
     }
 
     /// Rejects rows classified in anything but HS (SITC, BEC codes are not HS codes).
     func requireHS(_ classificationColumn: Column) throws -> String {
+        let field = bytes(classificationColumn)
+        if field.first == UInt8(ascii: "H"), isASCII(field) {
+            // For ASCII text, hasPrefix("H") is a test of the first byte.
+            guard let key = ShortKeyCache<String>.key(field) else { return self[classificationColumn] }
+            if let text = cache.texts.value(for: key) { return text }
+            let text = self[classificationColumn]
+            cache.texts.store(text, for: key)
+            return text
+        }
         let classification = self[classificationColumn]
         guard classification.hasPrefix("H") else {
             throw TradeIOError.invalidValue(location(classificationColumn), value: classification,
@@ -70,11 +89,14 @@ extension FieldAccess {
 
     /// Rejects a breakdown row (by second partner, customs procedure or mode of
     /// transport): only totals are records, or breakdowns would be summed twice.
-    func requireTotal(_ column: Column, totals: Set<String>) throws {
+    func requireTotal(_ column: Column, totals: TotalCodes) throws {
+        let field = bytes(column)
+        if field.isEmpty { return }
+        if let key = ShortKeyCache<Int>.key(field), totals.keys.contains(key) { return }
         let text = self[column]
-        guard text.isEmpty || totals.contains(text) else {
+        guard totals.texts.contains(text) else {
             throw TradeIOError.invalidValue(location(column), value: text,
-                                            reason: "is a breakdown, not the total (\(totals.sorted().joined(separator: " or "))); only total rows are read")
+                                            reason: "is a breakdown, not the total (\(totals.texts.sorted().joined(separator: " or "))); only total rows are read")
         }
     }
 }

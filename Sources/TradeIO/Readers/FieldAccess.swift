@@ -26,27 +26,44 @@ struct HeaderColumns: Sendable {
 }
 
 /// Access to the fields of one CSV row by resolved column, producing located errors.
+///
+/// The row is a `CSVRawRecord` read with UTF-8 checking on (so every field is
+/// valid UTF-8 and errors come as from `CSVReader.forEachRecord`). Only the
+/// fields a reader asks for are decoded; numbers, flags and short codes are
+/// read from the bytes (``FieldBytes``), and a `String` is made for a value
+/// only when it is kept or named in an error. Every result equals what parsing
+/// the field's `String` gives, so messages and behaviour are unchanged.
 struct FieldAccess {
-    let file: String
-    let line: Int
-    let fields: [String]
+    let record: CSVRawRecord
+    /// Parsed codes, countries and periods of earlier rows of the same file.
+    let cache: FieldCache
+
+    init(record: CSVRawRecord, cache: FieldCache) {
+        self.record = record
+        self.cache = cache
+    }
+
+    /// The file as named in messages.
+    var file: String { record.displayName }
+    /// The 1-based line on which the row starts.
+    var line: Int { record.line }
+
+    /// The bytes of a column's field with surrounding spaces and tabs removed; empty when the header lacks the column.
+    @inline(__always)
+    func bytes(_ column: Column) -> UnsafeBufferPointer<UInt8> {
+        guard let index = column.index, index < record.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return FieldBytes.trimmed(record[index])
+    }
 
     /// The field of a column with surrounding spaces and tabs removed; empty when the header lacks the column.
     subscript(column: Column) -> String {
-        guard let index = column.index, index < fields.count else { return "" }
-        return Self.trimmed(fields[index])
+        String(decoding: bytes(column), as: UTF8.self)
     }
 
-    /// The text without leading and trailing spaces and tabs. Fields rarely have any,
-    /// so the common case returns the string itself without copying.
-    static func trimmed(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
-        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        guard isBlank(first) || isBlank(last) else { return text }
-        let start = utf8.firstIndex { !isBlank($0) } ?? utf8.endIndex
-        guard start < utf8.endIndex, let end = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(text[start...end])
+    /// As the subscript, through the text cache (for long fields that repeat, such as descriptions).
+    func cachedText(_ column: Column) -> String {
+        let field = bytes(column)
+        return field.count < 16 ? String(decoding: field, as: UTF8.self) : cache.descriptions.text(field)
     }
 
     func location(_ column: Column) -> SourceLocation {
@@ -66,10 +83,24 @@ struct FieldAccess {
         }
     }
 
+    /// As ``parse(_:_:)``, remembering the results of short fields (up to 7 bytes: codes,
+    /// periods) in `slot`, so that a value seen before is not parsed again.
+    @inline(__always)
+    func parseCached<T>(_ column: Column, _ slot: ShortKeyCache<T>, _ transform: (String) throws -> T) throws -> T {
+        let field = bytes(column)
+        guard let key = ShortKeyCache<T>.key(field) else { return try parse(column, transform) }
+        if let value = slot.value(for: key) { return value }
+        let value = try parse(column, transform)
+        slot.store(value, for: key)
+        return value
+    }
+
     /// A non-negative finite number, or nil for an empty field.
     func optionalAmount(_ column: Column) throws -> Double? {
+        let field = bytes(column)
+        if field.isEmpty { return nil }
+        if let number = FieldBytes.plainDecimal(field) { return number }
         let text = self[column]
-        if text.isEmpty { return nil }
         guard let number = Double(text) else {
             throw TradeIOError.invalidValue(location(column), value: text, reason: "is not a number")
         }

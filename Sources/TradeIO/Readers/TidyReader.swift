@@ -47,9 +47,11 @@ public struct TidyReader: Sendable {
     public func forEachRow(_ body: (Result<TradeRecord, TradeIOError>) throws -> Bool) throws {
         var columns: Columns?
         var headerCount = 0
-        try CSVReader(path: path, displayName: displayName).forEachRecord { line, fields in
+        let cache = FieldCache()
+        try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true) { record in
+            let line = record.line
             if headerCount == 0 {
-                let header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
                 for required in Self.requiredColumns where !header.contains(required) {
                     throw TradeIOError.missingColumn(file: displayName, column: required)
                 }
@@ -57,11 +59,11 @@ public struct TidyReader: Sendable {
                 headerCount = header.count
                 return true
             }
-            guard fields.count == headerCount else {
-                return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: fields.count)))
+            guard record.count == headerCount else {
+                return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: record.count)))
             }
             guard let columns else { return false }
-            let row = FieldAccess(file: displayName, line: line, fields: fields)
+            let row = FieldAccess(record: record, cache: cache)
             do {
                 return try body(.success(try Self.record(from: row, columns: columns, knownSources: knownSources)))
             } catch let error as TradeIOError {
@@ -82,8 +84,9 @@ public struct TidyReader: Sendable {
         return records
     }
 
-    /// The positions of the columns this reader uses, resolved once per file from the header.
-    struct Columns {
+    /// The positions of the columns this reader uses, resolved once per file from the header
+    /// (a class, so that handing it to each row copies one reference, not every column name).
+    final class Columns {
         let period: Column
         let reporterIso: Column
         let partnerIso: Column

@@ -61,9 +61,13 @@ public struct TradeFileReader: Sendable {
         var layout: TradeFileLayout?
         var reader: ResolvedReader?
         var headerCount = 0
-        try CSVReader(path: path, displayName: displayName).forEachRecord { line, fields in
+        let cache = FieldCache()
+        // Raw records with UTF-8 checked per field: the records, lines and errors of
+        // `forEachRecord`, without a `String` for every field (FieldAccess).
+        try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true) { record in
+            let line = record.line
             guard let current = reader else {
-                let header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let detected = TradeFileLayout.detect(header: header) else {
                     throw TradeIOError.unknownLayout(file: displayName, header: header)
                 }
@@ -78,10 +82,10 @@ public struct TradeFileReader: Sendable {
                 headerCount = header.count
                 return true
             }
-            guard fields.count == headerCount else {
-                return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: fields.count)))
+            guard record.count == headerCount else {
+                return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: record.count)))
             }
-            let row = FieldAccess(file: displayName, line: line, fields: fields)
+            let row = FieldAccess(record: record, cache: cache)
             do {
                 switch current {
                 case let .tidy(columns):

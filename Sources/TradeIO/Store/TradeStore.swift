@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TradeDomain
 
 /// A SQLite store of trade records with the provenance of every file ingested
@@ -62,6 +63,15 @@ public final class TradeStore: Sendable {
 
     /// Reads and validates a file without writing anywhere (`ingest --dry-run`).
     ///
+    /// Memory: the file is streamed; what grows with the file is one 64-bit hash per
+    /// row for the overlap check (``KeyHashLog``: 16 MB for 2 million rows, 32 MB while
+    /// they are sorted at the end; with `strict`, a set of them), where the text keys
+    /// took some 100 bytes each. The hash is SipHash-1-3 with a
+    /// per-process seed (Swift's `Hasher`) of the key's fields; two different keys share a hash
+    /// with a probability of about n²/2⁶⁵ (10⁻⁷ for 2 million rows), in which case a row would be
+    /// counted as replacing one (or, strict, rejected) in the dry run only; a real ingest
+    /// compares the full keys.
+    ///
     /// - Parameters:
     ///   - file: The file to read.
     ///   - displayName: How the file is named in messages.
@@ -74,20 +84,26 @@ public final class TradeStore: Sendable {
                                 reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
         let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
-        var keys: Set<String> = []
+        // Strict: a set, so that the first repeated key stops the read at its line (before any later
+        // bad row). Otherwise: the hashes are logged and their repeats counted once at the end.
+        var keys: Set<Int> = []
+        var log = KeyHashLog()
         var counts = Counts()
         let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
             if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
-                let key = Self.key(row.record)
-                if !keys.insert(key).inserted {
-                    if strict { throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: key, previousFile: name) }
-                    return true
+                guard strict else {
+                    log.append(Self.keyHash(row.record))
+                    return false
+                }
+                if !keys.insert(Self.keyHash(row.record)).inserted {
+                    throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(row.record), previousFile: name)
                 }
                 return false
             }
             return true
         }
+        if !strict { counts.replaced = log.repeats() }
         progress(counts.handled)
         return counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: true)
     }
@@ -119,6 +135,11 @@ public final class TradeStore: Sendable {
                     VALUES (?, ?, '', 0, 0, 0, 0, ?)
                     """, arguments: [name, digest, ISO8601DateFormatter().string(from: Date())])
                 let provenanceID = db.lastInsertedRowID
+                // A larger page cache for this connection (64 MiB, bounded, not growing with the file): the
+                // primary-key B-tree of a large file's rows then stays in memory instead of being spilled
+                // and read back mid-transaction. Journal mode and synchronous stay SQLite's defaults
+                // (rollback journal, FULL), so a failed or killed ingest still leaves the store as it was.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 var counts = Counts()
                 // Prepared once per file and reused for every row. The common case (a new key) is one
                 // INSERT; only a row whose key is already stored is looked up and replaced.
@@ -129,6 +150,8 @@ public final class TradeStore: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
                 let insert = try db.makeStatement(sql: "INSERT INTO records " + columns + " ON CONFLICT DO NOTHING")
+                let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+                defer { scratch.deallocate() }
                 let replace = try db.makeStatement(sql: "INSERT OR REPLACE INTO records " + columns)
                 let existing = try db.makeStatement(sql: """
                     SELECT p.file_name FROM records r JOIN provenance p ON p.id = r.provenance_id
@@ -138,15 +161,15 @@ public final class TradeStore: Sendable {
                     if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
                         let r = row.record
+                        // The common case binds straight through the SQLite C API (no argument array
+                        // of existentials per row); the values and their SQLite types are those GRDB binds.
+                        if try Self.insertDirectly(row, provenanceID: provenanceID, statement: insert, db: db, scratch: scratch) { return false }
                         let arguments: StatementArguments = [
                             r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "",
                             row.reporterNumericCode, row.partnerNumericCode, r.commodityDescription, r.value?.amount, r.quantity?.amount,
                             r.quantity?.unit.code, r.netWeightKilograms, r.isQuantityEstimated, r.isNetWeightEstimated,
                             row.legacyEstimationFlag, r.sourceID, r.note, provenanceID, row.line,
                         ]
-                        insert.setUncheckedArguments(arguments)
-                        try insert.execute()
-                        if db.changesCount > 0 { return false }
                         // The key is stored already (from an earlier file or earlier in this one).
                         let key: StatementArguments = [
                             r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "", r.sourceID,
@@ -175,6 +198,72 @@ public final class TradeStore: Sendable {
         }
     }
 
+    /// Binds a row's 20 values to the prepared `INSERT ... ON CONFLICT DO NOTHING` and steps it.
+    ///
+    /// - Returns: Whether a record was inserted (false: the key is stored already).
+    /// - Throws: A GRDB `DatabaseError` with SQLite's code and message when the step fails.
+    ///
+    /// Text is copied into `scratch` and bound without a copy by SQLite (`SQLITE_STATIC`): the
+    /// bytes stay put until the step, and every parameter is bound again before the next one.
+    /// Text that does not fit (over 64 KiB in a row) is bound as a copy (`SQLITE_TRANSIENT`).
+    static func insertDirectly(_ row: TradeFileRow, provenanceID: Int64, statement: Statement, db: Database,
+                               scratch: UnsafeMutableRawBufferPointer) throws -> Bool {
+        let handle = statement.sqliteStatement
+        let r = row.record
+        var used = 0
+        func text(_ index: Int32, _ value: String?) {
+            guard var value else { sqlite3_bind_null(handle, index); return }
+            value.withUTF8 { bytes in
+                if bytes.isEmpty {
+                    sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                } else if used + bytes.count <= scratch.count, let base = scratch.baseAddress {
+                    let target = base + used
+                    target.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                    used += bytes.count
+                    sqlite3_bind_text(handle, index, target.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+                } else {
+                    bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
+                }
+            }
+        }
+        func integer(_ index: Int32, _ value: Int?) {
+            if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
+        }
+        func real(_ index: Int32, _ value: Double?) {
+            if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        }
+        text(1, r.reporter.iso3)
+        text(2, r.partner.iso3)
+        text(3, r.flow.rawValue)
+        text(4, r.period.description)
+        text(5, r.commodity.description)
+        text(6, r.classification ?? "")
+        integer(7, row.reporterNumericCode)
+        integer(8, row.partnerNumericCode)
+        text(9, r.commodityDescription)
+        real(10, r.value?.amount)
+        real(11, r.quantity?.amount)
+        integer(12, r.quantity?.unit.code)
+        real(13, r.netWeightKilograms)
+        integer(14, r.isQuantityEstimated ? 1 : 0)
+        integer(15, r.isNetWeightEstimated ? 1 : 0)
+        integer(16, row.legacyEstimationFlag)
+        text(17, r.sourceID)
+        text(18, r.note)
+        sqlite3_bind_int64(handle, 19, provenanceID)
+        integer(20, row.line)
+        let code = sqlite3_step(handle)
+        let inserted = sqlite3_changes(db.sqliteConnection) > 0
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+        }
+        return inserted
+    }
+
+    /// SQLite copies bound text (`SQLITE_TRANSIENT`).
+    private static let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
     /// Every stored record, ordered by key.
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
@@ -197,6 +286,18 @@ public final class TradeStore: Sendable {
             }
         } catch let error as TradeIOError {
             throw error
+        } catch {
+            throw TradeIOError.store(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The number of stored records.
+    ///
+    /// - Returns: `SELECT count(*) FROM records`.
+    /// - Throws: `TradeIOError.store` when the store cannot be read.
+    public func recordCount() throws -> Int {
+        do {
+            return try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0 }
         } catch {
             throw TradeIOError.store(path: path, reason: "\(error)")
         }
@@ -227,6 +328,19 @@ public final class TradeStore: Sendable {
     static func key(_ record: TradeRecord) -> String {
         [record.reporter.iso3, record.partner.iso3, record.flow.rawValue, record.period.description, record.commodity.description,
          record.classification ?? "-", record.sourceID].joined(separator: " ")
+    }
+
+    /// A 64-bit hash of the fields of ``key(_:)`` (for the dry run's overlap check).
+    static func keyHash(_ record: TradeRecord) -> Int {
+        var hasher = Hasher()
+        hasher.combine(record.reporter.iso3)
+        hasher.combine(record.partner.iso3)
+        hasher.combine(record.flow.rawValue)
+        hasher.combine(record.period)
+        hasher.combine(record.commodity.description)
+        hasher.combine(record.classification ?? "-")
+        hasher.combine(record.sourceID)
+        return hasher.finalize()
     }
 
     private static let unitsByCode = Dictionary(QuantityUnit.allUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
