@@ -15,22 +15,34 @@ public struct CSVReader: Sendable {
     /// The longest record accepted, in bytes; longer records are an error
     /// rather than unbounded memory.
     public let maximumRecordBytes: Int
+    /// The most fields a record may have; more is an error.
+    public let maximumFieldCount: Int
+
+    /// The default record limit, 1 MiB: a Comtrade+ row is under 1 KB, and a
+    /// longer line is a broken file (a missing closing quote, say), not data.
+    public static let defaultMaximumRecordBytes = 1 << 20
+    /// The default field limit, 1,024: the widest layout has 48 fields, and
+    /// extra columns are allowed, but not without bound.
+    public static let defaultMaximumFieldCount = 1_024
 
     /// - Parameters:
     ///   - path: The file to read.
     ///   - displayName: How the file is named in messages (defaults to `path`).
-    ///   - maximumRecordBytes: The longest record accepted (default 16 MiB).
-    public init(path: String, displayName: String? = nil, maximumRecordBytes: Int = 16 << 20) {
+    ///   - maximumRecordBytes: The longest record accepted (default ``defaultMaximumRecordBytes``).
+    ///   - maximumFieldCount: The most fields per record (default ``defaultMaximumFieldCount``).
+    public init(path: String, displayName: String? = nil, maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes,
+                maximumFieldCount: Int = CSVReader.defaultMaximumFieldCount) {
         self.path = path
         self.displayName = displayName ?? path
         self.maximumRecordBytes = maximumRecordBytes
+        self.maximumFieldCount = maximumFieldCount
     }
 
     /// Calls `body` with each record: its 1-based starting line and its fields.
     /// `body` returns `false` to stop early.
     ///
     /// - Throws: `TradeIOError.cannotOpen`, `.unterminatedQuote`,
-    ///   `.textAfterClosingQuote`, `.invalidUTF8`, `.lineTooLong`, or whatever
+    ///   `.textAfterClosingQuote`, `.invalidUTF8`, `.lineTooLong`, `.tooManyFields`, or whatever
     ///   `body` throws.
     public func forEachRecord(_ body: (_ line: Int, _ fields: [String]) throws -> Bool) throws {
         guard let handle = fopen(path, "rb") else {
@@ -39,7 +51,7 @@ public struct CSVReader: Sendable {
         defer { fclose(handle) }
         let chunkSize = 1 << 20
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes)
+        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount)
         var first = true
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, chunkSize, handle) }
@@ -75,6 +87,7 @@ public struct CSVReader: Sendable {
 struct CSVParserState {
     let displayName: String
     let maximumRecordBytes: Int
+    let maximumFieldCount: Int
     var fields: [String] = []
     var field: [UInt8] = []
     var inQuotes = false
@@ -85,15 +98,19 @@ struct CSVParserState {
     var recordBytes = 0
     var recordHasContent = false
 
-    init(displayName: String, maximumRecordBytes: Int) {
+    init(displayName: String, maximumRecordBytes: Int, maximumFieldCount: Int = CSVReader.defaultMaximumFieldCount) {
         self.displayName = displayName
         self.maximumRecordBytes = maximumRecordBytes
+        self.maximumFieldCount = maximumFieldCount
         field.reserveCapacity(256)
     }
 
     mutating func endField() throws {
         guard let text = String(validating: field, as: UTF8.self) else {
-            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine))
+            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(fields.count + 1)"))
+        }
+        guard fields.count < maximumFieldCount else {
+            throw TradeIOError.tooManyFields(SourceLocation(file: displayName, line: recordLine), limit: maximumFieldCount)
         }
         fields.append(text)
         field.removeAll(keepingCapacity: true)
