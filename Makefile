@@ -66,6 +66,12 @@ fuzz-build: deps
 	$(FUZZ_SWIFTC) -module-name FuzzScenarioFile Fuzz/Sources/FuzzScenarioFile.swift -o $(FUZZ_DIR)/bin/fuzz-scenario-file
 	$(FUZZ_SWIFTC) -module-name FuzzSanctionCalendar Fuzz/Sources/FuzzSanctionCalendar.swift -o $(FUZZ_DIR)/bin/fuzz-sanction-calendar
 
+# The SIGKILL test of the store (StoreRobustnessTests) with 100 kills in a row
+# (make test runs 3); KILL_ITERATIONS overrides.
+KILL_ITERATIONS ?= 100
+kill-test: build
+	TRADESCOPE_KILL_ITERATIONS=$(KILL_ITERATIONS) $(SWIFT) test --filter 'StoreRobustnessTests/killLoop' 2>&1 | tee .build/kill-test.log; test $${PIPESTATUS[0]} -eq 0
+
 fuzz: fuzz-build
 	Fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 

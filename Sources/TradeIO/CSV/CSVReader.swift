@@ -41,10 +41,15 @@ public struct CSVReader: Sendable {
     /// Calls `body` with each record: its 1-based starting line and its fields.
     /// `body` returns `false` to stop early.
     ///
+    /// - Parameters:
+    ///   - observe: Called with every chunk of bytes as read (BOM included), before
+    ///     its records; lets a caller hash a stream that cannot be read twice (a pipe).
+    ///   - body: Receives each record.
     /// - Throws: `TradeIOError.cannotOpen`, `.unterminatedQuote`,
     ///   `.textAfterClosingQuote`, `.invalidUTF8`, `.lineTooLong`, `.tooManyFields`, or whatever
     ///   `body` throws.
-    public func forEachRecord(_ body: (_ line: Int, _ fields: [String]) throws -> Bool) throws {
+    public func forEachRecord(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+                              _ body: (_ line: Int, _ fields: [String]) throws -> Bool) throws {
         guard let handle = fopen(path, "rb") else {
             throw TradeIOError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
         }
@@ -56,6 +61,7 @@ public struct CSVReader: Sendable {
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, chunkSize, handle) }
             if count == 0 { break }
+            if let observe { chunk.withUnsafeBufferPointer { observe(UnsafeBufferPointer(rebasing: $0[0..<count])) } }
             var start = 0
             if first {
                 first = false
