@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TradeIO
+import _TestSupport
 
 /// Atomic storage and bounded memory (issue 11), through the built executable:
 /// an ingest killed with SIGKILL at random moments leaves the store sound and as it was;
@@ -11,20 +12,6 @@ import TradeIO
 /// `TRADESCOPE_KILL_ITERATIONS` sets the number of kills (default 3; `make kill-test` runs 100).
 @Suite("store: SIGKILL, concurrent readers, streamed ingest", .serialized)
 struct StoreRobustnessTests {
-    /// SplitMix64 (Steele, Lea and Flood 2014), for reproducible kill delays.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in [0, 1).
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
     func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -106,8 +93,8 @@ struct StoreRobustnessTests {
         let stores = try makeStores(largeRows: 20_000)
         let db = stores.directory.appendingPathComponent("killed.sqlite").path
         try ingest(stores.small, db: db)
-        var random = SplitMix64(state: 20_261_129)
-        var killedWhileRunning = 0, killedWhileWriting = 0
+        var random = PropertyRandom(seed: 20_261_129)  // reproducible kill delays
+        var killedWhileRunning = 0, killedWhileWriting = 0, killedAfterCommit = 0
         for iteration in 0..<iterations {
             let process = try startIngest(stores.large, db: db)
             // A moment uniform over the time a complete ingest takes (start-up, hashing, reading, writing, commit).
@@ -119,27 +106,30 @@ struct StoreRobustnessTests {
             let store = try TradeStore(path: db)
             #expect(try store.integrityCheck() == ["ok"], "iteration \(iteration)")
             let rows = try store.rows()
+            // All of the file or none of it: a kill after COMMIT (while the summary is printed) leaves the new store.
+            let isOld = rows == stores.oldRecords, isNew = rows == stores.newRecords
+            #expect(isOld || isNew, "iteration \(iteration): the store holds \(rows.count) records, neither the old \(stores.oldRecords.count) nor the new \(stores.newRecords.count)")
             if process.terminationReason == .uncaughtSignal {
                 killedWhileRunning += running ? 1 : 0
-                killedWhileWriting += writing ? 1 : 0
-                #expect(rows == stores.oldRecords, "iteration \(iteration): killed, yet the store changed (\(rows.count) records)")
-            } else {
-                // It finished before the signal: the whole file is in; start again from the earlier contents.
-                #expect(rows == stores.newRecords, "iteration \(iteration)")
-                try FileManager.default.removeItem(atPath: db)
-                try? FileManager.default.removeItem(atPath: db + "-wal")
-                try? FileManager.default.removeItem(atPath: db + "-shm")
+                killedWhileWriting += writing && isOld ? 1 : 0
+                killedAfterCommit += isNew ? 1 : 0
+            }
+            if isNew {
+                // Start again from the earlier contents.
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
                 try ingest(stores.small, db: db)
             }
         }
-        // The test proves something only if some kills landed while the ingest was writing.
-        #expect(killedWhileWriting >= 1 || iterations < 3, "no kill landed mid-write in \(iterations) iterations")
+        // The loop proves something only if kills landed inside the write transaction (pages in the WAL, store unchanged).
+        // With a few iterations that is likely, not certain: IngestCommandTests.killedIngest kills mid-write deterministically.
+        #expect(killedWhileWriting >= iterations / 4 || iterations < 10, "only \(killedWhileWriting) of \(iterations) kills landed mid-write")
         // After all that, a complete ingest gives exactly the new store.
         try ingest(stores.large, db: db)
         let store = try TradeStore(path: db)
         #expect(try store.integrityCheck() == ["ok"])
         #expect(try store.rows() == stores.newRecords)
-        print("kill loop: \(iterations) kills, \(killedWhileRunning) while running, \(killedWhileWriting) while writing; full ingest \(stores.fullIngestSeconds) s")
+        print("kill loop: \(iterations) kills, \(killedWhileRunning) while running, \(killedWhileWriting) while writing, "
+              + "\(killedAfterCommit) after the commit; full ingest \(stores.fullIngestSeconds) s")
     }
 
     @Test("readers during an ingest see the old store or the new one, never part of the file")
@@ -217,11 +207,12 @@ struct StoreRobustnessTests {
         #expect(small.summary.contains("stdin (comtrade-plus): 10000 rows read, 10000 kept, 0 rejected, 0 replaced"), "\(small.summary)")
         #expect(large.summary.contains("stdin (comtrade-plus): 100000 rows read, 100000 kept, 0 rejected, 0 replaced"), "\(large.summary)")
         // 10 times the input (2.5 MB against 25 MB): the peak may grow by SQLite's page cache (2 MB by
-        // default) and allocator noise, bounded here at 16 MiB; holding the input in memory would add 25 MB or more.
+        // default) and allocator noise, bounded here at 8 MiB (measured: under 1 MiB); holding the input,
+        // or one copy of it, in memory would add 22 MB or more.
         let growthKiB = large.peak - small.peak
         print("streamed ingest: \(small.bytes) bytes -> peak \(small.peak) KiB; \(large.bytes) bytes -> peak \(large.peak) KiB")
         #expect(small.peak > 0 && large.peak > 0)
-        #expect(growthKiB < 16 * 1024, "peak grew by \(growthKiB) KiB for \(large.bytes - small.bytes) more bytes")
-        #expect(large.peak * 1024 < large.bytes, "peak \(large.peak) KiB is not below the input size \(large.bytes) bytes")
+        #expect(growthKiB < 8 * 1024, "peak grew by \(growthKiB) KiB for \(large.bytes - small.bytes) more bytes")
+        #expect((large.bytes - small.bytes) > 20_000_000, "the inputs are too close in size for the check to mean anything")
     }
 }
