@@ -10,7 +10,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: all deps build report test clean release check-html bench bench-quick bench-build notebooks notebooks-update
+.PHONY: all deps build report test clean release check-html bench bench-quick bench-build notebooks notebooks-update \
+	fuzz-build fuzz fuzz-smoke kill-test
 
 all: report
 
@@ -39,6 +40,46 @@ test: report
 check-html: build
 	@command -v chromium >/dev/null || { echo "installing: chromium"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	Tools/check-html.sh $(BIN) .build/check-html
+
+# Fuzzing (issue 11). libFuzzer cannot link through SwiftPM (TIPS.md), so the library
+# modules are built with SwiftPM under the fuzzer and address sanitizers (compile only),
+# and each entry in Fuzz/Sources is linked by its own swiftc line below.
+#   make fuzz        each target for FUZZ_SECONDS (default 600)
+#   make fuzz-smoke  each target for FUZZ_SMOKE_SECONDS (default 20); run by .ci/run
+# Seeds are in Fuzz/corpus/<target>; new inputs go to .build/fuzz/corpus/<target>, and a
+# crash, leak or timeout leaves its input in .build/fuzz/artifacts/<target>/ and fails.
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_TARGETS := trade-csv codes scenario-file sanction-calendar
+FUZZ_DIR := .build/fuzz
+FUZZ_MODULES := $(FUZZ_DIR)/debug/Modules
+FUZZ_SWIFTC = swiftc -sanitize=fuzzer,address -parse-as-library -I $(FUZZ_MODULES) \
+  -Xcc -fmodule-map-file=.build/checkouts/Yams/Sources/CYaml/include/module.modulemap \
+  -Xcc -fmodule-map-file=.build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap \
+  -Xcc -fmodule-map-file=Sources/CLAPACK/module.modulemap \
+  $$(find $(addprefix $(FUZZ_DIR)/debug/,TradeDomain.build TradeIO.build GRDB.build Yams.build CYaml.build NumericCore.build TrendAnalysis.build Scenarios.build) -name '*.o') \
+  -lsqlite3 -lopenblas 2> >(grep -v 'Cannot export local symbol' >&2)
+
+fuzz-build: deps
+	$(SWIFT) build --build-path $(FUZZ_DIR) -Xswiftc -sanitize=fuzzer,address --target TradeIO
+	$(SWIFT) build --build-path $(FUZZ_DIR) -Xswiftc -sanitize=fuzzer,address --target Scenarios
+	@mkdir -p $(FUZZ_DIR)/bin
+	$(FUZZ_SWIFTC) -module-name FuzzTradeCSV Fuzz/Sources/FuzzTradeCSV.swift -o $(FUZZ_DIR)/bin/fuzz-trade-csv
+	$(FUZZ_SWIFTC) -module-name FuzzCodes Fuzz/Sources/FuzzCodes.swift -o $(FUZZ_DIR)/bin/fuzz-codes
+	$(FUZZ_SWIFTC) -module-name FuzzScenarioFile Fuzz/Sources/FuzzScenarioFile.swift -o $(FUZZ_DIR)/bin/fuzz-scenario-file
+	$(FUZZ_SWIFTC) -module-name FuzzSanctionCalendar Fuzz/Sources/FuzzSanctionCalendar.swift -o $(FUZZ_DIR)/bin/fuzz-sanction-calendar
+
+# The SIGKILL test of the store (StoreRobustnessTests) with 100 kills in a row
+# (make test runs 3); KILL_ITERATIONS overrides.
+KILL_ITERATIONS ?= 100
+kill-test: build
+	TRADESCOPE_KILL_ITERATIONS=$(KILL_ITERATIONS) $(SWIFT) test --filter 'StoreRobustnessTests/killLoop' 2>&1 | tee .build/kill-test.log; test $${PIPESTATUS[0]} -eq 0
+
+fuzz: fuzz-build
+	Fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	Fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build

@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "TrendAnalysisTests", dependencies: ["TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"], resources: [.copy("Reference")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "TrendAnalysis", "_TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "_TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "TradeIO", "_TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -24,6 +24,36 @@ public enum SHA256 {
         return finish(&context)
     }
 
+    /// An incremental SHA-256: feed bytes as they arrive (a pipe read once), then finalize.
+    public struct Hasher: @unchecked Sendable {
+        private var context = ctradeio_sha256_context()
+
+        public init() {
+            ctradeio_sha256_init(&context)
+        }
+
+        /// Adds bytes to the message.
+        public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+            ctradeio_sha256_update(&context, bytes.baseAddress, bytes.count)
+        }
+
+        /// Adds bytes to the message.
+        public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            let contiguous: Void? = bytes.withContiguousStorageIfAvailable { update($0) }
+            if contiguous == nil { Array(bytes).withUnsafeBufferPointer { update($0) } }
+        }
+
+        /// The digest of everything added; the hasher is spent afterwards.
+        public mutating func finalize() -> [UInt8] {
+            SHA256.finish(&context)
+        }
+
+        /// The digest as 64 lower-case hexadecimal digits.
+        public mutating func finalizeHex() -> String {
+            SHA256.hex(finalize())
+        }
+    }
+
     /// Whether the x86 SHA extensions are in use.
     public static var usesHardware: Bool { ctradeio_sha256_uses_hardware() != 0 }
 
@@ -31,7 +61,7 @@ public enum SHA256 {
     /// tests can check both paths on a processor that has them. Not thread-safe; for tests.
     static func forcePortable(_ portable: Bool) { ctradeio_sha256_force_portable(portable ? 1 : 0) }
 
-    private static func finish(_ context: inout ctradeio_sha256_context) -> [UInt8] {
+    fileprivate static func finish(_ context: inout ctradeio_sha256_context) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)
         digest.withUnsafeMutableBufferPointer { ctradeio_sha256_final(&context, $0.baseAddress) }
         return digest
@@ -45,7 +75,7 @@ public enum SHA256 {
         hex(digest(bytes))
     }
 
-    private static func hex(_ digest: [UInt8]) -> String {
+    fileprivate static func hex(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)

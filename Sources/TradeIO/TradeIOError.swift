@@ -36,6 +36,8 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
     case fieldCount(SourceLocation, expected: Int, found: Int)
     /// A line is longer than the reader accepts.
     case lineTooLong(SourceLocation, limit: Int)
+    /// A record has more fields than the reader accepts.
+    case tooManyFields(SourceLocation, limit: Int)
     /// The header matches none of the known layouts.
     case unknownLayout(file: String, header: [String])
     /// The header lacks a required column.
@@ -56,12 +58,19 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
     public var location: SourceLocation? {
         switch self {
         case let .unterminatedQuote(location), let .textAfterClosingQuote(location), let .invalidUTF8(location),
-             let .fieldCount(location, _, _), let .lineTooLong(location, _), let .invalidValue(location, _, _),
+             let .fieldCount(location, _, _), let .lineTooLong(location, _), let .tooManyFields(location, _), let .invalidValue(location, _, _),
              let .invalidYAML(location, _), let .overlappingRecord(location, _, _):
             return location
         case .cannotOpen, .unknownLayout, .missingColumn, .bundledDataNotFound, .store:
             return nil
         }
+    }
+
+    /// A value as shown in a message: at most 120 characters, so that a huge field
+    /// does not make a huge message.
+    static func shown(_ value: String) -> String {
+        guard value.utf8.count > 120 else { return value }
+        return String(value.prefix(100)) + "... (\(value.utf8.count) bytes)"
     }
 
     public var description: String {
@@ -77,14 +86,16 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .fieldCount(location, expected, found):
             return "\(location): \(found) fields, the header has \(expected)"
         case let .lineTooLong(location, limit):
-            return "\(location): record longer than \(limit) bytes"
+            return "\(location): record longer than \(limit) bytes (a quote left open, or not a CSV file?); refused rather than read into memory"
+        case let .tooManyFields(location, limit):
+            return "\(location): record has more than \(limit) fields; refused"
         case let .unknownLayout(file, header):
             let shown = header.prefix(6).joined(separator: ",")
             return "\(file):1: header '\(shown)\(header.count > 6 ? ",..." : "")' matches no known layout (tidy CSV, legacy Comtrade, Comtrade+)"
         case let .missingColumn(file, column):
             return "\(file):1: header lacks the required column '\(column)'"
         case let .invalidValue(location, value, reason):
-            return "\(location): '\(value)' \(reason)"
+            return "\(location): '\(Self.shown(value))' \(reason)"
         case let .invalidYAML(location, reason):
             return "\(location): \(reason)"
         case let .overlappingRecord(location, key, previousFile):

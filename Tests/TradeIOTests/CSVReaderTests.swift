@@ -57,7 +57,7 @@ struct CSVReaderTests {
     @Test("invalid UTF-8 is an error, not a silent replacement")
     func invalidUTF8() throws {
         let path = try temporaryFile(Array("a,b\n1,".utf8) + [0xFF, 0xFE] + Array("\n".utf8))
-        #expect(throws: TradeIOError.invalidUTF8(SourceLocation(file: path, line: 2))) {
+        #expect(throws: TradeIOError.invalidUTF8(SourceLocation(file: path, line: 2, field: "column 2"))) {
             try CSVReader(path: path).readAll()
         }
     }
@@ -68,6 +68,16 @@ struct CSVReaderTests {
         #expect(throws: TradeIOError.lineTooLong(SourceLocation(file: path, line: 2), limit: 50)) {
             try CSVReader(path: path, maximumRecordBytes: 50).readAll()
         }
+    }
+
+    @Test("a record with more fields than the limit is refused, at its line")
+    func tooManyFields() throws {
+        let path = try temporaryFile("a,b\n1,2\n" + String(repeating: ",", count: 10) + "\n")
+        #expect(throws: TradeIOError.tooManyFields(SourceLocation(file: path, line: 3), limit: 5)) {
+            try CSVReader(path: path, maximumFieldCount: 5).readAll()
+        }
+        // The default limits: 1 MiB per record, 1,024 fields.
+        #expect(CSVReader(path: path).maximumRecordBytes == 1 << 20 && CSVReader(path: path).maximumFieldCount == 1_024)
     }
 
     @Test("records spanning chunk boundaries are read whole")

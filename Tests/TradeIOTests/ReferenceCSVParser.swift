@@ -45,7 +45,7 @@ struct ReferenceCSVParser {
 
     mutating func endField() throws {
         guard let text = String(validating: field, as: UTF8.self) else {
-            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine))
+            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(fields.count + 1)"))
         }
         fields.append(text)
         field.removeAll(keepingCapacity: true)

@@ -65,4 +65,21 @@ struct SHA256Tests {
             try SHA256.hexDigest(ofFile: "/nonexistent/none.csv", displayName: "Data/none.csv")
         }
     }
+    @Test("incremental hashing: any split of the message gives the one-shot digest (block boundaries, 55/56/64-byte tails)")
+    func incremental() {
+        let message = (0..<5_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let expected = SHA256.hexDigest(message)
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 4_999, 5_000] {
+            for split in Set([0, length / 3, length / 2, max(0, length - 1), length]) {
+                var hasher = SHA256.Hasher()
+                hasher.update(message[0..<split])
+                hasher.update(message[split..<length])
+                #expect(hasher.finalizeHex() == SHA256.hexDigest(message[0..<length]), "length \(length), split \(split)")
+            }
+        }
+        var chunked = SHA256.Hasher()
+        for start in stride(from: 0, to: message.count, by: 97) { chunked.update(message[start..<min(start + 97, message.count)]) }
+        #expect(chunked.finalizeHex() == expected)
+    }
+
 }

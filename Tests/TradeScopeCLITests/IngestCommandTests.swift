@@ -103,14 +103,15 @@ struct IngestCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait for the write transaction (SQLite's rollback journal exists while it is open), then kill.
-        let journal = db + "-journal"
+        // Wait for the write transaction to spill pages into the write-ahead log (the store is in WAL mode), then kill.
+        let wal = db + "-wal"
+        func walBytes() -> Int { ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0 }
         var waited = 0.0
-        while !FileManager.default.fileExists(atPath: journal) && waited < 60 && process.isRunning {
+        while walBytes() == 0 && waited < 60 && process.isRunning {
             Thread.sleep(forTimeInterval: 0.01)
             waited += 0.01
         }
-        let killedMidway = process.isRunning && FileManager.default.fileExists(atPath: journal)
+        let killedMidway = process.isRunning && walBytes() > 0
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(killedMidway, "the ingest finished before it could be killed; the test proves nothing")

@@ -10,6 +10,7 @@ import Foundation
 struct CSVParserState {
     let displayName: String
     let maximumRecordBytes: Int
+    let maximumFieldCount: Int
     let makesStrings: Bool
     /// In raw mode, whether each field is checked as UTF-8 when it ends (as in
     /// `makesStrings` mode, so that errors come in the same order), without making a `String`.
@@ -35,9 +36,11 @@ struct CSVParserState {
     var recordBytes = 0
     var recordHasContent = false
 
-    init(displayName: String, maximumRecordBytes: Int, makesStrings: Bool, checksUTF8: Bool = false) {
+    init(displayName: String, maximumRecordBytes: Int, maximumFieldCount: Int = CSVReader.defaultMaximumFieldCount,
+         makesStrings: Bool, checksUTF8: Bool = false) {
         self.displayName = displayName
         self.maximumRecordBytes = maximumRecordBytes
+        self.maximumFieldCount = maximumFieldCount
         self.makesStrings = makesStrings
         self.checksUTF8 = checksUTF8 && !makesStrings
     }
@@ -55,7 +58,7 @@ struct CSVParserState {
     func checkFieldUTF8() throws {
         let field = UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart)
         if !isASCII(field) && decodeUTF8(field) == nil {
-            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine))
+            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(storage.endCount + 1)"))
         }
     }
 
@@ -68,9 +71,12 @@ struct CSVParserState {
     }
 
     mutating func endField() throws {
+        guard (makesStrings ? fields.count : storage.endCount) < maximumFieldCount else {
+            throw TradeIOError.tooManyFields(SourceLocation(file: displayName, line: recordLine), limit: maximumFieldCount)
+        }
         if makesStrings {
             guard let text = decodeUTF8(UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart)) else {
-                throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine))
+                throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(fields.count + 1)"))
             }
             fields.append(text)
             storage.byteCount = 0

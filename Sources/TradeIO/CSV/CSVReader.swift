@@ -16,22 +16,36 @@ public struct CSVReader: Sendable {
     /// The longest record accepted, in bytes; longer records are an error
     /// rather than unbounded memory.
     public let maximumRecordBytes: Int
+    /// The most fields a record may have; more is an error.
+    public let maximumFieldCount: Int
+
+    /// The default record limit, 1 MiB: a Comtrade+ row is under 1 KB, and a
+    /// longer line is a broken file (a missing closing quote, say), not data.
+    public static let defaultMaximumRecordBytes = 1 << 20
+    /// The default field limit, 1,024: the widest layout has 48 fields, and
+    /// extra columns are allowed, but not without bound.
+    public static let defaultMaximumFieldCount = 1_024
 
     /// - Parameters:
     ///   - path: The file to read.
     ///   - displayName: How the file is named in messages (defaults to `path`).
-    ///   - maximumRecordBytes: The longest record accepted (default 16 MiB).
-    public init(path: String, displayName: String? = nil, maximumRecordBytes: Int = 16 << 20) {
-        self.init(path: path, displayName: displayName, maximumRecordBytes: maximumRecordBytes, chunkSize: 1 << 20)
+    ///   - maximumRecordBytes: The longest record accepted (default ``defaultMaximumRecordBytes``).
+    ///   - maximumFieldCount: The most fields per record (default ``defaultMaximumFieldCount``).
+    public init(path: String, displayName: String? = nil, maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes,
+                maximumFieldCount: Int = CSVReader.defaultMaximumFieldCount) {
+        self.init(path: path, displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
+                  chunkSize: 1 << 20)
     }
 
     /// The size of each read; small sizes let tests cut records at every byte.
     let chunkSize: Int
 
-    init(path: String, displayName: String?, maximumRecordBytes: Int, chunkSize: Int) {
+    init(path: String, displayName: String?, maximumRecordBytes: Int, maximumFieldCount: Int = CSVReader.defaultMaximumFieldCount,
+         chunkSize: Int) {
         self.path = path
         self.displayName = displayName ?? path
         self.maximumRecordBytes = maximumRecordBytes
+        self.maximumFieldCount = maximumFieldCount
         self.chunkSize = max(1, chunkSize)
     }
 
@@ -39,13 +53,17 @@ public struct CSVReader: Sendable {
     /// `body` returns `false` to stop early.
     ///
     /// - Parameters:
+    ///   - observe: Called with every chunk of bytes as read (BOM included), before
+    ///     its records; lets a caller hash a stream that cannot be read twice (a pipe).
     ///   - body: Called once per record with its starting line and its fields.
     /// - Throws: `TradeIOError.cannotOpen`, `.unterminatedQuote`,
-    ///   `.textAfterClosingQuote`, `.invalidUTF8`, `.lineTooLong`, or whatever
+    ///   `.textAfterClosingQuote`, `.invalidUTF8`, `.lineTooLong`, `.tooManyFields`, or whatever
     ///   `body` throws.
-    public func forEachRecord(_ body: (_ line: Int, _ fields: [String]) throws -> Bool) throws {
-        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, makesStrings: true)
-        try run(&parser) { parser in try body(parser.recordLine, parser.fields) }
+    public func forEachRecord(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+                              _ body: (_ line: Int, _ fields: [String]) throws -> Bool) throws {
+        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
+                                    makesStrings: true)
+        try run(&parser, observe: observe) { parser in try body(parser.recordLine, parser.fields) }
     }
 
     /// Calls `body` with each record as raw bytes, without making a `String`
@@ -68,11 +86,12 @@ public struct CSVReader: Sendable {
     /// UTF-8 when it ends, so that records, lines and errors (including
     /// `.invalidUTF8` and its order among the others) are exactly those of
     /// `forEachRecord(_:)`, and each field can later be decoded without a check.
-    func forEachRawRecord(checkingUTF8: Bool, _ body: (_ record: CSVRawRecord) throws -> Bool) throws {
-        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, makesStrings: false,
-                                    checksUTF8: checkingUTF8)
+    func forEachRawRecord(checkingUTF8: Bool, observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+                          _ body: (_ record: CSVRawRecord) throws -> Bool) throws {
+        var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
+                                    makesStrings: false, checksUTF8: checkingUTF8)
         let name = displayName
-        try run(&parser) { parser in
+        try run(&parser, observe: observe) { parser in
             let storage = parser.storage
             return try body(CSVRawRecord(
                 line: parser.recordLine, displayName: name,
@@ -83,7 +102,8 @@ public struct CSVReader: Sendable {
 
     /// Reads the file chunk by chunk through `parser`, calling `emit` after
     /// each complete record.
-    func run(_ parser: inout CSVParserState, _ emit: (borrowing CSVParserState) throws -> Bool) throws {
+    func run(_ parser: inout CSVParserState, observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+             _ emit: (borrowing CSVParserState) throws -> Bool) throws {
         guard let handle = fopen(path, "rb") else {
             throw TradeIOError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
         }
@@ -91,6 +111,7 @@ public struct CSVReader: Sendable {
         // A UTF-8 byte-order mark at the very start is skipped.
         var head: [UInt8] = [0, 0, 0]
         let headCount = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 3, handle) }
+        if let observe { head.withUnsafeBufferPointer { observe(UnsafeBufferPointer(rebasing: $0[0..<headCount])) } }
         if !(headCount == 3 && head == [0xEF, 0xBB, 0xBF]) {
             if !(try feed(head, count: headCount, &parser, emit)) { return }
         }
@@ -99,6 +120,7 @@ public struct CSVReader: Sendable {
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, chunkSize, handle) }
             if count == 0 { break }
+            if let observe { chunk.withUnsafeBufferPointer { observe(UnsafeBufferPointer(rebasing: $0[0..<count])) } }
             if !(try feed(chunk, count: count, &parser, emit)) { return }
         }
         if ferror(handle) != 0 {

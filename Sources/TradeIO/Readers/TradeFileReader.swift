@@ -52,19 +52,21 @@ public struct TradeFileReader: Sendable {
     /// returns `false` to stop early.
     ///
     /// - Parameters:
+    ///   - observe: Called with each chunk of the file's bytes as read (see ``CSVReader/forEachRecord(observingBytes:_:)``).
     ///   - body: Receives a row or the located error that rejects it.
     /// - Returns: The layout of the file.
     /// - Throws: `TradeIOError` when the file cannot be read as CSV (unclosed
     ///   quote, invalid UTF-8, ...) or its header matches no layout; or what `body` throws.
     @discardableResult
-    public func forEachRow(_ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
+    public func forEachRow(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+                           _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
         var layout: TradeFileLayout?
         var reader: ResolvedReader?
         var headerCount = 0
         let cache = FieldCache()
         // Raw records with UTF-8 checked per field: the records, lines and errors of
         // `forEachRecord`, without a `String` for every field (FieldAccess).
-        try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true) { record in
+        try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true, observingBytes: observe) { record in
             let line = record.line
             guard let current = reader else {
                 let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }

@@ -19,6 +19,12 @@ import TradeDomain
 /// Rules:
 /// - One transaction per file: a file that fails (or a process killed while
 ///   ingesting) leaves the store as it was (SQLite rolls the transaction back).
+/// - The store is in WAL mode: readers (another process's `series --db`) never wait
+///   for an ingest and see the store as of the last committed file, old or new,
+///   never half a file. Writers wait up to ``busyTimeout`` for each other.
+/// - A file that is not a regular file (a pipe, standard input) is read once: its
+///   SHA-256 is computed while its rows are stored, and the transaction is rolled
+///   back if those bytes turn out to have been ingested before.
 /// - A file whose SHA-256 is already in `provenance` adds nothing.
 /// - A record with the key of a stored one replaces it and is counted
 ///   (``IngestSummary/rowsReplaced``); with `strict` it is an error instead.
@@ -35,8 +41,14 @@ public final class TradeStore: Sendable {
     public init(path: String) throws {
         self.path = path
         do {
-            queue = try DatabaseQueue(path: path)
-            try queue.write { db in
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            configuration.busyMode = .timeout(Self.busyTimeout)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            // Only a new store is written to here, so that opening one for reading
+            // never waits for (or blocks) an ingest in another process.
+            let hasSchema = try queue.read { db in try db.tableExists("provenance") && db.tableExists("records") }
+            if !hasSchema { try queue.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS provenance (
                         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -53,7 +65,7 @@ public final class TradeStore: Sendable {
                         provenance_id INTEGER NOT NULL REFERENCES provenance(id), line INTEGER NOT NULL,
                         PRIMARY KEY (reporter, partner, flow, period, commodity, classification, source_id));
                     """)
-            }
+            } }
         } catch let error as TradeIOError {
             throw error
         } catch {
@@ -83,13 +95,16 @@ public final class TradeStore: Sendable {
     public static func validate(file: String, displayName: String? = nil, strict: Bool = false,
                                 reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
-        let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
+        // One pass for a pipe (it cannot be read twice): hash the bytes as they are read.
+        let streamed = !isRegularFile(file)
+        var hasher = SHA256.Hasher()
+        let digestFirst = streamed ? nil : try SHA256.hexDigest(ofFile: file, displayName: name)
         // Strict: a set, so that the first repeated key stops the read at its line (before any later
         // bad row). Otherwise: the hashes are logged and their repeats counted once at the end.
         var keys: Set<Int> = []
         var log = KeyHashLog()
         var counts = Counts()
-        let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
+        let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: streamed ? { hasher.update($0) } : nil) { outcome in
             if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
                 guard strict else {
@@ -105,6 +120,7 @@ public final class TradeStore: Sendable {
         }
         if !strict { counts.replaced = log.repeats() }
         progress(counts.handled)
+        let digest = digestFirst ?? hasher.finalizeHex()
         return counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: true)
     }
 
@@ -122,24 +138,29 @@ public final class TradeStore: Sendable {
     public func ingest(file: String, displayName: String? = nil, strict: Bool = false,
                        reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
-        let digest = try SHA256.hexDigest(ofFile: file, displayName: name)
+        // A regular file is hashed first (a second pass) so that bytes ingested before are skipped unread;
+        // a pipe is hashed as its rows are stored, and the transaction undone if they were.
+        let streamed = !isRegularFile(file)
+        var hasher = SHA256.Hasher()
+        let digestFirst = streamed ? nil : try SHA256.hexDigest(ofFile: file, displayName: name)
+        func alreadyIngested(_ digest: String, _ previous: Row) -> IngestSummary {
+            IngestSummary(
+                file: name, sha256: digest, layout: TradeFileLayout(rawValue: previous["reader"]), rowsRead: 0, rowsKept: 0,
+                rowsRejected: 0, rowsReplaced: 0, suspectQuantityRows: 0, alreadyIngested: true, dryRun: false)
+        }
         do {
             return try queue.write { db -> IngestSummary in
-                if let previous = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE sha256 = ?", arguments: [digest]) {
-                    return IngestSummary(
-                        file: name, sha256: digest, layout: TradeFileLayout(rawValue: previous["reader"]), rowsRead: 0, rowsKept: 0,
-                        rowsRejected: 0, rowsReplaced: 0, suspectQuantityRows: 0, alreadyIngested: true, dryRun: false)
+                if let digestFirst, let previous = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE sha256 = ?", arguments: [digestFirst]) {
+                    return alreadyIngested(digestFirst, previous)
                 }
                 try db.execute(sql: """
                     INSERT INTO provenance (file_name, sha256, reader, rows_read, rows_kept, rows_rejected, rows_replaced, ingested_at)
                     VALUES (?, ?, '', 0, 0, 0, 0, ?)
-                    """, arguments: [name, digest, ISO8601DateFormatter().string(from: Date())])
+                    """, arguments: [name, digestFirst ?? "pending " + UUID().uuidString, ISO8601DateFormatter().string(from: Date())])
                 let provenanceID = db.lastInsertedRowID
-                // A larger page cache for this connection (64 MiB, bounded, not growing with the file): the
-                // primary-key B-tree of a large file's rows then stays in memory instead of being spilled
-                // and read back mid-transaction. Journal mode and synchronous stay SQLite's defaults
-                // (rollback journal, FULL), so a failed or killed ingest still leaves the store as it was.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                // The page cache stays SQLite's default (about 2 MiB): a 64 MiB cache measured no faster
+                // (Benchmarks/README.md) and would make an ingest's memory grow with the file up to its
+                // size. The store is in WAL mode (see `open`), so a failed or killed ingest leaves it as it was.
                 var counts = Counts()
                 // Prepared once per file and reused for every row. The common case (a new key) is one
                 // INSERT; only a row whose key is already stored is looked up and replaced.
@@ -157,9 +178,9 @@ public final class TradeStore: Sendable {
                     SELECT p.file_name FROM records r JOIN provenance p ON p.id = r.provenance_id
                     WHERE r.reporter = ? AND r.partner = ? AND r.flow = ? AND r.period = ? AND r.commodity = ? AND r.classification = ? AND r.source_id = ?
                     """)
-                let layout = try TradeFileReader(path: file, displayName: name).forEachRow { outcome in
+                let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: streamed ? { hasher.update($0) } : nil) { outcome in
                     if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
-            try counts.take(outcome, strict: strict, reject: reject) { row in
+                    try counts.take(outcome, strict: strict, reject: reject) { row in
                         let r = row.record
                         // The common case binds straight through the SQLite C API (no argument array
                         // of existentials per row); the values and their SQLite types are those GRDB binds.
@@ -185,12 +206,19 @@ public final class TradeStore: Sendable {
                     return true
                 }
                 progress(counts.handled)
+                let digest = digestFirst ?? hasher.finalizeHex()
+                if digestFirst == nil, let previous = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE sha256 = ?", arguments: [digest]) {
+                    throw AlreadyIngested(summary: alreadyIngested(digest, previous))
+                }
                 let summary = counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: false)
                 try db.execute(sql: """
-                    UPDATE provenance SET reader = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?
-                    """, arguments: [layout.rawValue, summary.rowsRead, summary.rowsKept, summary.rowsRejected, summary.rowsReplaced, provenanceID])
+                    UPDATE provenance SET sha256 = ?, reader = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?
+                    """, arguments: [digest, layout.rawValue, summary.rowsRead, summary.rowsKept, summary.rowsRejected, summary.rowsReplaced, provenanceID])
                 return summary
             }
+        } catch let already as AlreadyIngested {
+            // Thrown inside the transaction so that SQLite rolls back the rows of a stream seen before.
+            return already.summary
         } catch let error as TradeIOError {
             throw error
         } catch {
@@ -263,6 +291,21 @@ public final class TradeStore: Sendable {
 
     /// SQLite copies bound text (`SQLITE_TRANSIENT`).
     private static let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    /// How long a writer waits for another process's write transaction before failing, in seconds.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// SQLite's own consistency check (`PRAGMA integrity_check`).
+    ///
+    /// - Returns: `["ok"]` for a sound store, else SQLite's list of problems.
+    /// - Throws: `TradeIOError.store` when the store cannot be read.
+    public func integrityCheck() throws -> [String] {
+        do {
+            return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        } catch {
+            throw TradeIOError.store(path: path, reason: "\(error)")
+        }
+    }
 
     /// Every stored record, ordered by key.
     ///
@@ -374,6 +417,18 @@ public final class TradeStore: Sendable {
         return TradeFileRow(line: row["line"], record: record, reporterNumericCode: row["reporter_code"],
                             partnerNumericCode: row["partner_code"], legacyEstimationFlag: row["legacy_flag"])
     }
+}
+
+/// Whether a path names a regular file (which can be read twice), not a pipe or a terminal.
+func isRegularFile(_ path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return true }  // let the reader report what is wrong
+    return (status.st_mode & S_IFMT) == S_IFREG
+}
+
+/// A streamed file whose bytes were ingested before: thrown to roll its transaction back.
+private struct AlreadyIngested: Error {
+    let summary: IngestSummary
 }
 
 /// Running counts of one file's rows.

@@ -21,10 +21,11 @@ struct IngestCommand: ParsableCommand {
               tradescope ingest download.csv --dry-run
               tradescope ingest download.csv --db trade.sqlite --rejects rejects.csv
               tradescope ingest download.csv --dry-run --format json
+              unzip -p big.zip | tradescope ingest - --db trade.sqlite
               tradescope series --db trade.sqlite --reporter CHN --partner PRK --hs 2701
             """)
 
-    @Argument(help: "CSV files: Comtrade+ (47 fields, or 48 with datasetCode), legacy Comtrade (22 or 35 columns) or tidy.")
+    @Argument(help: "CSV files: Comtrade+ (47 fields, or 48 with datasetCode), legacy Comtrade (22 or 35 columns) or tidy; - reads standard input.")
     var files: [String]
 
     @Option(help: "The SQLite store to write (created when missing). Required unless --dry-run.")
@@ -54,8 +55,10 @@ struct IngestCommand: ParsableCommand {
         for file in files {
             let reject: (TradeIOError) throws -> Void = { writer?.write($0) }
             let progress = IngestProgress(file: file)
-            let summary = try store.map { try $0.ingest(file: file, strict: strict, reject: reject, progress: progress.update) }
-                ?? TradeStore.validate(file: file, strict: strict, reject: reject, progress: progress.update)
+            // "-" is standard input, read once as it streams (memory does not grow with it).
+            let (path, name) = file == "-" ? ("/dev/stdin", "stdin") : (file, file)
+            let summary = try store.map { try $0.ingest(file: path, displayName: name, strict: strict, reject: reject, progress: progress.update) }
+                ?? TradeStore.validate(file: path, displayName: name, strict: strict, reject: reject, progress: progress.update)
             progress.finish()
             summaries.append(summary)
             if format == .text { FileHandle.standardOutput.write(Data((summary.description + "\n").utf8)) }

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TradeIO
+
+/// Regression tests for defects found by the robustness work (issue 11); each names how it was found.
+@Suite("robustness regressions")
+struct RobustnessRegressionTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-regression-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Found by the reader round-trip property test: in Swift "\r\n" is one Character, so a check for
+    /// the Characters "\r" or "\n" missed it and `export` wrote a note holding CRLF unquoted, splitting the row.
+    @Test("export quotes a field that holds CRLF, so the CSV reads back with the note whole")
+    func exportQuotesCRLF() throws {
+        let directory = try temporaryDirectory()
+        let input = directory.appendingPathComponent("crlf.csv")
+        try Data(("period,reporter_iso,partner_iso,flow,hs_code,value_usd,quantity,quantity_unit,source_id,note\n"
+                  + "2013,CHN,PRK,import,2701,5,1,t,KITA_AJU_2014,\"line one\r\nline two\"\n").utf8).write(to: input)
+        let db = directory.appendingPathComponent("trade.sqlite").path
+        #expect(try runTradescope(["ingest", input.path, "--db", db]).status == 0)
+        let export = try runTradescope(["export", "--db", db, "--out", directory.appendingPathComponent("out.csv").path])
+        #expect(export.status == 0, "\(export.standardError)")
+        let records = try CSVReader(path: directory.appendingPathComponent("out.csv").path).readAll()
+        // The header and three measures (value_usd, quantity, unit_price), 17 fields each, the note whole.
+        #expect(records.count == 4)
+        #expect(records.allSatisfy { $0.fields.count == 17 })
+        #expect(records.dropFirst().allSatisfy { $0.fields[16] == "line one\r\nline two" })
+    }
+
+    /// The same defect in the rejects file: a rejected value holding CRLF split the rejects row.
+    @Test("the rejects file quotes a reason that holds CRLF")
+    func rejectsQuoteCRLF() throws {
+        let directory = try temporaryDirectory()
+        let input = directory.appendingPathComponent("bad.csv")
+        try Data(("period,reporter_iso,partner_iso,flow,hs_code,value_usd,quantity,quantity_unit,source_id,note\n"
+                  + "2013,CHN,PRK,import,\"27\r\n01\",5,1,t,KITA_AJU_2014,\n").utf8).write(to: input)
+        let rejects = directory.appendingPathComponent("rejects.csv").path
+        let result = try runTradescope(["ingest", input.path, "--dry-run", "--rejects", rejects])
+        #expect(result.status == 0)
+        let records = try CSVReader(path: rejects).readAll()
+        #expect(records.count == 2 && records.allSatisfy { $0.fields.count == 4 }, "\(records)")
+        #expect(records.last?.fields[2] == "hs_code")
+    }
+
+    /// Period parsing trims "line breaks", but "\r\n" (one Character) was not trimmed: "2016\r\n" was refused.
+    @Test("--from accepts a period followed by CRLF, as it accepts one followed by LF")
+    func periodTrimsCRLF() throws {
+        let lf = try runTradescope(["series", "--hs", "2701", "--from", "2016\n", "--format", "csv"])
+        let crlf = try runTradescope(["series", "--hs", "2701", "--from", "2016\r\n", "--format", "csv"])
+        #expect(lf.status == 0 && crlf.status == 0, "\(crlf.standardError)")
+        #expect(lf.standardOutput == crlf.standardOutput)
+    }
+}
