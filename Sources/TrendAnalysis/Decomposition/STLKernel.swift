@@ -259,8 +259,8 @@ struct STLKernel {
         let mid0 = n / 2 + 1, mid1 = n - mid0 + 1       // 1-based, as in the Fortran
         // The two middle order statistics by selection (the Fortran's psort), not a full sort.
         var work = r
-        let upper = select(&work, rank: mid0 - 1)
-        let lower = mid1 == mid0 ? upper : select(&work, rank: mid1 - 1)
+        let upper = RobustScale.orderStatistic(&work, rank: mid0 - 1)
+        let lower = mid1 == mid0 ? upper : RobustScale.orderStatistic(&work, rank: mid1 - 1)
         let cmad = 3 * (upper + lower)
         if cmad == 0 { return [Double](repeating: 1, count: n) }   // statsmodels `_rwts`: all weights 1
         let c9 = 0.999 * cmad, c1 = 0.001 * cmad
@@ -269,22 +269,5 @@ struct STLKernel {
             if value <= c9 { let q = value / cmad; let u = 1 - q * q; return u * u }
             return 0
         }
-    }
-
-    /// The value of rank `rank` (0-based) of `values` in ascending order, by quickselect
-    /// (Hoare partition, middle pivot); `values` is permuted. O(n) expected.
-    static func select(_ values: inout [Double], rank: Int) -> Double {
-        var low = 0, high = values.count - 1
-        while low < high {
-            let pivot = values[(low + high) / 2]
-            var i = low, j = high
-            while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
-            }
-            if rank <= j { high = j } else if rank >= i { low = i } else { return values[rank] }
-        }
-        return values[rank]
     }
 }

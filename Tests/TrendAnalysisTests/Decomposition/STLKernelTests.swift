@@ -14,8 +14,11 @@ struct STLKernelTests {
                 let sorted = values.sorted()
                 for rank in [0, count / 2, (count - 1) / 2, count - 1] {
                     var work = values
-                    #expect(STLKernel.select(&work, rank: rank) == sorted[rank], "n = \(count), rank \(rank)")
+                    #expect(RobustScale.orderStatistic(&work, rank: rank) == sorted[rank], "n = \(count), rank \(rank)")
                 }
+                let middle = count / 2
+                let median = count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+                #expect(RobustScale.median(values) == median, "median of \(count)")
             }
         }
     }
