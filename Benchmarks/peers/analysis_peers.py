@@ -15,7 +15,7 @@ numpy-anomalies: residuals of a least-squares line through log y (all series at 
     Checksum: flag count, Σ flagged index, Σ flagged z.
 ruptures-pelt: ruptures Pelt(model="l2", min_size=1, jump=1).fit(log y).predict(pen=σ̂² log n),
     σ̂ = 1.4826 · median|Δy − median Δy| / √2: the objective of tradescope's change-in-mean PELT
-    (cost Σ(y − ȳ)² / σ̂², penalty log n) multiplied by σ̂². Checksum: change points, Σ index.
+    (cost Σ(y − ȳ)² / σ̂², penalty log n) multiplied by σ̂². Checksum: change points, Σ index, Σ index².
 """
 import json
 import math
@@ -72,7 +72,7 @@ def ruptures_pelt(values):
     import ruptures as rpt
     logs = np.log(values)
     n, t_count = logs.shape
-    changes = indices = 0
+    changes = indices = squares = 0
     for k in range(n):
         y = logs[k]
         d = np.diff(y)
@@ -81,7 +81,8 @@ def ruptures_pelt(values):
         breaks = breaks[:-1]  # the last is n, not a change point
         changes += len(breaks)
         indices += sum(breaks)
-    return n, {"changes": float(changes), "change_index_sum": float(indices)}
+        squares += sum(b * b for b in breaks)
+    return n, {"changes": float(changes), "change_index_sum": float(indices), "change_index_sq_sum": float(squares)}
 
 
 TASKS = {"statsmodels-stl": statsmodels_stl, "numpy-anomalies": numpy_anomalies, "ruptures-pelt": ruptures_pelt}

@@ -2,6 +2,8 @@
 // Cleveland et al. (netlib `stl`: stlstp, stlss, stlfts, stless, stlest, stlrwt),
 // which statsmodels' `_stl.pyx` also follows. Positions are 1-based inside the
 // loess routines, as in the Fortran, so that the window arithmetic reads the same.
+// Only `stlest` is rearranged for speed (one pass of weighted sums, see `estimate`);
+// it computes the same quantities, equal to rounding.
 
 /// Runs the STL inner and outer loops for a resolved specification.
 struct STLKernel {
