@@ -92,6 +92,9 @@ $(BENCH_VENV)/.installed: Benchmarks/requirements.txt
 	touch $@
 
 bench-build: deps $(BENCH_VENV)/.installed
+	@Rscript -e 'suppressMessages(library(strucchange))' >/dev/null 2>&1 || { echo "installing: r-base-core r-cran-strucchange (the Bai-Perron peer)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq r-base-core r-cran-strucchange \
+	  || echo "R not installed: the strucchange rows will be skipped with a note"; }
 	cd Benchmarks && $(SWIFT) build -c release
 	mkdir -p Benchmarks/.build/limits
 	cc -O2 -o Benchmarks/.build/limits/linescan Benchmarks/limits/linescan.c

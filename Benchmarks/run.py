@@ -46,12 +46,45 @@ TASKS = [
      "#3: ≥ 3x pandas, faster than polars, aiming at 1 GB/s (≤ 10x line scan); peak < 200 MB"),
     ("ingest into a fresh store (`TradeStore.ingest`)", "csv", "ingest-store", ["pandas-validate"],
      "#3: full ingest at least as fast as pandas `read_csv` alone; peak < 200 MB"),
-    ("log-linear trend, every series", "panel", None, ["numpy-trend", "statsmodels-trend"],
-     "#4: ≥ 100x statsmodels loop and ≥ numpy closed form, with full inference, one core (not built yet)"),
+    # Analysis rows (issue 10 items 2-4), with a sixth field of options:
+    #   limit: {mode: K} runs tradescope AND the peers on the first K series only (BENCH_SERIES_LIMIT),
+    #          for peers too slow for the whole panel in a 15-minute `make bench`;
+    #   goals: {peer: ratio} the issue's goal, shown as met or missed beside the ratio;
+    #   rtol: checksum tolerance (default 1e-9).
+    ("log-linear trend, every series, batch kernel (`TimeTrendLine.fitLogLinear`)", "panel", "trend-batch",
+     ["numpy-trend", "statsmodels-trend"],
+     "#4: ≥ 100x statsmodels loop and ≥ numpy closed form, with full inference, one core",
+     {"goals": {"numpy-trend": 1, "statsmodels-trend": 100}}),
+    ("log-linear trend, every series, general path (`TrendSpecification.fit`, full `TrendFit`)", "panel", "trend-spec",
+     ["numpy-trend", "statsmodels-trend"], "″", {"goals": {"numpy-trend": 1, "statsmodels-trend": 100}}),
+    ("robust STL (period 12, 15 outer iterations) of log y", "panel", "stl", ["statsmodels-stl"],
+     "#5: ≥ 10x statsmodels `STL(robust=True)`; trend of series 0-2 at 4 dates rtol 1e-6",
+     {"limit": {"quick": 100, "full": 500}, "goals": {"statsmodels-stl": 10}, "rtol": 1e-6}),
+    ("robust-z anomaly flags (linear-trend residuals of log y, |z| > 3.5)", "panel", "anomalies", ["numpy-anomalies"],
+     "#5: flags as a median/MAD implementation in numpy (no speed goal)", {}),
+    ("exact PELT, change in mean of log y (jump 1, BIC)", "panel", "pelt", ["ruptures-pelt"],
+     "#5: ≥ 100x ruptures `Pelt(jump=1)`, same change points",
+     {"limit": {"quick": 10, "full": 50}, "goals": {"ruptures-pelt": 100}}),
+    ("Bai-Perron, seatbelt (log10 UKDriverDeaths, n = 180, 3 regressors, h = 0.1, 2 breaks + intervals)", "ukdd",
+     "bai-perron-seatbelt", ["strucchange-seatbelt"], "#5: ≥ 50x strucchange `breakpoints` + `confint`, same breaks and intervals",
+     {"goals": {"strucchange-seatbelt": 50}}),
+    ("Bai-Perron per series, log y ~ 1 + t, h = 0.15, BIC, intervals", "panel", "bai-perron-panel", ["strucchange-panel"],
+     "″", {"limit": {"quick": 4, "full": 20}, "goals": {"strucchange-panel": 50}}),
 ]
-# Tasks of issue 5 (STL, robust-z anomalies, PELT, Bai-Perron) get rows here when their code
-# and peer scripts (statsmodels STL, ruptures, R strucchange) land.
-PEER_SCRIPT = {"read": "csv_peers.py", "rollup": "csv_peers.py", "validate": "csv_peers.py", "trend": "trend_peers.py"}
+PEER_SCRIPT = {"read": "csv_peers.py", "rollup": "csv_peers.py", "validate": "csv_peers.py", "trend": "trend_peers.py", "stl": "analysis_peers.py",
+               "anomalies": "analysis_peers.py", "pelt": "analysis_peers.py", "seatbelt": "strucchange_peers.R",
+               "panel": "strucchange_peers.R"}
+# The seatbelt series: R `datasets::UKDriverDeaths`, as exported by the tests' reference script.
+UKDD = os.path.join(HERE, "..", "Tests", "TrendAnalysisTests", "Reference", "ukdriverdeaths.csv")
+
+
+def r_available():
+    """Rscript with strucchange, else None and the reason (the R rows are then skipped with a note)."""
+    try:
+        ok = subprocess.run(["Rscript", "-e", "suppressMessages(library(strucchange))"], capture_output=True).returncode == 0
+    except OSError:
+        return "Rscript not found (install r-base-core r-cran-strucchange; `make bench-build` does when apt works)"
+    return None if ok else "R package strucchange not installed (r-cran-strucchange)"
 
 
 def machine():
@@ -82,13 +115,13 @@ def run_measured(argv, env=None):
     return result
 
 
-def same(a, b):
-    """Checksums agree: integers exactly, sums to a relative 1e-9 (summation order differs)."""
+def same(a, b, rtol=1e-9):
+    """Checksums agree: integers exactly, sums to a relative 1e-9 (summation order differs) or the row's rtol."""
     if a.keys() != b.keys():
         return False
     for key in a:
         x, y = float(a[key]), float(b[key])
-        if x != y and abs(x - y) > 1e-9 * max(abs(x), abs(y)):
+        if x != y and abs(x - y) > rtol * max(abs(x), abs(y)):
             return False
     return True
 
@@ -122,17 +155,18 @@ def main():
     parser.add_argument("--bench", default=os.path.join(HERE, ".build", "release", "TradeScopeBench"))
     parser.add_argument("--limits", default=os.path.join(HERE, ".build", "limits"))
     parser.add_argument("--readme", default=None, help="write the table into this README between markers")
-    parser.add_argument("--only", default=None, help="run only the tasks whose harness name contains this text (no README)")
+    parser.add_argument("--only", default=None, help="comma-separated tradescope task names (trials; not with --readme)")
     args = parser.parse_args()
     mode = MODES[args.mode]
     python = sys.executable
     env = dict(os.environ, POLARS_MAX_THREADS="1", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",
                MKL_NUM_THREADS="1", RAYON_NUM_THREADS="1")
     csv_path, panel = ensure_data(mode, python)
-    inputs = {"csv": csv_path, "panel": panel}
+    inputs = {"csv": csv_path, "panel": panel, "ukdd": UKDD}
     csv_bytes = os.path.getsize(csv_path)
     size_label = {"csv": f"{mode['rows'] / 1e6:g}M rows, {csv_bytes / 1e6:.0f} MB",
-                  "panel": f"{mode['series']} x {mode['months']}"}
+                  "panel": f"{mode['series']} x {mode['months']}", "ukdd": "180 x 3"}
+    r_missing = r_available()
     reps = ["--warmup", str(mode["warmup"]), "--runs", str(mode["runs"])]
 
     # Physical limits, same run. `cat` first so every tool reads the CSV from the page cache.
@@ -146,25 +180,39 @@ def main():
 
     rows = []
     mismatches = 0
-    for title, kind, swift_task, peers, goal in TASKS:
-        if args.only and not (swift_task and args.only in swift_task):
+    notes = []
+    for title, kind, swift_task, peers, goal, *extra in TASKS:
+        options = extra[0] if extra else {}
+        if args.only and swift_task not in args.only.split(","):
             continue
         path = inputs[kind]
+        task_env, label = env, dict(size_label)
+        limit = options.get("limit", {}).get(args.mode)
+        if limit and kind == "panel" and limit < mode["series"]:
+            task_env = dict(env, BENCH_SERIES_LIMIT=str(limit))
+            label[kind] = f"first {limit} of {size_label[kind]}"
         ours = None
         if swift_task:
-            ours = run_measured([args.bench, swift_task, "--input", path, "--size", size_label[kind]] + reps, env)
+            ours = run_measured([args.bench, swift_task, "--input", path, "--size", label[kind]] + reps, task_env)
             print(f"  tradescope {swift_task}: {fmt_seconds(ours['cpu_median'])} CPU, {fmt_seconds(ours['median'])} wall", file=sys.stderr)
         for peer in peers:
             script = os.path.join(HERE, "peers", PEER_SCRIPT[peer.split("-", 1)[1]])
-            theirs = run_measured([python, script, peer, "--input", path, "--size", size_label[kind]] + reps, env)
+            if script.endswith(".R"):
+                if r_missing:
+                    notes.append(f"{peer} skipped: {r_missing}.")
+                    continue
+                argv = ["Rscript", script]
+            else:
+                argv = [python, script]
+            theirs = run_measured(argv + [peer, "--input", path, "--size", label[kind]] + reps, task_env)
             print(f"  {peer}: {fmt_seconds(theirs['cpu_median'])} CPU, {fmt_seconds(theirs['median'])} wall", file=sys.stderr)
             check = "—"
             if ours is not None:
-                check = "ok" if same(ours["checksum"], theirs["checksum"]) else "MISMATCH"
+                check = "ok" if same(ours["checksum"], theirs["checksum"], options.get("rtol", 1e-9)) else "MISMATCH"
                 mismatches += check == "MISMATCH"
-            rows.append((title, kind, ours, peer, theirs, check, goal))
+            rows.append((title, kind, ours, peer, theirs, check, goal, label[kind], options.get("goals", {}).get(peer)))
 
-    table = render(rows, size_label, scan, bandwidth, csv_bytes)
+    table = render(rows, size_label, scan, bandwidth, csv_bytes) + "".join(f"\n{note}\n" for note in notes)
     header = (f"Run {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, mode `{args.mode}`, "
               f"machine: {machine()} (shared with other work; figures are medians of {mode['runs']} runs after "
               f"{mode['warmup']} warm-up, one core per tool; process CPU time, wall-clock in brackets; "
@@ -191,7 +239,7 @@ def render(rows, size_label, scan, bandwidth, csv_bytes):
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     previous = None
-    for title, kind, ours, peer, theirs, check, goal in rows:
+    for title, kind, ours, peer, theirs, check, goal, label, goal_ratio in rows:
         if title == previous:
             goal = "″"
         previous = title
@@ -199,25 +247,34 @@ def render(rows, size_label, scan, bandwidth, csv_bytes):
         our_wall = ours["median"] if ours else None
         if ours:
             ratio = f"{theirs['cpu_median'] / our_cpu:.2f}x ({theirs['median'] / our_wall:.2f}x)"
+            if goal_ratio:
+                ratio += f", goal ≥ {goal_ratio:g}x {'met' if theirs['cpu_median'] / our_cpu >= goal_ratio else 'MISSED'}"
         else:
             ratio = "—"
         rate = f"{csv_bytes / our_cpu / 1e6:.0f}" if (ours and kind == "csv") else "—"
         if ours and kind == "csv":
             share = f"{scan['cpu_median'] / our_cpu * 100:.1f}% of line scan"
-        elif ours and kind == "panel":
-            share = f"{(theirs['bytes'] / our_cpu) / (bandwidth['read_gb_s'] * 1e9) * 100:.1f}% of memory read"
+        elif ours and kind == "panel" and swift_is_scan(ours):
+            share = f"{(ours['bytes'] / our_cpu) / (bandwidth['read_gb_s'] * 1e9) * 100:.1f}% of memory read"
         else:
             share = "—"
         our_peak = f"{ours['peak_bytes'] / 2**20:.0f}" if ours else "—"
         peak = f"{our_peak} / {theirs['peak_bytes'] / 2**20:.0f} MiB"
-        per_series = ""
+        per_series = our_per_series = ""
         if kind == "panel":
             per_series = f", {theirs['cpu_median'] / theirs['rows'] * 1e6:.1f} µs/series"
-        ours_text = f"{fmt_seconds(our_cpu)} ({fmt_seconds(our_wall)})" if ours else "—"
-        lines.append(f"| {title} | {size_label[kind]} | {ours_text} | {peer} | "
+            if ours:
+                our_per_series = f", {our_cpu / ours['rows'] * 1e6:.1f} µs/series"
+        ours_text = f"{fmt_seconds(our_cpu)} ({fmt_seconds(our_wall)}{our_per_series})" if ours else "—"
+        lines.append(f"| {title} | {label} | {ours_text} | {peer} | "
                      f"{fmt_seconds(theirs['cpu_median'])} ({fmt_seconds(theirs['median'])}{per_series}) | {ratio} | "
                      f"{rate} | {peak} | {share} | {check} | {goal} |")
     return "\n".join(lines) + "\n"
+
+
+def swift_is_scan(ours):
+    """The memory-read share means something only for a one-pass kernel over the whole panel (the trend)."""
+    return ours.get("task", "").startswith("trend")
 
 
 def write_readme(path, text, mode):

@@ -11,5 +11,9 @@ enum BenchmarkTasks {
         "rollup-raw": UnitPriceRollupRawTask.run,
         "ingest-validate": IngestValidateTask.run,
         "ingest-store": IngestStoreTask.run,
+        // Analysis rows (issue 10 items 2-4): panel tasks read BENCH_SERIES_LIMIT (see PanelInput).
+        "trend-batch": TrendBatchTask.run, "trend-spec": TrendSpecificationTask.run, "stl": STLTask.run,
+        "anomalies": AnomalyTask.run, "pelt": PELTTask.run,
+        "bai-perron-seatbelt": BaiPerronTask.seatbelt, "bai-perron-panel": BaiPerronTask.panel,
     ]
 }

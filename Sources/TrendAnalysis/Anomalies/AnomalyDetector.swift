@@ -65,8 +65,16 @@ public struct AnomalyDetector: Sendable, Equatable, Codable {
             residuals = try specification.fit(series).remainder
         case .linearTrend:
             guard values.count >= 3 else { throw .tooFewObservations(needed: 3, found: values.count, method: "anomaly detection") }
-            let sample = RegressionSample(response: values, rows: values.indices.map { [1, Double($0)] }, periods: series.periods)
-            residuals = try sample.leastSquares(0..<values.count, step: "fitting the linear trend for anomaly detection").residuals
+            // The closed-form line (``TimeTrendLine``): the least-squares fit of [1, t], in O(n).
+            let times = values.indices.map(Double.init)
+            let line = values.withUnsafeBufferPointer { v in
+                times.withUnsafeBufferPointer { t in TimeTrendLine.fit(values: v, times: t, level: 0.95) }
+            }
+            guard let line else {
+                throw .regressionFailed(step: "fitting the linear trend for anomaly detection",
+                                        .nonFiniteValue(row: values.firstIndex { !$0.isFinite } ?? 0, column: nil))
+            }
+            residuals = values.indices.map { values[$0] - (line.intercept + line.slope * times[$0]) }
         }
         return try flags(observed: values, residuals: residuals, periods: series.periods, sanctions: sanctions)
     }

@@ -92,6 +92,15 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
             if i > 0 { let d = e - previous; dw += d * d }
             previous = e
         }
+        return assemble(count: n, meanT: meanT, meanY: meanY, stt: stt, slope: slope, syy: syy, rss: rss, dw: dw,
+                        level: level, criticalValue: criticalValue)
+    }
+
+    /// The line and its inference from the sums of a fit (shared by ``fit(values:times:level:criticalValue:)``
+    /// and the batch kernel): t̄, ȳ, S_tt, the slope, S_yy, the residual sum of squares and the Durbin–Watson numerator.
+    private static func assemble(count n: Int, meanT: Double, meanY: Double, stt: Double, slope: Double, syy: Double,
+                                 rss: Double, dw: Double, level: Double, criticalValue: Double?) -> TimeTrendLine {
+        let nd = Double(n)
         let df = nd - 2
         let sigma2 = rss / df
         let distribution = StudentT(degreesOfFreedom: df)
@@ -120,23 +129,57 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
     public static func fitLogLinear(panel: [Double], length: Int, level: Double = 0.95) -> [TimeTrendLine?] {
         precondition(length >= 3 && panel.count % length == 0, "panel of \(panel.count) values is not a whole number of series of \(length)")
         let count = panel.count / length
-        let times = (0..<length).map(Double.init)
         let critical = CriticalValues.studentT(degreesOfFreedom: length - 2, level: level)
+        // t = 0..n−1: t̄ = (n − 1)/2 and S_tt = Σ (t − t̄)² = n (n² − 1)/12 (exact in binary for any
+        // realistic n), and Σ (t − t̄) = 0, so S_ty = Σ (t − t̄) ln y: one pass takes the logs, Σ ln y
+        // and S_ty; a second gives S_yy, the residuals' sum of squares and the Durbin–Watson numerator.
+        let nd = Double(length)
+        let meanT = Double(length - 1) / 2
+        let stt = nd * (nd * nd - 1) / 12
         var logs = [Double](repeating: 0, count: length)
         var results: [TimeTrendLine?] = []
         results.reserveCapacity(count)
         panel.withUnsafeBufferPointer { all in
-            times.withUnsafeBufferPointer { t in
-                logs.withUnsafeMutableBufferPointer { buffer in
-                    for k in 0..<count {
-                        var valid = true
-                        for i in 0..<length {
-                            let y = all[k * length + i]
-                            if !(y > 0 && y.isFinite) { valid = false }
-                            buffer[i] = log(y)
-                        }
-                        results.append(valid ? fit(values: UnsafeBufferPointer(buffer), times: t, level: level, criticalValue: critical) : nil)
+            logs.withUnsafeMutableBufferPointer { buffer in
+                for k in 0..<count {
+                    var valid = true
+                    var sumY = 0.0, sty = 0.0
+                    let base = k * length
+                    for i in 0..<length {
+                        let y = all[base + i]
+                        if !(y > 0 && y.isFinite) { valid = false }
+                        let value = log(y)
+                        buffer[i] = value
+                        sumY += value
+                        sty += (Double(i) - meanT) * value
                     }
+                    guard valid else { results.append(nil); continue }
+                    let meanY = sumY / nd
+                    let slope = sty / stt
+                    // Two interleaved sets of sums (even and odd i) halve the chains of dependent additions.
+                    var syy = (0.0, 0.0), rss = (0.0, 0.0), dw = (0.0, 0.0)
+                    var previous = buffer[0] - meanY + slope * meanT
+                    var i = 0
+                    while i + 1 < length {
+                        let c0 = buffer[i] - meanY, c1 = buffer[i + 1] - meanY
+                        let e0 = c0 - slope * (Double(i) - meanT), e1 = c1 - slope * (Double(i + 1) - meanT)
+                        syy.0 += c0 * c0; syy.1 += c1 * c1
+                        rss.0 += e0 * e0; rss.1 += e1 * e1
+                        let d0 = e0 - previous, d1 = e1 - e0
+                        dw.0 += d0 * d0; dw.1 += d1 * d1
+                        previous = e1
+                        i += 2
+                    }
+                    if i < length {
+                        let c0 = buffer[i] - meanY
+                        let e0 = c0 - slope * (Double(i) - meanT)
+                        syy.0 += c0 * c0
+                        rss.0 += e0 * e0
+                        let d0 = e0 - previous
+                        dw.0 += d0 * d0
+                    }
+                    results.append(assemble(count: length, meanT: meanT, meanY: meanY, stt: stt, slope: slope, syy: syy.0 + syy.1,
+                                            rss: rss.0 + rss.1, dw: dw.0 + dw.1, level: level, criticalValue: critical))
                 }
             }
         }

@@ -21,8 +21,8 @@ struct STLSpecificationTests {
         let series = TimeSeries(start: periods[0], values: reference.doubles("observed"))
         let result = try spec.fit(series)
         #expect(result.periods == periods)
-        // Issue 5 accuracy target: rtol 1e-6. The port performs the same operations in the same order
-        // as statsmodels' Cython; atol 1e-9 covers seasonal/remainder values that cross zero.
+        // Issue 5 accuracy target: rtol 1e-6. The port follows statsmodels' Cython step by step (the loess
+        // line from one pass of weighted sums, equal to rounding); atol 1e-9 covers values that cross zero.
         expectClose(result.trend, reference.doubles("trend"), rtol: 1e-6, atol: 1e-9, "\(name) trend")
         expectClose(result.seasonal, reference.doubles("seasonal"), rtol: 1e-6, atol: 1e-9, "\(name) seasonal")
         expectClose(result.remainder, reference.doubles("remainder"), rtol: 1e-6, atol: 1e-9, "\(name) remainder")
