@@ -57,7 +57,8 @@ FUZZ_SWIFTC = swiftc -sanitize=fuzzer,address -parse-as-library -I $(FUZZ_MODULE
   -Xcc -fmodule-map-file=.build/checkouts/Yams/Sources/CYaml/include/module.modulemap \
   -Xcc -fmodule-map-file=.build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap \
   -Xcc -fmodule-map-file=Sources/CLAPACK/module.modulemap \
-  $$(find $(addprefix $(FUZZ_DIR)/debug/,TradeDomain.build TradeIO.build GRDB.build Yams.build CYaml.build NumericCore.build TrendAnalysis.build Scenarios.build) -name '*.o') \
+  -Xcc -fmodule-map-file=$(FUZZ_DIR)/debug/CTradeIO.build/module.modulemap -Xcc -I -Xcc Sources/CTradeIO/include \
+  $$(find $(addprefix $(FUZZ_DIR)/debug/,TradeDomain.build TradeIO.build CTradeIO.build GRDB.build Yams.build CYaml.build NumericCore.build TrendAnalysis.build Scenarios.build) -name '*.o') \
   -lsqlite3 -lopenblas 2> >(grep -v 'Cannot export local symbol' >&2)
 
 fuzz-build: deps
