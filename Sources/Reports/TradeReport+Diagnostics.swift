@@ -43,7 +43,8 @@ extension TradeReport {
             guard let first = entry.firstPeriod, let last = entry.lastPeriod else { continue }
             let breaks = entry.breaks.map { bp in
                 bp.breaks.isEmpty ? "no break (BIC)" : "break after " + bp.breaks.map { b in
-                    "\(AnalysisText.period(b.period)) (95% \(AnalysisText.period(b.lowerPeriod)) to \(AnalysisText.period(b.upperPeriod)))"
+                    // An interval end outside the data (strucchange gives an index before 1 or past n) is said so.
+                    "\(AnalysisText.period(b.period)) (95% interval \(b.lowerPeriod.map(\.description) ?? "before \(first)") to \(b.upperPeriod.map(\.description) ?? "after \(last)"))"
                 }.joined(separator: ", ")
             } ?? "no break search"
             out += "- \(entry.measure.rawValue), \(first) to \(last): \(breaks); "
