@@ -14,7 +14,7 @@ import Darwin
 /// of doubles.
 ///
 /// Reference: scipy.stats `f`; R `pf`, `qf`.
-public struct FisherF: ContinuousDistribution, Equatable, Codable {
+public struct FisherF: NonNegativeContinuousDistribution, Equatable, Codable {
     /// The numerator degrees of freedom d₁ > 0.
     public let numeratorDegreesOfFreedom: Double
     /// The denominator degrees of freedom d₂ > 0.
@@ -32,7 +32,8 @@ public struct FisherF: ContinuousDistribution, Equatable, Codable {
         self.denominatorDegreesOfFreedom = denominatorDegreesOfFreedom
     }
 
-    private func tails(_ x: Double) -> (lower: Double, upper: Double) {
+    /// P(X ≤ x) and P(X > x), each computed directly.
+    public func tails(_ x: Double) -> (lower: Double, upper: Double) {
         if x <= 0 { return (0, 1) }
         if x.isInfinite { return (1, 0) }
         let d1 = numeratorDegreesOfFreedom, d2 = denominatorDegreesOfFreedom
@@ -49,25 +50,5 @@ public struct FisherF: ContinuousDistribution, Equatable, Codable {
         }
         let denominator = u + d2
         return SpecialFunctions.incompleteBeta(d1 / 2, d2 / 2, x: u / denominator, y: d2 / denominator)
-    }
-
-    public func cdf(_ x: Double) -> Double { x.isNaN ? .nan : tails(x).lower }
-
-    public func survival(_ x: Double) -> Double { x.isNaN ? .nan : tails(x).upper }
-
-    public func quantile(_ p: Double) -> Double {
-        precondition(p >= 0 && p <= 1, "probability \(p) is outside [0, 1]")
-        if p == 0 { return 0 }
-        if p == 1 { return .infinity }
-        if p > 0.5 { return SpecialFunctions.invertDecreasing(1 - p) { tails($0).upper } }
-        return SpecialFunctions.invertDecreasing(-p) { -tails($0).lower }
-    }
-
-    public func inverseSurvival(_ q: Double) -> Double {
-        precondition(q >= 0 && q <= 1, "probability \(q) is outside [0, 1]")
-        if q == 0 { return .infinity }
-        if q == 1 { return 0 }
-        if q <= 0.5 { return SpecialFunctions.invertDecreasing(q) { tails($0).upper } }
-        return SpecialFunctions.invertDecreasing(-(1 - q)) { -tails($0).lower }
     }
 }
