@@ -53,32 +53,46 @@ enum SpecialFunctions {
     }
 
     /// `ln(xᵃ yᵇ / B(a, b))` with `y = 1 − x` supplied separately, and optionally
-    /// `ln x` and `ln y` when x or y underflows (far tails of t and F).
+    /// `ln x` and `ln y` when x or y underflows (far tails of t and F), and `constant`,
+    /// ``logBetaConstant(_:_:)`` of (a, b), when a caller evaluates many x with one (a, b).
     static func logBetaPrefactor(_ a: Double, _ b: Double, _ x: Double, _ y: Double,
-                                 logX: Double? = nil, logY: Double? = nil) -> Double {
-        if b >= 10 && a < 10 { return logBetaPrefactor(b, a, y, x, logX: logY, logY: logX) }
+                                 logX: Double? = nil, logY: Double? = nil, constant: Double? = nil) -> Double {
+        if b >= 10 && a < 10 { return logBetaPrefactor(b, a, y, x, logX: logY, logY: logX, constant: constant) }
         let lnX = logX ?? (x <= 0.5 ? log(x) : log1p(-y))
         let lnY = logY ?? (y <= 0.5 ? log(y) : log1p(-x))
+        let c = constant ?? logBetaConstant(a, b)
         if a >= 10 && b >= 10 {
             let total = a + b
             let x0 = a / total, y0 = b / total
-            let corrections = 0.5 * log(a / total * b) - halfLogTwoPi
-                - stirlingCorrection(a) - stirlingCorrection(b) + stirlingCorrection(total)
             if logX != nil || logY != nil {
-                return a * (lnX - log(x0)) + b * (lnY - log(y0)) + corrections
+                return a * (lnX - log(x0)) + b * (lnY - log(y0)) + c
             }
             // a ln(x/x0) + b ln(y/y0) with the linear terms cancelled exactly:
             // a·d/x0 = b·d/y0 = (a + b)·d where d = x − x0 = y0 − y.
             let d = x <= y ? x - x0 : y0 - y
             return a * logRatioMinusChange(ratio: x / x0, change: d / x0)
-                + b * logRatioMinusChange(ratio: y / y0, change: -d / y0) + corrections
+                + b * logRatioMinusChange(ratio: y / y0, change: -d / y0) + c
+        }
+        return a * lnX + b * lnY + c
+    }
+
+    /// The part of ``logBetaPrefactor(_:_:_:_:logX:logY:constant:)`` that depends on a and b only
+    /// (symmetric in a and b): `−ln B(a, b)` when both are below 10; with Stirling's series
+    /// `−ln Γ(b) + (a − ½) ln(1 + b/a) + b ln(a + b) − b − c(a) + c(a + b)` when only a is 10 or more
+    /// (`ln Γ(a) − ln Γ(a + b)` without cancellation; c is ``stirlingCorrection(_:)``); and the
+    /// Stirling corrections `½ ln(ab/(a + b)) − ½ ln 2π − c(a) − c(b) + c(a + b)` when both are.
+    static func logBetaConstant(_ a: Double, _ b: Double) -> Double {
+        if b >= 10 && a < 10 { return logBetaConstant(b, a) }
+        if a >= 10 && b >= 10 {
+            let total = a + b
+            return 0.5 * log(a / total * b) - halfLogTwoPi
+                - stirlingCorrection(a) - stirlingCorrection(b) + stirlingCorrection(total)
         }
         if a >= 10 {
-            // ln Γ(a) − ln Γ(a + b) through Stirling's series, without cancellation.
-            return a * lnX + b * lnY - lgamma(b) + (a - 0.5) * log1p(b / a) + b * log(a + b) - b
+            return -lgamma(b) + (a - 0.5) * log1p(b / a) + b * log(a + b) - b
                 - stirlingCorrection(a) + stirlingCorrection(a + b)
         }
-        return a * lnX + b * lnY - (lgamma(a) + lgamma(b) - lgamma(a + b))
+        return -(lgamma(a) + lgamma(b) - lgamma(a + b))
     }
 
     /// The continued fraction for `I_x(a, b)` (Numerical Recipes `betacf`).
@@ -121,15 +135,23 @@ enum SpecialFunctions {
     ///   - y: `1 − x`, passed separately so that it keeps full precision.
     ///   - logX: `ln x` when x is too small to represent (otherwise nil).
     ///   - logY: `ln y` when y is too small to represent (otherwise nil).
+    ///   - constant: ``logBetaConstant(_:_:)`` of (a, b) when already known (many x with one (a, b)).
     static func incompleteBeta(_ a: Double, _ b: Double, x: Double, y: Double,
-                               logX: Double? = nil, logY: Double? = nil) -> (lower: Double, upper: Double) {
+                               logX: Double? = nil, logY: Double? = nil,
+                               constant: Double? = nil) -> (lower: Double, upper: Double) {
         if x <= 0 && logX == nil { return (0, 1) }
         if y <= 0 && logY == nil { return (1, 0) }
+        // Below −750 the prefactor's exp is exactly 0, so the tail is 0 whatever the (finite)
+        // continued fraction: skip it.
         if x < (a + 1) / (a + b + 2) {
-            let lower = exp(logBetaPrefactor(a, b, x, y, logX: logX, logY: logY)) * betaContinuedFraction(a, b, x) / a
+            let logPrefactor = logBetaPrefactor(a, b, x, y, logX: logX, logY: logY, constant: constant)
+            if logPrefactor < -750 { return (0, 1) }
+            let lower = exp(logPrefactor) * betaContinuedFraction(a, b, x) / a
             return (lower, 1 - lower)
         } else {
-            let upper = exp(logBetaPrefactor(b, a, y, x, logX: logY, logY: logX)) * betaContinuedFraction(b, a, y) / b
+            let logPrefactor = logBetaPrefactor(b, a, y, x, logX: logY, logY: logX, constant: constant)
+            if logPrefactor < -750 { return (1, 0) }
+            let upper = exp(logPrefactor) * betaContinuedFraction(b, a, y) / b
             return (1 - upper, upper)
         }
     }

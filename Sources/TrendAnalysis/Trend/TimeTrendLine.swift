@@ -93,17 +93,18 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
             previous = e
         }
         return assemble(count: n, meanT: meanT, meanY: meanY, stt: stt, slope: slope, syy: syy, rss: rss, dw: dw,
-                        level: level, criticalValue: criticalValue)
+                        level: level, criticalValue: criticalValue, distribution: StudentT(degreesOfFreedom: Double(n - 2)))
     }
 
     /// The line and its inference from the sums of a fit (shared by ``fit(values:times:level:criticalValue:)``
-    /// and the batch kernel): t̄, ȳ, S_tt, the slope, S_yy, the residual sum of squares and the Durbin–Watson numerator.
+    /// and the batch kernel): t̄, ȳ, S_tt, the slope, S_yy, the residual sum of squares and the Durbin–Watson numerator;
+    /// `distribution` is t(n − 2), passed in so that a batch creates it (and its normaliser) once.
     private static func assemble(count n: Int, meanT: Double, meanY: Double, stt: Double, slope: Double, syy: Double,
-                                 rss: Double, dw: Double, level: Double, criticalValue: Double?) -> TimeTrendLine {
+                                 rss: Double, dw: Double, level: Double, criticalValue: Double?,
+                                 distribution: StudentT) -> TimeTrendLine {
         let nd = Double(n)
         let df = nd - 2
         let sigma2 = rss / df
-        let distribution = StudentT(degreesOfFreedom: df)
         let slopeSE = (sigma2 / stt).squareRoot()
         let interceptSE = (sigma2 * (1 / nd + meanT * meanT / stt)).squareRoot()
         let intercept = meanY - slope * meanT
@@ -130,9 +131,12 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
         precondition(length >= 3 && panel.count % length == 0, "panel of \(panel.count) values is not a whole number of series of \(length)")
         let count = panel.count / length
         let critical = CriticalValues.studentT(degreesOfFreedom: length - 2, level: level)
+        let distribution = StudentT(degreesOfFreedom: Double(length - 2))
         // t = 0..n−1: t̄ = (n − 1)/2 and S_tt = Σ (t − t̄)² = n (n² − 1)/12 (exact in binary for any
-        // realistic n), and Σ (t − t̄) = 0, so S_ty = Σ (t − t̄) ln y: one pass takes the logs, Σ ln y
-        // and S_ty; a second gives S_yy, the residuals' sum of squares and the Durbin–Watson numerator.
+        // realistic n), and Σ (t − t̄) = 0, so S_ty = Σ (t − t̄) ln y: one pass takes the logs (nothing
+        // else, so the calls to log do not wait on sums); a second gives Σ ln y and S_ty, a third S_yy and
+        // the residuals' sum of squares (keeping the residuals), a fourth the Durbin–Watson numerator.
+        // The sums after the logs run in four SIMD lanes (i mod 4).
         let nd = Double(length)
         let meanT = Double(length - 1) / 2
         let stt = nd * (nd * nd - 1) / 12
@@ -143,43 +147,70 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
             logs.withUnsafeMutableBufferPointer { buffer in
                 for k in 0..<count {
                     var valid = true
-                    var sumY = 0.0, sty = 0.0
                     let base = k * length
                     for i in 0..<length {
                         let y = all[base + i]
                         if !(y > 0 && y.isFinite) { valid = false }
-                        let value = log(y)
-                        buffer[i] = value
-                        sumY += value
-                        sty += (Double(i) - meanT) * value
+                        buffer[i] = log(y)
                     }
                     guard valid else { results.append(nil); continue }
+                    let logs = buffer.baseAddress!
+                    var sumY4 = SIMD4<Double>(repeating: 0), sty4 = SIMD4<Double>(repeating: 0)
+                    var j = 0
+                    while j + 4 <= length {
+                        let value = UnsafeRawPointer(logs + j).loadUnaligned(as: SIMD4<Double>.self)
+                        sumY4 += value
+                        sty4 += (SIMD4<Double>(0, 1, 2, 3) + (Double(j) - meanT)) * value
+                        j += 4
+                    }
+                    var sumY = sumY4.sum(), sty = sty4.sum()
+                    while j < length {
+                        sumY += logs[j]
+                        sty += (Double(j) - meanT) * logs[j]
+                        j += 1
+                    }
                     let meanY = sumY / nd
                     let slope = sty / stt
-                    // Two interleaved sets of sums (even and odd i) halve the chains of dependent additions.
-                    var syy = (0.0, 0.0), rss = (0.0, 0.0), dw = (0.0, 0.0)
-                    var previous = buffer[0] - meanY + slope * meanT
+                    // Four lanes of partial sums (i mod 4) shorten the chains of dependent additions and let
+                    // the sums run as SIMD; the residuals overwrite the logs for the Durbin–Watson pass.
+                    let residuals = buffer.baseAddress!
+                    var syy4 = SIMD4<Double>(repeating: 0), rss4 = SIMD4<Double>(repeating: 0)
+                    let offsets = SIMD4<Double>(0, 1, 2, 3)
                     var i = 0
-                    while i + 1 < length {
-                        let c0 = buffer[i] - meanY, c1 = buffer[i + 1] - meanY
-                        let e0 = c0 - slope * (Double(i) - meanT), e1 = c1 - slope * (Double(i + 1) - meanT)
-                        syy.0 += c0 * c0; syy.1 += c1 * c1
-                        rss.0 += e0 * e0; rss.1 += e1 * e1
-                        let d0 = e0 - previous, d1 = e1 - e0
-                        dw.0 += d0 * d0; dw.1 += d1 * d1
-                        previous = e1
-                        i += 2
+                    while i + 4 <= length {
+                        let c = UnsafeRawPointer(residuals + i).loadUnaligned(as: SIMD4<Double>.self) - meanY
+                        let e = c - slope * (offsets + (Double(i) - meanT))
+                        syy4 += c * c
+                        rss4 += e * e
+                        residuals[i] = e[0]; residuals[i + 1] = e[1]; residuals[i + 2] = e[2]; residuals[i + 3] = e[3]
+                        i += 4
                     }
-                    if i < length {
-                        let c0 = buffer[i] - meanY
-                        let e0 = c0 - slope * (Double(i) - meanT)
-                        syy.0 += c0 * c0
-                        rss.0 += e0 * e0
-                        let d0 = e0 - previous
-                        dw.0 += d0 * d0
+                    var syy = syy4.sum(), rss = rss4.sum()
+                    while i < length {
+                        let c = residuals[i] - meanY
+                        let e = c - slope * (Double(i) - meanT)
+                        syy += c * c
+                        rss += e * e
+                        residuals[i] = e
+                        i += 1
                     }
-                    results.append(assemble(count: length, meanT: meanT, meanY: meanY, stt: stt, slope: slope, syy: syy.0 + syy.1,
-                                            rss: rss.0 + rss.1, dw: dw.0 + dw.1, level: level, criticalValue: critical))
+                    var dw4 = SIMD4<Double>(repeating: 0)
+                    i = 1
+                    while i + 4 <= length {
+                        let d = UnsafeRawPointer(residuals + i).loadUnaligned(as: SIMD4<Double>.self)
+                            - UnsafeRawPointer(residuals + i - 1).loadUnaligned(as: SIMD4<Double>.self)
+                        dw4 += d * d
+                        i += 4
+                    }
+                    var dw = dw4.sum()
+                    while i < length {
+                        let d = residuals[i] - residuals[i - 1]
+                        dw += d * d
+                        i += 1
+                    }
+                    results.append(assemble(count: length, meanT: meanT, meanY: meanY, stt: stt, slope: slope, syy: syy,
+                                            rss: rss, dw: dw, level: level, criticalValue: critical,
+                                            distribution: distribution))
                 }
             }
         }

@@ -180,6 +180,28 @@ struct TrendSpecificationTests {
         expectClose(second.intercept - first.intercept, log(2), rtol: 1e-12, atol: 0, "ln 2")
     }
 
+    @Test("The batch kernel's inference equals the single-series fit on ln y, for lengths 143 and 3 (SIMD tails)")
+    func panelKernelInference() throws {
+        let air = try TrendReference.airPassengers().values.compactMap { $0 }
+        for length in [143, 3] {
+            let values = Array(air.prefix(length))
+            let logs = values.map { log($0) }, times = (0..<length).map(Double.init)
+            let batch = try #require(TimeTrendLine.fitLogLinear(panel: values, length: length)[0])
+            let single = try #require(logs.withUnsafeBufferPointer { y in
+                times.withUnsafeBufferPointer { t in TimeTrendLine.fit(values: y, times: t, level: 0.95) }
+            })
+            // Same quantities, summed in a different order: rtol 1e-10.
+            let pairs: [(Double, Double, String)] = [
+                (batch.slope, single.slope, "slope"), (batch.intercept, single.intercept, "intercept"),
+                (batch.slopeStandardError, single.slopeStandardError, "slope SE"),
+                (batch.interceptPValue, single.interceptPValue, "intercept p"),
+                (batch.slopePValue, single.slopePValue, "slope p"), (batch.rSquared, single.rSquared, "R²"),
+                (batch.durbinWatson, single.durbinWatson, "Durbin–Watson"),
+                (batch.logLikelihood, single.logLikelihood, "llf"), (batch.criticalValue, single.criticalValue, "t quantile")]
+            for (a, b, name) in pairs { expectClose(a, b, rtol: 1e-10, atol: 0, "\(name), n = \(length)") }
+        }
+    }
+
     @Test("Errors: level, seasonal on annual data, non-positive log, HAC on a rank test, too few observations")
     func errors() throws {
         let nile = try TrendReference.nile()
