@@ -1,9 +1,21 @@
+import ArgumentParser
 import Foundation
 import TradeDomain
 
 /// How `--by` splits a selection into groups (CLI.md "Common").
 enum GroupingChoice: String, CaseIterable {
     case hs6, hs4, hs2, partner, reporter
+
+    /// Checks a `--by` value against the other flags of an analysis command (trend, breaks, anomalies).
+    ///
+    /// - Throws: `ValidationError` for an unknown grouping, `--by` with `--series`, `--by partner|reporter`
+    ///   with `--mirror`, or a format other than text, csv or json.
+    static func validate(_ by: String, series: String?, selection: SelectionOptions, format: OutputFormat) throws {
+        guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
+        if series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
+        if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
+        if format == .md || format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
+    }
 }
 
 extension Workspace {

@@ -79,10 +79,7 @@ struct BreaksCommand: ParsableCommand {
 
     func validate() throws {
         if let by {
-            guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
-            if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
-            if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
-            if output.format == .md || output.format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
+            try GroupingChoice.validate(by, series: input.series, selection: selection, format: output.format)
         } else {
             if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: breaks writes text or json (csv with --by)") }
             if selection.codeTexts.count > 1 { throw ValidationError("--hs: breaks takes one code (use --by for groups)") }

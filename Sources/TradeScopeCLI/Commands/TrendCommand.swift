@@ -52,10 +52,7 @@ struct TrendCommand: ParsableCommand {
         if let hac, hac < 0 { throw ValidationError("--hac must be 0 or more (lags)") }
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
         if let by {
-            guard GroupingChoice(rawValue: by) != nil else { throw ValidationError("--by must be hs6, hs4, hs2, partner or reporter") }
-            if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
-            if selection.mirror && (by == "partner" || by == "reporter") { throw ValidationError("--by \(by) cannot be combined with --mirror; use --by hs6, hs4 or hs2") }
-            if output.format == .md || output.format == .html { throw ValidationError("--by writes csv (one row per group) or json (one object per line)") }
+            try GroupingChoice.validate(by, series: input.series, selection: selection, format: output.format)
         }
         if input.series != nil && (!selection.hs.isEmpty || selection.db != nil || selection.mirror) {
             throw ValidationError("--series reads its own series; drop --hs, --db and --mirror")
