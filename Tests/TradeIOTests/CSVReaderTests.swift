@@ -142,23 +142,30 @@ struct CSVReaderDifferentialTests {
         }
     }
 
-    @Test("1,000 seeded random inputs of quotes, separators, CR, LF, BOM and invalid UTF-8, cut into chunks of 1 and 3 bytes and 1 MiB")
-    func randomInputs() throws {
-        // Bytes chosen to hit every branch: quotes, separators, both line ends,
-        // a multi-byte UTF-8 letter (é), an invalid byte, and ordinary text.
+    /// The 1,000 seeded inputs of the differential tests (seed 20261129): up to 40 pieces drawn from bytes
+    /// chosen to hit every branch (quotes, separators, both line ends, a multi-byte UTF-8 letter é, an
+    /// invalid byte, ordinary text), a BOM one time in 8, and a tiny record limit one time in 4.
+    static func seededInputs() -> [(bytes: [UInt8], limit: Int)] {
         let alphabet: [[UInt8]] = [[0x22], [0x22], [0x2C], [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x62, 0x63],
                                    [0x20], [0xC3, 0xA9], [0xFF], [0x31, 0x2E, 0x35], [0x2D]]
         var random = SplitMix64(state: 20261129)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-csvdiff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("in.csv").path
-        var failures = 0
-        for _ in 0..<1_000 {
+        return (0..<1_000).map { _ in
             var bytes: [UInt8] = Int.random(in: 0..<8, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
             for _ in 0..<Int.random(in: 0..<40, using: &random) {
                 bytes += alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
             }
             let limit = Int.random(in: 0..<4, using: &random) == 0 ? Int.random(in: 1..<20, using: &random) : 1 << 20
+            return (bytes, limit)
+        }
+    }
+
+    @Test("1,000 seeded random inputs of quotes, separators, CR, LF, BOM and invalid UTF-8, cut into chunks of 1 and 3 bytes and 1 MiB")
+    func randomInputs() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-csvdiff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("in.csv").path
+        var failures = 0
+        for (bytes, limit) in Self.seededInputs() {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             let expected = referenceRecords(bytes, displayName: "in.csv", maximumRecordBytes: limit)
             for chunk in [1, 3, 1 << 20] {
@@ -199,20 +206,12 @@ struct CSVReaderDifferentialTests {
 
     @Test("raw records with UTF-8 checked per field: the reference's records and errors (invalid UTF-8 in the same order) on the same 1,000 inputs")
     func checkedRawInputs() throws {
-        let alphabet: [[UInt8]] = [[0x22], [0x22], [0x2C], [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x62, 0x63],
-                                   [0x20], [0xC3, 0xA9], [0xFF], [0x31, 0x2E, 0x35], [0x2D]]
-        var random = SplitMix64(state: 20261129)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-csvdiff-raw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("in.csv").path
         var failures = 0
-        for _ in 0..<1_000 {
-            var bytes: [UInt8] = Int.random(in: 0..<8, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
-            for _ in 0..<Int.random(in: 0..<40, using: &random) {
-                bytes += alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
-            }
-            let limit = Int.random(in: 0..<4, using: &random) == 0 ? Int.random(in: 1..<20, using: &random) : 1 << 20
+        for (bytes, limit) in Self.seededInputs() {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             let expected = referenceRecords(bytes, displayName: "in.csv", maximumRecordBytes: limit)
             for chunk in [1, 3, 1 << 20] {
