@@ -6,15 +6,17 @@ import TradeDomain
 /// A SQLite store of trade records with the provenance of every file ingested
 /// (through GRDB).
 ///
-/// Tables:
+/// Tables (``StoreSchema``, version 2; a version 1 store is upgraded when opened):
 /// - `provenance`: one row per file ingested: file name, SHA-256, reader
 ///   (layout), rows read/kept/rejected/replaced, time.
-/// - `records`: one row per record, keyed by reporter, partner, flow, period,
-///   code, classification and source (so that the figures of several sources
+/// - `series`: each key without its period once: reporter, partner, flow,
+///   classification, code and source (so that the figures of several sources
 ///   in a tidy file live side by side, while a revised Comtrade download
-///   replaces the earlier one); with the numeric area codes, description, value,
-///   quantity and unit code, net weight, estimation flags, source and the
-///   provenance row and line it came from.
+///   replaces the earlier one); `descriptions`: each description once.
+/// - `records`: one row per record, unique by series and period; with the numeric
+///   area codes, description, value, quantity and unit code, net weight,
+///   estimation flags, note and the provenance row and line it came from.
+/// - `trade_records`: a view of the records with every field spelled out.
 ///
 /// Rules:
 /// - One transaction per file: a file that fails (or a process killed while
@@ -22,9 +24,10 @@ import TradeDomain
 /// - The store is in WAL mode: readers (another process's `series --db`) never wait
 ///   for an ingest and see the store as of the last committed file, old or new,
 ///   never half a file. Writers wait up to ``busyTimeout`` for each other.
-/// - A file that is not a regular file (a pipe, standard input) is read once: its
-///   SHA-256 is computed while its rows are stored, and the transaction is rolled
-///   back if those bytes turn out to have been ingested before.
+/// - A file is read once, its SHA-256 computed while its rows are stored, and the
+///   transaction rolled back if those bytes turn out to have been ingested before;
+///   except a regular file of the size of one ingested before, which is hashed
+///   first, so that a repeated file is skipped unread.
 /// - A file whose SHA-256 is already in `provenance` adds nothing.
 /// - A record with the key of a stored one replaces it and is counted
 ///   (``IngestSummary/rowsReplaced``); with `strict` it is an error instead.
@@ -44,28 +47,33 @@ public final class TradeStore: Sendable {
             var configuration = Configuration()
             configuration.journalMode = .wal
             configuration.busyMode = .timeout(Self.busyTimeout)
+            // SQLite does not check the references of `records` row by row: the ingest takes every id from
+            // the table it names (RecordWriter), and the checks cost three index lookups per record, a third
+            // of an ingest's time. `integrityCheck()` runs `PRAGMA foreign_key_check` (the tests call it).
+            configuration.foreignKeysEnabled = false
+            // 16 KiB pages for a new store (before GRDB turns WAL on, after which the size is fixed): a quarter
+            // of the page writes of SQLite's 4 KiB when an ingest appends millions of records. No effect on an
+            // existing store.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            // Only a new store is written to here, so that opening one for reading
-            // never waits for (or blocks) an ingest in another process.
-            let hasSchema = try queue.read { db in try db.tableExists("provenance") && db.tableExists("records") }
-            if !hasSchema { try queue.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS provenance (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        file_name TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, reader TEXT NOT NULL,
-                        rows_read INTEGER NOT NULL, rows_kept INTEGER NOT NULL, rows_rejected INTEGER NOT NULL,
-                        rows_replaced INTEGER NOT NULL, ingested_at TEXT NOT NULL);
-                    CREATE TABLE IF NOT EXISTS records (
-                        reporter TEXT NOT NULL, partner TEXT NOT NULL, flow TEXT NOT NULL, period TEXT NOT NULL,
-                        commodity TEXT NOT NULL, classification TEXT NOT NULL,
-                        reporter_code INTEGER, partner_code INTEGER, description TEXT,
-                        value_usd REAL, quantity REAL, quantity_unit INTEGER, net_weight_kg REAL,
-                        quantity_estimated INTEGER NOT NULL, net_weight_estimated INTEGER NOT NULL, legacy_flag INTEGER,
-                        source_id TEXT NOT NULL, note TEXT,
-                        provenance_id INTEGER NOT NULL REFERENCES provenance(id), line INTEGER NOT NULL,
-                        PRIMARY KEY (reporter, partner, flow, period, commodity, classification, source_id));
-                    """)
-            } }
+            // Only a new store, or one written by an earlier version, is written to here, so that opening
+            // a current store for reading never waits for (or blocks) an ingest in another process.
+            let version = try queue.read { db in
+                try db.tableExists("provenance") && db.tableExists("records") ? Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 : nil
+            }
+            if version != StoreSchema.version {
+                try queue.write { db in
+                    // Checked again inside the transaction: another process may have done it meanwhile.
+                    guard try db.tableExists("records") else { return try StoreSchema.create(db) }
+                    switch try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 {
+                    case StoreSchema.version: return
+                    case 0 where try db.columns(in: "records").contains { $0.name == "commodity" }:
+                        try StoreSchema.upgradeFromVersion1(db)
+                    case let other:
+                        throw TradeIOError.store(path: path, reason: "the store has schema version \(other); this tradescope reads version \(StoreSchema.version) (and upgrades version 1)")
+                    }
+                }
+            }
         } catch let error as TradeIOError {
             throw error
         } catch {
@@ -138,17 +146,22 @@ public final class TradeStore: Sendable {
     public func ingest(file: String, displayName: String? = nil, strict: Bool = false,
                        reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
-        // A regular file is hashed first (a second pass) so that bytes ingested before are skipped unread;
-        // a pipe is hashed as its rows are stored, and the transaction undone if they were.
-        let streamed = !isRegularFile(file)
-        var hasher = SHA256.Hasher()
-        let digestFirst = streamed ? nil : try SHA256.hexDigest(ofFile: file, displayName: name)
+        // A regular file of a size ingested before is hashed first (a pass of its own) so that bytes ingested
+        // before are skipped unread. Any other file (a new size, or a pipe) is hashed by the reader as its rows
+        // are stored, and the transaction undone if those bytes turn out to be in `provenance` after all.
+        let size = regularFileSize(file)
         func alreadyIngested(_ digest: String, _ previous: Row) -> IngestSummary {
             IngestSummary(
                 file: name, sha256: digest, layout: TradeFileLayout(rawValue: previous["reader"]), rowsRead: 0, rowsKept: 0,
                 rowsRejected: 0, rowsReplaced: 0, suspectQuantityRows: 0, alreadyIngested: true, dryRun: false)
         }
         do {
+            let sizeSeenBefore = try size.map { size in
+                try queue.read { db in
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM provenance WHERE bytes IS NULL OR bytes = ?)", arguments: [size]) ?? true
+                }
+            } ?? false
+            let digestFirst = sizeSeenBefore ? try SHA256.hexDigest(ofFile: file, displayName: name) : nil
             return try queue.write { db -> IngestSummary in
                 if let digestFirst, let previous = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE sha256 = ?", arguments: [digestFirst]) {
                     return alreadyIngested(digestFirst, previous)
@@ -158,62 +171,40 @@ public final class TradeStore: Sendable {
                     VALUES (?, ?, '', 0, 0, 0, 0, ?)
                     """, arguments: [name, digestFirst ?? "pending " + UUID().uuidString, ISO8601DateFormatter().string(from: Date())])
                 let provenanceID = db.lastInsertedRowID
-                // The page cache stays SQLite's default (about 2 MiB): a 64 MiB cache measured no faster
-                // (Benchmarks/README.md) and would make an ingest's memory grow with the file up to its
-                // size. The store is in WAL mode (see `open`), so a failed or killed ingest leaves it as it was.
+                // A 32 MiB page cache (SQLite's default is 2 MiB) holds much of the `records` key index, whose
+                // inserts land all over it when a file is not in series order: with a C probe of these statements
+                // on the 2M-row benchmark file, 20% less time sorted by period and 40% less shuffled, the same in
+                // the file's own order. It bounds what an ingest adds to memory.
+                try db.execute(sql: "PRAGMA cache_size = -32768")
                 var counts = Counts()
-                // Prepared once per file and reused for every row. The common case (a new key) is one
-                // INSERT; only a row whose key is already stored is looked up and replaced.
-                let columns = """
-                    (reporter, partner, flow, period, commodity, classification, reporter_code,
-                        partner_code, description, value_usd, quantity, quantity_unit, net_weight_kg, quantity_estimated,
-                        net_weight_estimated, legacy_flag, source_id, note, provenance_id, line)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-                let insert = try db.makeStatement(sql: "INSERT INTO records " + columns + " ON CONFLICT DO NOTHING")
-                let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-                defer { scratch.deallocate() }
-                let replace = try db.makeStatement(sql: "INSERT OR REPLACE INTO records " + columns)
-                let existing = try db.makeStatement(sql: """
-                    SELECT p.file_name FROM records r JOIN provenance p ON p.id = r.provenance_id
-                    WHERE r.reporter = ? AND r.partner = ? AND r.flow = ? AND r.period = ? AND r.commodity = ? AND r.classification = ? AND r.source_id = ?
-                    """)
-                let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: streamed ? { hasher.update($0) } : nil) { outcome in
-                    if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
-                    try counts.take(outcome, strict: strict, reject: reject) { row in
-                        let r = row.record
-                        // The common case binds straight through the SQLite C API (no argument array
-                        // of existentials per row); the values and their SQLite types are those GRDB binds.
-                        if try Self.insertDirectly(row, provenanceID: provenanceID, statement: insert, db: db, scratch: scratch) { return false }
-                        let arguments: StatementArguments = [
-                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "",
-                            row.reporterNumericCode, row.partnerNumericCode, r.commodityDescription, r.value?.amount, r.quantity?.amount,
-                            r.quantity?.unit.code, r.netWeightKilograms, r.isQuantityEstimated, r.isNetWeightEstimated,
-                            row.legacyEstimationFlag, r.sourceID, r.note, provenanceID, row.line,
-                        ]
-                        // The key is stored already (from an earlier file or earlier in this one).
-                        let key: StatementArguments = [
-                            r.reporter.iso3, r.partner.iso3, r.flow.rawValue, r.period.description, r.commodity.description, r.classification ?? "", r.sourceID,
-                        ]
-                        if strict {
-                            let previous = try String.fetchOne(existing, arguments: key) ?? name
-                            throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(r), previousFile: previous)
+                let writer = try RecordWriter(db: db, provenanceID: provenanceID, strict: strict, fileName: name)
+                // The rows are read on a second thread while this one stores them (RowPipeline).
+                let pipeline = RowPipeline.start(TradeFileReader(path: file, displayName: name), hashing: digestFirst == nil)
+                defer { pipeline.cancel() }
+                while let batch = pipeline.next() {
+                    for outcome in batch {
+                        if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
+                        try counts.take(outcome, strict: strict, reject: reject) { row in
+                            try writer.write(row)
+                            return false
                         }
-                        replace.setUncheckedArguments(arguments)
-                        try replace.execute()
-                        return true
                     }
-                    return true
                 }
+                counts.replaced = try writer.finish()
+                let (layout, readDigest, bytesRead) = try pipeline.result()
                 progress(counts.handled)
-                let digest = digestFirst ?? hasher.finalizeHex()
+                guard let digest = digestFirst ?? readDigest else {
+                    throw TradeIOError.store(path: path, reason: "no SHA-256 was computed for \(name)")
+                }
                 if digestFirst == nil, let previous = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE sha256 = ?", arguments: [digest]) {
                     throw AlreadyIngested(summary: alreadyIngested(digest, previous))
                 }
                 let summary = counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: false)
                 try db.execute(sql: """
-                    UPDATE provenance SET sha256 = ?, reader = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?
-                    """, arguments: [digest, layout.rawValue, summary.rowsRead, summary.rowsKept, summary.rowsRejected, summary.rowsReplaced, provenanceID])
+                    UPDATE provenance SET sha256 = ?, reader = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_replaced = ?, bytes = ?
+                    WHERE id = ?
+                    """, arguments: [digest, layout.rawValue, summary.rowsRead, summary.rowsKept, summary.rowsRejected, summary.rowsReplaced,
+                                     size ?? bytesRead, provenanceID])
                 return summary
             }
         } catch let already as AlreadyIngested {
@@ -226,82 +217,26 @@ public final class TradeStore: Sendable {
         }
     }
 
-    /// Binds a row's 20 values to the prepared `INSERT ... ON CONFLICT DO NOTHING` and steps it.
-    ///
-    /// - Returns: Whether a record was inserted (false: the key is stored already).
-    /// - Throws: A GRDB `DatabaseError` with SQLite's code and message when the step fails.
-    ///
-    /// Text is copied into `scratch` and bound without a copy by SQLite (`SQLITE_STATIC`): the
-    /// bytes stay put until the step, and every parameter is bound again before the next one.
-    /// Text that does not fit (over 64 KiB in a row) is bound as a copy (`SQLITE_TRANSIENT`).
-    static func insertDirectly(_ row: TradeFileRow, provenanceID: Int64, statement: Statement, db: Database,
-                               scratch: UnsafeMutableRawBufferPointer) throws -> Bool {
-        let handle = statement.sqliteStatement
-        let r = row.record
-        var used = 0
-        func text(_ index: Int32, _ value: String?) {
-            guard var value else { sqlite3_bind_null(handle, index); return }
-            value.withUTF8 { bytes in
-                if bytes.isEmpty {
-                    sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
-                } else if used + bytes.count <= scratch.count, let base = scratch.baseAddress {
-                    let target = base + used
-                    target.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
-                    used += bytes.count
-                    sqlite3_bind_text(handle, index, target.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
-                } else {
-                    bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
-                }
-            }
-        }
-        func integer(_ index: Int32, _ value: Int?) {
-            if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
-        }
-        func real(_ index: Int32, _ value: Double?) {
-            if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
-        }
-        text(1, r.reporter.iso3)
-        text(2, r.partner.iso3)
-        text(3, r.flow.rawValue)
-        text(4, r.period.description)
-        text(5, r.commodity.description)
-        text(6, r.classification ?? "")
-        integer(7, row.reporterNumericCode)
-        integer(8, row.partnerNumericCode)
-        text(9, r.commodityDescription)
-        real(10, r.value?.amount)
-        real(11, r.quantity?.amount)
-        integer(12, r.quantity?.unit.code)
-        real(13, r.netWeightKilograms)
-        integer(14, r.isQuantityEstimated ? 1 : 0)
-        integer(15, r.isNetWeightEstimated ? 1 : 0)
-        integer(16, row.legacyEstimationFlag)
-        text(17, r.sourceID)
-        text(18, r.note)
-        sqlite3_bind_int64(handle, 19, provenanceID)
-        integer(20, row.line)
-        let code = sqlite3_step(handle)
-        let inserted = sqlite3_changes(db.sqliteConnection) > 0
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
-        }
-        return inserted
-    }
-
-    /// SQLite copies bound text (`SQLITE_TRANSIENT`).
-    private static let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-
     /// How long a writer waits for another process's write transaction before failing, in seconds.
     public static let busyTimeout: TimeInterval = 30
 
-    /// SQLite's own consistency check (`PRAGMA integrity_check`).
+    /// SQLite's own consistency checks: `PRAGMA integrity_check`, then `PRAGMA foreign_key_check` (every
+    /// record's series, description and provenance row exist).
     ///
-    /// - Returns: `["ok"]` for a sound store, else SQLite's list of problems.
+    /// - Returns: `["ok"]` for a sound store, else SQLite's list of problems (a broken reference as
+    ///   "records row R: no parent in T").
     /// - Throws: `TradeIOError.store` when the store cannot be read.
     public func integrityCheck() throws -> [String] {
         do {
-            return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            return try queue.read { db in
+                let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                let references = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
+                    let table: String = row[0], parent: String = row[2]
+                    let rowID: Int64? = row[1]
+                    return "\(table) row \(rowID.map(String.init) ?? "?"): no parent in \(parent)"
+                }
+                return problems == ["ok"] && references.isEmpty ? ["ok"] : problems.filter { $0 != "ok" } + references
+            }
         } catch {
             throw TradeIOError.store(path: path, reason: "\(error)")
         }
@@ -321,7 +256,7 @@ public final class TradeStore: Sendable {
         do {
             return try queue.read { db in
                 var rows: [TradeFileRow] = []
-                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
+                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM trade_records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
                 while let row = try cursor.next() {
                     rows.append(try Self.fileRow(row))
                 }
@@ -417,6 +352,13 @@ public final class TradeStore: Sendable {
         return TradeFileRow(line: row["line"], record: record, reporterNumericCode: row["reporter_code"],
                             partnerNumericCode: row["partner_code"], legacyEstimationFlag: row["legacy_flag"])
     }
+}
+
+/// The size in bytes of a regular file; nil for a pipe, a terminal or a path that cannot be read.
+func regularFileSize(_ path: String) -> Int64? {
+    var status = stat()
+    guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int64(status.st_size)
 }
 
 /// Whether a path names a regular file (which can be read twice), not a pipe or a terminal.

@@ -1,0 +1,104 @@
+import GRDB
+
+/// The tables of a store, their version (`PRAGMA user_version`) and the upgrade of an earlier one.
+///
+/// Version 2 (this one) keeps each series key once:
+/// - `provenance`: one row per file ingested (file name, SHA-256, reader, rows read/kept/rejected/replaced, time,
+///   size in bytes; the size is NULL for files ingested by version 1).
+/// - `series`: one row per key without the period (reporter, partner, flow, classification, commodity, source).
+/// - `descriptions`: each distinct commodity description once.
+/// - `records`: one row per record: its series and period (unique together), numeric area codes, description,
+///   value, quantity and unit code, net weight, estimation flags, note, and the provenance row and line it came from.
+/// - `trade_records` (a view): the records with their keys and descriptions spelled out, one column per field, for
+///   reading a store with other tools (`sqlite3`, DuckDB, pandas).
+///
+/// Version 1 (before 2026-11-29) held every key and description in each record, under a primary key of seven text
+/// columns; an ingest spent most of its time in that index and the store was three times the size. A version 1
+/// store is upgraded in place, in one transaction, when it is opened.
+enum StoreSchema {
+    /// The version this code writes.
+    static let version = 2
+
+    /// Creates the tables of an empty store.
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS provenance (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                file_name TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, reader TEXT NOT NULL,
+                rows_read INTEGER NOT NULL, rows_kept INTEGER NOT NULL, rows_rejected INTEGER NOT NULL,
+                rows_replaced INTEGER NOT NULL, ingested_at TEXT NOT NULL, bytes INTEGER);
+            """)
+        try createVersion2Tables(db)
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+
+    /// The tables added (or replaced) by version 2.
+    private static func createVersion2Tables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE series (
+                id INTEGER PRIMARY KEY,
+                reporter TEXT NOT NULL, partner TEXT NOT NULL, flow TEXT NOT NULL,
+                classification TEXT NOT NULL, commodity TEXT NOT NULL, source_id TEXT NOT NULL,
+                UNIQUE (reporter, partner, flow, classification, commodity, source_id));
+            CREATE TABLE descriptions (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+            CREATE TABLE records (
+                series_id INTEGER NOT NULL REFERENCES series(id), period TEXT NOT NULL,
+                reporter_code INTEGER, partner_code INTEGER, description_id INTEGER REFERENCES descriptions(id),
+                value_usd REAL, quantity REAL, quantity_unit INTEGER, net_weight_kg REAL,
+                quantity_estimated INTEGER NOT NULL, net_weight_estimated INTEGER NOT NULL, legacy_flag INTEGER,
+                note TEXT, provenance_id INTEGER NOT NULL REFERENCES provenance(id), line INTEGER NOT NULL);
+            CREATE UNIQUE INDEX records_key ON records (series_id, period);
+            CREATE VIEW trade_records AS
+                SELECT s.reporter, s.partner, s.flow, r.period, s.commodity, s.classification,
+                       r.reporter_code, r.partner_code, d.text AS description, r.value_usd, r.quantity, r.quantity_unit,
+                       r.net_weight_kg, r.quantity_estimated, r.net_weight_estimated, r.legacy_flag, s.source_id, r.note,
+                       r.provenance_id, r.line
+                FROM records r JOIN series s ON s.id = r.series_id LEFT JOIN descriptions d ON d.id = r.description_id;
+            """)
+    }
+
+    /// Upgrades a version 1 store (records keyed by seven text columns) to version 2, keeping every record.
+    ///
+    /// Runs inside the caller's write transaction: a failure (or a killed process) leaves the version 1 store.
+    static func upgradeFromVersion1(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE records RENAME TO records_version1")
+        try db.execute(sql: "ALTER TABLE provenance ADD COLUMN bytes INTEGER")
+        try createVersion2Tables(db)
+        try db.execute(sql: """
+            INSERT INTO series (reporter, partner, flow, classification, commodity, source_id)
+                SELECT DISTINCT reporter, partner, flow, classification, commodity, source_id FROM records_version1;
+            INSERT INTO descriptions (text)
+                SELECT DISTINCT description FROM records_version1 WHERE description IS NOT NULL;
+            INSERT INTO records (series_id, period, reporter_code, partner_code, description_id, value_usd, quantity,
+                                 quantity_unit, net_weight_kg, quantity_estimated, net_weight_estimated, legacy_flag,
+                                 note, provenance_id, line)
+                SELECT s.id, o.period, o.reporter_code, o.partner_code, d.id, o.value_usd, o.quantity,
+                       o.quantity_unit, o.net_weight_kg, o.quantity_estimated, o.net_weight_estimated, o.legacy_flag,
+                       o.note, o.provenance_id, o.line
+                FROM records_version1 o
+                JOIN series s ON s.reporter = o.reporter AND s.partner = o.partner AND s.flow = o.flow
+                    AND s.classification = o.classification AND s.commodity = o.commodity AND s.source_id = o.source_id
+                LEFT JOIN descriptions d ON d.text = o.description;
+            DROP TABLE records_version1;
+            """)
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+
+    /// The version 1 tables, as that version created them (for the upgrade test).
+    static let version1SQL = """
+        CREATE TABLE IF NOT EXISTS provenance (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            file_name TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, reader TEXT NOT NULL,
+            rows_read INTEGER NOT NULL, rows_kept INTEGER NOT NULL, rows_rejected INTEGER NOT NULL,
+            rows_replaced INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS records (
+            reporter TEXT NOT NULL, partner TEXT NOT NULL, flow TEXT NOT NULL, period TEXT NOT NULL,
+            commodity TEXT NOT NULL, classification TEXT NOT NULL,
+            reporter_code INTEGER, partner_code INTEGER, description TEXT,
+            value_usd REAL, quantity REAL, quantity_unit INTEGER, net_weight_kg REAL,
+            quantity_estimated INTEGER NOT NULL, net_weight_estimated INTEGER NOT NULL, legacy_flag INTEGER,
+            source_id TEXT NOT NULL, note TEXT,
+            provenance_id INTEGER NOT NULL REFERENCES provenance(id), line INTEGER NOT NULL,
+            PRIMARY KEY (reporter, partner, flow, period, commodity, classification, source_id));
+        """
+}
