@@ -35,6 +35,8 @@ struct StoreSchemaTests {
         let summary = try store.ingest(file: first)
         let distinct = min(count, keys)
         #expect(summary.rowsKept == count && summary.rowsReplaced == count - distinct)
+        // The dry run counts the same replacements from its key hashes.
+        #expect(try TradeStore.validate(file: first).rowsReplaced == count - distinct)
         // Hand calculation: the last row with period 2000 + k is the largest i < count with i % keys == k.
         func expectedValues(_ count: Int) -> [Int: Double] {
             var values: [Int: Double] = [:]
@@ -152,6 +154,27 @@ struct StoreSchemaTests {
         let sizes = try DatabaseQueue(path: store.path).read { db in try Int64.fetchAll(db, sql: "SELECT bytes FROM provenance ORDER BY id") }
         let size = try #require(regularFileSize(first))
         #expect(sizes == [size, size])
+    }
+
+    @Test("the dry run's key hash: equal keys hash alike, keys differing in any one field (or a byte moved between fields) do not")
+    func keyHashSeparatesFields() throws {
+        func record(reporter: String = "CHN", partner: String = "PRK", flow: TradeFlow = .import, period: Period = Period(year: 2015),
+                    code: String = "2701", classification: String? = "H4", source: String = "UN_COMTRADE") throws -> TradeRecord {
+            TradeRecord(period: period, reporter: try CountryCode(reporter), partner: try CountryCode(partner), flow: flow,
+                        commodity: try CommodityCode(parsing: code), commodityDescription: "coal", classification: classification,
+                        value: nil, quantity: nil, netWeightKilograms: nil, isQuantityEstimated: false, isNetWeightEstimated: false,
+                        sourceID: source)
+        }
+        let base = try record()
+        #expect(TradeStore.keyHash(base) == TradeStore.keyHash(try record()))
+        let variants = [
+            try record(reporter: "KOR"), try record(partner: "KOR"), try record(flow: .export), try record(period: Period(year: 2016)),
+            try record(period: try Period(year: 2015, month: 1)), try record(code: "2702"), try record(code: "270111"),
+            try record(classification: nil), try record(classification: "H5"), try record(source: "KITA"),
+            try record(classification: "H", source: "4UN_COMTRADE"),
+        ]
+        let hashes = Set(([base] + variants).map(TradeStore.keyHash))
+        #expect(hashes.count == variants.count + 1)
     }
 
     @Test("integrityCheck reports a record whose series is missing")

@@ -86,11 +86,12 @@ public final class TradeStore: Sendable {
     /// Memory: the file is streamed; what grows with the file is one 64-bit hash per
     /// row for the overlap check (``KeyHashLog``: 16 MB for 2 million rows, 32 MB while
     /// they are sorted at the end; with `strict`, a set of them), where the text keys
-    /// took some 100 bytes each. The hash is SipHash-1-3 with a
-    /// per-process seed (Swift's `Hasher`) of the key's fields; two different keys share a hash
-    /// with a probability of about n²/2⁶⁵ (10⁻⁷ for 2 million rows), in which case a row would be
-    /// counted as replacing one (or, strict, rejected) in the dry run only; a real ingest
-    /// compares the full keys.
+    /// took some 100 bytes each. The hash (``keyHash(_:)``) is FNV-1a over the key's fields with a
+    /// 64-bit finaliser, the same in every run; two different keys share a hash with a probability of
+    /// about n²/2⁶⁵ (10⁻⁷ for 2 million rows), in which case a row would be counted as replacing one
+    /// (or, strict, rejected) in the dry run only; a real ingest compares the full keys.
+    ///
+    /// The SHA-256 of the file is computed from the bytes as they are parsed (one read of the file).
     ///
     /// - Parameters:
     ///   - file: The file to read.
@@ -103,16 +104,13 @@ public final class TradeStore: Sendable {
     public static func validate(file: String, displayName: String? = nil, strict: Bool = false,
                                 reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
-        // One pass for a pipe (it cannot be read twice): hash the bytes as they are read.
-        let streamed = !isRegularFile(file)
         var hasher = SHA256.Hasher()
-        let digestFirst = streamed ? nil : try SHA256.hexDigest(ofFile: file, displayName: name)
         // Strict: a set, so that the first repeated key stops the read at its line (before any later
         // bad row). Otherwise: the hashes are logged and their repeats counted once at the end.
         var keys: Set<Int> = []
         var log = KeyHashLog()
         var counts = Counts()
-        let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: streamed ? { hasher.update($0) } : nil) { outcome in
+        let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: { hasher.update($0) }) { outcome in
             if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
                 guard strict else {
@@ -128,8 +126,7 @@ public final class TradeStore: Sendable {
         }
         if !strict { counts.replaced = log.repeats() }
         progress(counts.handled)
-        let digest = digestFirst ?? hasher.finalizeHex()
-        return counts.summary(file: name, sha256: digest, layout: layout, alreadyIngested: false, dryRun: true)
+        return counts.summary(file: name, sha256: hasher.finalizeHex(), layout: layout, alreadyIngested: false, dryRun: true)
     }
 
     /// Ingests one file in one transaction.
@@ -308,17 +305,34 @@ public final class TradeStore: Sendable {
          record.classification ?? "-", record.sourceID].joined(separator: " ")
     }
 
-    /// A 64-bit hash of the fields of ``key(_:)`` (for the dry run's overlap check).
+    /// A 64-bit hash of the fields of ``key(_:)`` (for the dry run's overlap check): FNV-1a over their
+    /// bytes, each field closed by a byte no UTF-8 text holds (0xFF), then the SplitMix64 finaliser, so that
+    /// keys differing in one byte differ in about half the bits. Read from the fields' bytes without making
+    /// a `String` for the period; the same in every run (unlike Swift's per-process `Hasher`).
     static func keyHash(_ record: TradeRecord) -> Int {
-        var hasher = Hasher()
-        hasher.combine(record.reporter.iso3)
-        hasher.combine(record.partner.iso3)
-        hasher.combine(record.flow.rawValue)
-        hasher.combine(record.period)
-        hasher.combine(record.commodity.description)
-        hasher.combine(record.classification ?? "-")
-        hasher.combine(record.sourceID)
-        return hasher.finalize()
+        var state: UInt64 = 0xCBF2_9CE4_8422_2325
+        @inline(__always) func byte(_ value: UInt8) { state = (state ^ UInt64(value)) &* 0x100_0000_01B3 }
+        @inline(__always) func field(_ text: String) {
+            for value in text.utf8 { byte(value) }
+            byte(0xFF)
+        }
+        field(record.reporter.iso3)
+        field(record.partner.iso3)
+        field(record.flow.rawValue)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for value in RecordWriter.periodText(record.period, into: base) { byte(value) }
+        }
+        byte(0xFF)
+        if case let .hs(code) = record.commodity { field(code.digits) } else { field(record.commodity.description) }
+        field(record.classification ?? "-")
+        field(record.sourceID)
+        // SplitMix64's finaliser (Steele, Lea and Flood 2014).
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        mixed ^= mixed >> 31
+        return Int(bitPattern: UInt(mixed))
     }
 
     private static let unitsByCode = Dictionary(QuantityUnit.allUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -359,13 +373,6 @@ func regularFileSize(_ path: String) -> Int64? {
     var status = stat()
     guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
     return Int64(status.st_size)
-}
-
-/// Whether a path names a regular file (which can be read twice), not a pipe or a terminal.
-func isRegularFile(_ path: String) -> Bool {
-    var status = stat()
-    guard stat(path, &status) == 0 else { return true }  // let the reader report what is wrong
-    return (status.st_mode & S_IFMT) == S_IFREG
 }
 
 /// A streamed file whose bytes were ingested before: thrown to roll its transaction back.
