@@ -215,7 +215,7 @@ struct CSVParserState {
             // Unquoted: the separators before the next special byte end fields.
             let special = masks.nextSpecial(from: i)
             let stop = min(special, limit)
-            if checksUTF8 && !skipsFieldChecks {
+            if checksUTF8 && !skipsFieldChecks && i < stop && needsFieldChecks(from: runStart, to: stop) {
                 runStart = try endFieldsCheckingUTF8(base, from: i, to: stop, runStart: runStart)
             } else {
                 endFields(from: i, to: stop, runStart: runStart)
@@ -272,6 +272,15 @@ struct CSVParserState {
                 }
             }
         }
+    }
+
+    /// Whether a field ending at a separator in `start..<stop` may hold a byte that
+    /// is not ASCII: its bytes are the current field's in `storage` and the chunk's
+    /// from `start`, the start of the run not yet copied.
+    @inline(__always)
+    func needsFieldChecks(from start: Int, to stop: Int) -> Bool {
+        masks.hasNonASCII(from: start, to: stop)
+            || !isASCII(UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart))
     }
 
     /// Ends a field at each separator in `from..<to` (no special byte lies there),
