@@ -327,8 +327,8 @@ struct CSVParserState {
         }
     }
 
-    /// As `endFields`, checking each field as UTF-8 when it ends (a record that
-    /// began in a chunk that is not all ASCII); copies the run at each separator.
+    /// As `endFields`, checking each field as UTF-8 when it ends (used when a field
+    /// may hold a byte that is not ASCII); copies the run at each separator.
     ///
     /// - Returns: The new start of the run.
     mutating func endFieldsCheckingUTF8(_ base: UnsafePointer<UInt8>, from start: Int, to stop: Int, runStart: Int) throws -> Int {
