@@ -274,7 +274,7 @@ struct CSVReaderDifferentialTests {
         return inputs
     }
 
-    @Test("raw records, UTF-8 checked and not: the reference's records and errors on 320 longer inputs, in chunks of 1, 7, 63, 64, 65, 200 bytes and 1 MiB")
+    @Test("records as strings and raw (UTF-8 checked and not): the reference's records and errors on 320 longer inputs, in chunks of 1, 7, 63, 64, 65, 200 bytes and 1 MiB")
     func longRawInputs() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-csvdiff-long-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -290,6 +290,11 @@ struct CSVReaderDifferentialTests {
             case let .failure(error): outcomes["\(error)".prefix(while: { $0 != "(" }).description, default: 0] += 1
             }
             for chunk in [1, 7, 63, 64, 65, 200, 1 << 20] {
+                let strings = outcome(path, limit: limit, chunk: chunk)
+                if !same(strings, expected) {
+                    failures += 1
+                    Issue.record("strings: input \(bytes) chunk \(chunk) limit \(limit): \(strings) != reference \(expected)")
+                }
                 let checked = checkedRawOutcome(path, limit: limit, chunk: chunk)
                 if !same(checked, expected) {
                     failures += 1
@@ -310,13 +315,19 @@ struct CSVReaderDifferentialTests {
         #expect(outcomes.count >= 5, "\(outcomes)")
     }
 
-    @Test("raw records: more fields than the limit is an error at the record's line, in any chunk size")
-    func rawTooManyFields() throws {
-        let path = try temporaryFile("a,b\n1,2\n" + String(repeating: ",", count: 10) + "\n")
-        for chunk in [1, 3, 64, 1 << 20] {
-            for checking in [true, false] {
-                let outcome = checkedRawOutcome(path, limit: 1 << 20, chunk: chunk, checkingUTF8: checking, maximumFieldCount: 5)
-                #expect(same(outcome, .failure(.tooManyFields(SourceLocation(file: "in.csv", line: 3), limit: 5))), "chunk \(chunk)")
+    @Test("more fields than the limit is an error at the record's line, raw or not, before a later error in the record")
+    func tooManyFieldsEverywhere() throws {
+        let tooMany = TradeIOError.tooManyFields(SourceLocation(file: "in.csv", line: 3), limit: 5)
+        for tail in ["", "x\"y", "\"x\"y", String(repeating: "z", count: 100)] {
+            let path = try temporaryFile("a,b\n1,2\n" + String(repeating: ",", count: 10) + tail + "\n")
+            for chunk in [1, 3, 64, 1 << 20] {
+                for checking in [true, false] {
+                    let raw = checkedRawOutcome(path, limit: 60, chunk: chunk, checkingUTF8: checking, maximumFieldCount: 5)
+                    #expect(same(raw, .failure(tooMany)), "tail \(tail) chunk \(chunk): \(raw)")
+                }
+                #expect(throws: tooMany) {
+                    try CSVReader(path: path, displayName: "in.csv", maximumRecordBytes: 60, maximumFieldCount: 5, chunkSize: chunk).readAll()
+                }
             }
         }
     }

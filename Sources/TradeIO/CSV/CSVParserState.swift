@@ -3,37 +3,30 @@ import Foundation
 /// The byte-level state machine behind `CSVReader`, fed chunk by chunk.
 ///
 /// Records, lines and errors are those of a byte-at-a-time reader
-/// (`ReferenceCSVParser` in the tests), found faster:
-/// - In raw mode (`scanRaw`) each chunk is first classified into bitmasks of its
-///   structural bytes (`CSVStructuralMasks`), and the parser jumps from one
-///   marked byte to the next. `storage` receives the record's bytes with quotes
-///   removed and each separator kept as a one-byte gap after its field, so a run
-///   of unquoted fields is copied in one piece and a field's end costs one store
-///   of its offset.
-/// - In `makesStrings` mode (`scanStrings`) runs of ordinary bytes are found with
-///   a tight scan; each field is checked as UTF-8 and appended to `fields` when
-///   it ends, so errors come in the same order as the byte-at-a-time reader's.
+/// (`ReferenceCSVParser` in the tests), found faster: each chunk is first
+/// classified into bitmasks of its structural bytes (`CSVStructuralMasks`), and
+/// `scan` jumps from one marked byte to the next. `storage` receives the record's
+/// bytes with quotes removed and each separator kept as a one-byte gap after its
+/// field, so a run of unquoted fields is copied in one piece and a field's end
+/// costs one store of its offset. With `checksUTF8` each field is checked as UTF-8
+/// when it ends (skipped when its bytes are all ASCII), so that errors come in the
+/// byte-at-a-time reader's order.
 struct CSVParserState {
     let displayName: String
     let maximumRecordBytes: Int
     let maximumFieldCount: Int
-    let makesStrings: Bool
-    /// In raw mode, whether each field is checked as UTF-8 when it ends (as in
-    /// `makesStrings` mode, so that errors come in the same order), without making a `String`.
+    /// Whether each field is checked as UTF-8 when it ends, so that `invalidUTF8`
+    /// comes in order among the other errors.
     let checksUTF8: Bool
-    /// Chunks fed so far, and the chunk in which the current record started.
-    var chunkNumber = 0
-    var recordChunk = -1
-    /// Whether the current chunk is all ASCII (checked once per chunk when `checksUTF8`).
+    /// Whether the current chunk is all ASCII (when `checksUTF8`).
     var chunkIsASCII = false
     /// The current record started in the current chunk and that chunk is ASCII: its
     /// fields need no UTF-8 check until the next chunk begins.
     var skipsFieldChecks = false
-    var fields: [String] = []
-    /// The unquoted bytes of the current record and each field's end offset
-    /// (raw mode: each field but the last is followed by a one-byte gap, its separator).
+    /// The unquoted bytes of the current record and each field's end offset (each
+    /// field but the last is followed by a one-byte gap, its separator).
     let storage = CSVRecordStorage()
-    /// Raw mode: the structural bytes of the current chunk.
+    /// The structural bytes of the current chunk.
     let masks = CSVStructuralMasks()
     var fieldStart = 0           // offset in `storage` where the current field starts
     var inQuotes = false
@@ -43,39 +36,41 @@ struct CSVParserState {
     var line = 1                 // current physical line
     var recordLine = 1           // line on which the current record started
     var recordBytes = 0
-    /// Whether the record has a separator, a quoted field, or (`makesStrings` mode) an
-    /// ordinary byte; in raw mode ordinary bytes show in `storage` instead.
+    /// Whether the record has a separator or a quoted field (its ordinary bytes show in `storage`).
     var recordHasContent = false
 
     init(displayName: String, maximumRecordBytes: Int, maximumFieldCount: Int = CSVReader.defaultMaximumFieldCount,
-         makesStrings: Bool, checksUTF8: Bool = false) {
+         checksUTF8: Bool) {
         self.displayName = displayName
         self.maximumRecordBytes = maximumRecordBytes
         self.maximumFieldCount = maximumFieldCount
-        self.makesStrings = makesStrings
-        self.checksUTF8 = checksUTF8 && !makesStrings
+        self.checksUTF8 = checksUTF8
     }
 
-    /// Notes the start of a new chunk: with `checksUTF8`, one check of the whole chunk
-    /// lets records that lie entirely inside an ASCII chunk skip the check per field.
-    /// In raw mode the chunk's structural bytes are marked in `masks` by the same pass.
+    /// Notes the start of a new chunk and marks its structural bytes in `masks`. With
+    /// `checksUTF8`, the same pass tells whether the chunk is all ASCII, so that records
+    /// lying entirely inside an ASCII chunk skip the check per field.
     mutating func beginChunk(_ bytes: UnsafeBufferPointer<UInt8>) {
-        chunkNumber += 1
-        if makesStrings {
-            chunkIsASCII = false
-        } else {
-            let ascii = masks.classify(bytes)
-            chunkIsASCII = checksUTF8 && ascii
-        }
+        let ascii = masks.classify(bytes)
+        chunkIsASCII = checksUTF8 && ascii
         skipsFieldChecks = false
     }
 
-    /// Throws `invalidUTF8` when the current field's bytes are not UTF-8 (raw mode with `checksUTF8`).
+    /// Throws `invalidUTF8` when the current field's bytes are not UTF-8.
     @inline(__always)
     func checkFieldUTF8() throws {
         let field = UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart)
         if !isASCII(field) && decodeUTF8(field) == nil {
             throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(storage.endCount + 1)"))
+        }
+    }
+
+    /// Throws `tooManyFields` when the fields ended so far are more than the limit
+    /// (checked where they end, before the UTF-8 check of the field that ended last).
+    @inline(__always)
+    func checkFieldCount(_ ended: Int) throws {
+        if ended > maximumFieldCount {
+            throw TradeIOError.tooManyFields(SourceLocation(file: displayName, line: recordLine), limit: maximumFieldCount)
         }
     }
 
@@ -87,20 +82,11 @@ struct CSVParserState {
         }
     }
 
+    /// Ends the last field of the record.
     mutating func endField() throws {
-        guard (makesStrings ? fields.count : storage.endCount) < maximumFieldCount else {
-            throw TradeIOError.tooManyFields(SourceLocation(file: displayName, line: recordLine), limit: maximumFieldCount)
-        }
-        if makesStrings {
-            guard let text = decodeUTF8(UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart)) else {
-                throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(fields.count + 1)"))
-            }
-            fields.append(text)
-            storage.byteCount = 0
-        } else {
-            if checksUTF8 && !skipsFieldChecks { try checkFieldUTF8() }
-            storage.appendEnd(storage.byteCount)
-        }
+        try checkFieldCount(storage.endCount + 1)
+        if checksUTF8 && !skipsFieldChecks { try checkFieldUTF8() }
+        storage.appendEnd(storage.byteCount)
         fieldStart = storage.byteCount
         quoteClosed = false
     }
@@ -110,8 +96,7 @@ struct CSVParserState {
     /// record of empty fields, a "," line, is kept).
     mutating func endRecord() throws -> Bool {
         try endField()
-        let fieldCount = makesStrings ? fields.count : storage.endCount
-        let blank = !recordHasContent && fieldCount == 1 && (makesStrings ? fields[0].isEmpty : storage.ends[0] == 0)
+        let blank = !recordHasContent && storage.endCount == 1 && storage.ends[0] == 0
         if blank {
             clear()
             recordLine = line
@@ -123,26 +108,13 @@ struct CSVParserState {
 
     /// Forgets the record handed out last, and starts the next one.
     mutating func clear() {
-        fields.removeAll(keepingCapacity: true)
         storage.byteCount = 0
         storage.endCount = 0
         fieldStart = 0
         recordBytes = 0
         recordHasContent = false
         recordDone = false
-        recordChunk = chunkNumber
         skipsFieldChecks = chunkIsASCII
-    }
-
-    /// Scans `bytes` (the chunk last passed to `beginChunk`) from `index` until a
-    /// record is complete (returns the index after it; the record is in `fields`
-    /// or `storage`, starting on `recordLine`) or the bytes run out (returns nil).
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) throws -> Int? {
-        if recordDone {
-            clear()
-            recordLine = line
-        }
-        return makesStrings ? try scanStrings(bytes, from: index) : try scanRaw(bytes, from: index)
     }
 
     /// The first index from `start` whose byte would take the record past
@@ -154,7 +126,10 @@ struct CSVParserState {
         maximumRecordBytes >= end - start ? end : start + maximumRecordBytes
     }
 
-    /// `scan` in raw mode, jumping between the structural bytes marked in `masks`.
+    /// Scans `bytes` (the chunk last passed to `beginChunk`) from `index` until a
+    /// record is complete (returns the index after it; the record is in `storage`,
+    /// starting on `recordLine`) or the bytes run out (returns nil), jumping between
+    /// the structural bytes marked in `masks`.
     ///
     /// The bytes from `runStart` up to the current position are content not yet
     /// copied into `storage` (a "run"): byte `p` of the run will sit at
@@ -163,8 +138,12 @@ struct CSVParserState {
     /// limit is checked where the byte-at-a-time reader would first exceed it: every
     /// event (separator, quote, line end, text after a closing quote) before
     /// `limit` is handled first, and reaching `limit` is the error.
-    mutating func scanRaw(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) throws -> Int? {
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) throws -> Int? {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        if recordDone {
+            clear()
+            recordLine = line
+        }
         let end = bytes.count
         guard let base = bytes.baseAddress, index < end else { return nil }
         var i = index
@@ -218,7 +197,7 @@ struct CSVParserState {
             if checksUTF8 && !skipsFieldChecks && i < stop && needsFieldChecks(from: runStart, to: stop) {
                 runStart = try endFieldsCheckingUTF8(base, from: i, to: stop, runStart: runStart)
             } else {
-                endFields(from: i, to: stop, runStart: runStart)
+                try endFields(from: i, to: stop, runStart: runStart)
             }
             if limit < end && limit <= special {
                 throw TradeIOError.lineTooLong(SourceLocation(file: displayName, line: recordLine), limit: maximumRecordBytes)
@@ -286,7 +265,7 @@ struct CSVParserState {
     /// Ends a field at each separator in `from..<to` (no special byte lies there),
     /// without UTF-8 checks: the separators stay in the run as the gaps.
     @inline(__always)
-    mutating func endFields(from start: Int, to stop: Int, runStart: Int) {
+    mutating func endFields(from start: Int, to stop: Int, runStart: Int) throws {
         guard start < stop else { return }
         // Byte p of the run goes to storage offset p - shift.
         let shift = runStart - storage.byteCount
@@ -324,6 +303,9 @@ struct CSVParserState {
             fieldStart = last - shift + 1
             recordHasContent = true
             quoteClosed = false
+            // No other error can come between these separators, so the limit is
+            // checked once for all of them.
+            try checkFieldCount(endCount)
         }
     }
 
@@ -339,6 +321,7 @@ struct CSVParserState {
             while separator < stop && base[separator] != UInt8(ascii: ",") { separator += 1 }
             if separator == stop { break }
             if separator > runStart { storage.append(base + runStart, count: separator - runStart) }
+            try checkFieldCount(storage.endCount + 1)
             try checkFieldUTF8()
             storage.appendEnd(storage.byteCount)
             storage.append(UInt8(ascii: ","))
@@ -351,99 +334,8 @@ struct CSVParserState {
         return runStart
     }
 
-    /// `scan` in `makesStrings` mode, a byte-level loop over runs of ordinary bytes.
-    mutating func scanStrings(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) throws -> Int? {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let end = bytes.count
-        var i = index
-        while i < end {
-            if pendingCR {
-                pendingCR = false
-                if bytes[i] == lf {
-                    try count(1)
-                    i += 1
-                    continue
-                }
-            }
-            if inQuotes {
-                // Content up to the next quote or line feed, copied in one piece.
-                let start = i
-                while i < end {
-                    let byte = bytes[i]
-                    if byte == quote || byte == lf { break }
-                    i += 1
-                }
-                if i > start {
-                    try count(i - start)
-                    storage.append(bytes.baseAddress! + start, count: i - start)
-                }
-                if i == end { return nil }
-                try count(1)
-                if bytes[i] == lf {
-                    line += 1
-                    storage.append(lf)
-                } else {
-                    inQuotes = false
-                    quoteClosed = true
-                }
-                i += 1
-                continue
-            }
-            // Unquoted: ordinary bytes up to the next separator, line end or quote.
-            let start = i
-            while i < end {
-                let byte = bytes[i]
-                if byte > comma || (byte != comma && byte != quote && byte != lf && byte != cr) {
-                    i += 1
-                } else {
-                    break
-                }
-            }
-            if i > start {
-                if quoteClosed {
-                    try count(1)
-                    throw TradeIOError.textAfterClosingQuote(
-                        SourceLocation(file: displayName, line: recordLine, field: "column \(fieldNumber)"))
-                }
-                try count(i - start)
-                recordHasContent = true
-                storage.append(bytes.baseAddress! + start, count: i - start)
-            }
-            if i == end { return nil }
-            let byte = bytes[i]
-            try count(1)
-            i += 1
-            switch byte {
-            case comma:
-                recordHasContent = true
-                try endField()
-            case lf, cr:
-                line += 1
-                if byte == cr { pendingCR = true }
-                if try endRecord() { return i }
-            default: // quote
-                if quoteClosed {
-                    // A doubled quote inside a quoted field: `""` -> `"`.
-                    storage.append(quote)
-                    inQuotes = true
-                    quoteClosed = false
-                } else if storage.byteCount == fieldStart {
-                    inQuotes = true
-                    recordHasContent = true
-                } else {
-                    let text = String(decoding: UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart), as: UTF8.self)
-                    throw TradeIOError.invalidValue(
-                        SourceLocation(file: displayName, line: recordLine, field: "column \(fieldNumber)"),
-                        value: text + "\"",
-                        reason: "has a quote inside an unquoted field")
-                }
-            }
-        }
-        return nil
-    }
-
     /// The 1-based number of the field being read.
-    var fieldNumber: Int { (makesStrings ? fields.count : storage.endCount) + 1 }
+    var fieldNumber: Int { storage.endCount + 1 }
 
     /// At the end of the file: returns whether a last record (without a line
     /// end) is complete and waiting.
