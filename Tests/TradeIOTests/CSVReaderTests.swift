@@ -188,12 +188,14 @@ struct CSVReaderDifferentialTests {
         #expect(failures == 0)
     }
 
-    /// `forEachRawRecord(checkingUTF8: true)`, as the trade readers use it: the records (decoded) or the error.
-    func checkedRawOutcome(_ path: String, limit: Int, chunk: Int) -> Result<[(line: Int, fields: [String])], TradeIOError> {
+    /// `forEachRawRecord(checkingUTF8: true)`, as the trade readers use it (or without the check):
+    /// the records (decoded) or the error.
+    func checkedRawOutcome(_ path: String, limit: Int, chunk: Int, checkingUTF8: Bool = true,
+                           maximumFieldCount: Int = CSVReader.defaultMaximumFieldCount) -> Result<[(line: Int, fields: [String])], TradeIOError> {
         do {
             var records: [(line: Int, fields: [String])] = []
-            try CSVReader(path: path, displayName: "in.csv", maximumRecordBytes: limit, chunkSize: chunk)
-                .forEachRawRecord(checkingUTF8: true) { record in
+            try CSVReader(path: path, displayName: "in.csv", maximumRecordBytes: limit, maximumFieldCount: maximumFieldCount, chunkSize: chunk)
+                .forEachRawRecord(checkingUTF8: checkingUTF8) { record in
                     records.append((record.line, try record.strings())); return true
                 }
             return .success(records)
@@ -224,5 +226,109 @@ struct CSVReaderDifferentialTests {
             if failures > 5 { break }
         }
         #expect(failures == 0)
+    }
+
+    /// 300 longer seeded inputs (seed 20261130) for the raw path's jumps between marked bytes: runs
+    /// of ordinary bytes up to 150 long (crossing 64-byte words), many short fields, quoted fields
+    /// holding separators, line breaks and doubled quotes, stray quotes, all three line ends, and
+    /// record limits that fall anywhere. One input in four may hold é or an invalid byte. A few
+    /// fixed inputs put separators, quotes and line ends on both sides of 64-byte boundaries.
+    static func longSeededInputs() -> [(bytes: [UInt8], limit: Int)] {
+        var random = SplitMix64(state: 20261130)
+        func letters(_ count: Int) -> [UInt8] {
+            (0..<count).map { _ in UInt8(0x61 + Int.random(in: 0..<26, using: &random)) }
+        }
+        var inputs: [(bytes: [UInt8], limit: Int)] = (0..<300).map { _ in
+            let nonASCII = Int.random(in: 0..<4, using: &random) == 0
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0..<80, using: &random) {
+                switch Int.random(in: 0..<16, using: &random) {
+                case 0...5: bytes += letters(Int.random(in: 1...10, using: &random))
+                case 6: bytes += letters(Int.random(in: 1...150, using: &random))
+                case 7...9: bytes.append(0x2C)
+                case 10:
+                    bytes.append(0x22)
+                    for _ in 0..<Int.random(in: 0..<6, using: &random) {
+                        let inside: [[UInt8]] = [letters(Int.random(in: 1...70, using: &random)), [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x22, 0x22]]
+                        bytes += inside[Int.random(in: 0..<inside.count, using: &random)]
+                    }
+                    bytes.append(0x22)
+                case 11: bytes.append(0x0A)
+                case 12: bytes += [0x0D, 0x0A]
+                case 13: bytes.append(0x0D)
+                case 14: bytes.append(0x22)
+                default: bytes += nonASCII ? (Int.random(in: 0..<3, using: &random) == 0 ? [0xFF] : [0xC3, 0xA9]) : [0x2D]
+                }
+            }
+            let limit = Int.random(in: 0..<3, using: &random) == 0 ? Int.random(in: 1..<400, using: &random) : 1 << 20
+            return (bytes, limit)
+        }
+        // Separators and quotes at 62-66 (the first word boundary), a record ending at 127 or 128.
+        for width in 61...65 {
+            let field = [UInt8](repeating: 0x78, count: width)
+            inputs.append((field + [0x2C] + field + [0x2C, 0x2C] + Array("\"q,\"\"\n\"".utf8) + field + [0x0A, 0x0D], 1 << 20))
+            inputs.append((field + [0x2C, 0x22] + field + [0x22, 0x2C] + field + [0x0D, 0x0A] + field, 1 << 20))
+            inputs.append((field + [0x2C] + field + [0x0A] + field, width + 1))
+            inputs.append((field + [0x2C] + field + [0x0A] + field, width + 2))
+        }
+        return inputs
+    }
+
+    @Test("records as strings and raw (UTF-8 checked and not): the reference's records and errors on 320 longer inputs, in chunks of 1, 7, 63, 64, 65, 200 bytes and 1 MiB")
+    func longRawInputs() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-csvdiff-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("in.csv").path
+        var failures = 0
+        var outcomes: [String: Int] = [:]
+        for (bytes, limit) in Self.longSeededInputs() {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let expected = referenceRecords(bytes, displayName: "in.csv", maximumRecordBytes: limit)
+            switch expected {
+            case .success: outcomes["records", default: 0] += 1
+            case let .failure(error): outcomes["\(error)".prefix(while: { $0 != "(" }).description, default: 0] += 1
+            }
+            for chunk in [1, 7, 63, 64, 65, 200, 1 << 20] {
+                let strings = outcome(path, limit: limit, chunk: chunk)
+                if !same(strings, expected) {
+                    failures += 1
+                    Issue.record("strings: input \(bytes) chunk \(chunk) limit \(limit): \(strings) != reference \(expected)")
+                }
+                let checked = checkedRawOutcome(path, limit: limit, chunk: chunk)
+                if !same(checked, expected) {
+                    failures += 1
+                    Issue.record("checked: input \(bytes) chunk \(chunk) limit \(limit): \(checked) != reference \(expected)")
+                }
+                // Without the check, the same outcome unless the reference stopped at invalid UTF-8.
+                if case .failure(.invalidUTF8) = expected { continue }
+                let unchecked = checkedRawOutcome(path, limit: limit, chunk: chunk, checkingUTF8: false)
+                if !same(unchecked, expected) {
+                    failures += 1
+                    Issue.record("unchecked: input \(bytes) chunk \(chunk) limit \(limit): \(unchecked) != reference \(expected)")
+                }
+            }
+            if failures > 5 { break }
+        }
+        #expect(failures == 0)
+        // The inputs reach records and each kind of error.
+        #expect(outcomes.count >= 5, "\(outcomes)")
+    }
+
+    @Test("more fields than the limit is an error at the record's line, raw or not, before a later error in the record")
+    func tooManyFieldsEverywhere() throws {
+        let tooMany = TradeIOError.tooManyFields(SourceLocation(file: "in.csv", line: 3), limit: 5)
+        for tail in ["", "x\"y", "\"x\"y", String(repeating: "z", count: 100)] {
+            let path = try temporaryFile("a,b\n1,2\n" + String(repeating: ",", count: 10) + tail + "\n")
+            for chunk in [1, 3, 64, 1 << 20] {
+                for checking in [true, false] {
+                    let raw = checkedRawOutcome(path, limit: 60, chunk: chunk, checkingUTF8: checking, maximumFieldCount: 5)
+                    #expect(same(raw, .failure(tooMany)), "tail \(tail) chunk \(chunk): \(raw)")
+                }
+                #expect(throws: tooMany) {
+                    try CSVReader(path: path, displayName: "in.csv", maximumRecordBytes: 60, maximumFieldCount: 5, chunkSize: chunk).readAll()
+                }
+            }
+        }
     }
 }

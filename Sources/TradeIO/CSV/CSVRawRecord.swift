@@ -12,7 +12,10 @@ public struct CSVRawRecord {
     public let line: Int
     /// The file as the user named it (used in error messages).
     public let displayName: String
+    /// The record's fields, quotes removed; each field but the last is followed
+    /// by one byte that is not part of it (its separator).
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Where each field ends in `bytes`; field i + 1 starts one byte after `ends[i]`.
     let ends: UnsafeBufferPointer<Int>
 
     /// The number of fields in the record.
@@ -26,7 +29,7 @@ public struct CSVRawRecord {
     @inline(__always)
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < ends.count, "field \(index) of a record with \(ends.count) fields")
-        let start = index == 0 ? 0 : ends[index - 1]
+        let start = index == 0 ? 0 : ends[index - 1] + 1
         return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
     }
 

@@ -57,13 +57,26 @@ public struct CSVReader: Sendable {
     ///     its records; lets a caller hash a stream that cannot be read twice (a pipe).
     ///   - body: Called once per record with its starting line and its fields.
     /// - Throws: `TradeIOError.cannotOpen`, `.unterminatedQuote`,
-    ///   `.textAfterClosingQuote`, `.invalidUTF8`, `.lineTooLong`, `.tooManyFields`, or whatever
-    ///   `body` throws.
+    ///   `.textAfterClosingQuote`, `.invalidValue` (a quote inside an unquoted field),
+    ///   `.invalidUTF8`, `.lineTooLong`, `.tooManyFields`, or whatever `body` throws.
     public func forEachRecord(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
                               _ body: (_ line: Int, _ fields: [String]) throws -> Bool) throws {
+        // The raw path with every field checked as UTF-8 where it ends, so each field
+        // decodes without a second check.
         var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
-                                    makesStrings: true)
-        try run(&parser, observe: observe) { parser in try body(parser.recordLine, parser.fields) }
+                                    checksUTF8: true)
+        var fields: [String] = []
+        try run(&parser, observe: observe) { parser in
+            let storage = parser.storage
+            fields.removeAll(keepingCapacity: true)
+            var start = 0
+            for index in 0..<storage.endCount {
+                let end = storage.ends[index]
+                fields.append(String(decoding: UnsafeBufferPointer(start: storage.bytes + start, count: end - start), as: UTF8.self))
+                start = end + 1   // past the separator's gap
+            }
+            return try body(parser.recordLine, fields)
+        }
     }
 
     /// Calls `body` with each record as raw bytes, without making a `String`
@@ -77,7 +90,7 @@ public struct CSVReader: Sendable {
     ///     call. Returns `false` to stop early.
     /// - Throws: `TradeIOError.cannotOpen`, `.unterminatedQuote`,
     ///   `.textAfterClosingQuote`, `.invalidValue` (a quote inside an unquoted
-    ///   field), `.lineTooLong`, or whatever `body` throws.
+    ///   field), `.lineTooLong`, `.tooManyFields`, or whatever `body` throws.
     public func forEachRawRecord(_ body: (_ record: CSVRawRecord) throws -> Bool) throws {
         try forEachRawRecord(checkingUTF8: false, body)
     }
@@ -89,7 +102,7 @@ public struct CSVReader: Sendable {
     func forEachRawRecord(checkingUTF8: Bool, observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
                           _ body: (_ record: CSVRawRecord) throws -> Bool) throws {
         var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
-                                    makesStrings: false, checksUTF8: checkingUTF8)
+                                    checksUTF8: checkingUTF8)
         let name = displayName
         try run(&parser, observe: observe) { parser in
             let storage = parser.storage

@@ -31,6 +31,12 @@ final class CSVRecordStorage {
         byteCount += count
     }
 
+    /// Appends `source[start..<end]`, if not empty (a run of a chunk).
+    @inline(__always)
+    func appendRun(_ source: UnsafePointer<UInt8>, from start: Int, to end: Int) {
+        if end > start { append(source + start, count: end - start) }
+    }
+
     @inline(__always)
     func append(_ byte: UInt8) {
         if byteCount == byteCapacity { growBytes(to: byteCount + 1) }
@@ -40,15 +46,24 @@ final class CSVRecordStorage {
 
     @inline(__always)
     func appendEnd(_ offset: Int) {
-        if endCount == endCapacity {
-            endCapacity *= 2
-            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
-            grown.update(from: ends, count: endCount)
-            ends.deallocate()
-            ends = grown
-        }
+        if endCount == endCapacity { growEnds(to: endCount + 1) }
         ends[endCount] = offset
         endCount += 1
+    }
+
+    /// Makes room for at least `minimum` end offsets, so that callers can store
+    /// into `ends` up to that count directly.
+    @inline(__always)
+    func reserveEnds(_ minimum: Int) {
+        if minimum > endCapacity { growEnds(to: minimum) }
+    }
+
+    private func growEnds(to minimum: Int) {
+        while endCapacity < minimum { endCapacity *= 2 }
+        let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
+        grown.update(from: ends, count: endCount)
+        ends.deallocate()
+        ends = grown
     }
 
     private func growBytes(to minimum: Int) {
