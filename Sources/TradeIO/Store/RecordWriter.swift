@@ -34,10 +34,10 @@ final class RecordWriter {
     private var lastSeries: (key: SeriesKey, id: Int64)?
     private var descriptionIDs: [String: Int64] = [:]
     private var lastDescription: (text: String, id: Int64)?
-    /// The periods' text of the rows bound to `upsert` (8 bytes per row), bound without a copy (`SQLITE_STATIC`).
+    /// The periods' text of the pending rows (8 bytes per row), bound without a copy (`SQLITE_STATIC`).
     private let periodBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 8 * RecordWriter.rowsPerStatement)
     /// Rows waiting for the next upsert (fewer than ``rowsPerStatement``).
-    private var pending: [PendingRow] = []
+    private var pending: [RecordValues] = []
     /// Rows written (non-strict), and `max(rowid)` of `records` before the first.
     private var written = 0
     private let largestRowIDBefore: Int64
@@ -112,12 +112,14 @@ final class RecordWriter {
         let series = try seriesID(of: record)
         let description = try record.commodityDescription.map { try descriptionID(of: $0) }
         guard strict else {
-            pending.append(PendingRow(row: row, series: series, description: description))
+            // The period's text goes to the row's slot of `periodBuffer`, where it stays until the upsert is stepped.
+            let period = Self.periodText(record.period, into: periodBuffer + 8 * pending.count)
+            pending.append(RecordValues(row, series: series, periodLength: period.count, description: description))
             if pending.count == Self.rowsPerStatement { try flush() }
             return
         }
         let period = Self.periodText(record.period, into: periodBuffer)
-        bindRecord(insert, at: 0, row, series: series, period: period, description: description)
+        bind(insert, at: 0, RecordValues(row, series: series, periodLength: period.count, description: description), period: periodBuffer)
         if try step(insert) { return }
         // The key is stored already (from an earlier file or earlier in this one).
         bind(previousFile, 1, series)
@@ -128,10 +130,8 @@ final class RecordWriter {
 
     /// Binds the pending rows to the upsert of ``rowsPerStatement`` rows and steps it.
     private func flush() throws {
-        for (slot, pendingRow) in pending.enumerated() {
-            let period = Self.periodText(pendingRow.row.record.period, into: periodBuffer + 8 * slot)
-            bindRecord(upsert, at: Int32(slot) * Self.valuesPerRow, pendingRow.row, series: pendingRow.series, period: period,
-                       description: pendingRow.description)
+        for (slot, values) in pending.enumerated() {
+            bind(upsert, at: Int32(slot) * Self.valuesPerRow, values, period: periodBuffer + 8 * slot)
         }
         _ = try step(upsert)
         written += pending.count
@@ -144,9 +144,8 @@ final class RecordWriter {
     /// - Throws: A GRDB `DatabaseError` when SQLite fails.
     func finish() throws -> Int {
         guard !strict else { return 0 }
-        for pendingRow in pending {
-            let period = Self.periodText(pendingRow.row.record.period, into: periodBuffer)
-            bindRecord(upsertOne, at: 0, pendingRow.row, series: pendingRow.series, period: period, description: pendingRow.description)
+        for (slot, values) in pending.enumerated() {
+            bind(upsertOne, at: 0, values, period: periodBuffer + 8 * slot)
             _ = try step(upsertOne)
             written += 1
         }
@@ -201,28 +200,26 @@ final class RecordWriter {
         return id
     }
 
-    /// Binds a row's 15 values (the values and SQLite types GRDB would bind) to parameters `offset + 1` to `offset + 15`.
-    private func bindRecord(_ statement: Statement, at offset: Int32, _ row: TradeFileRow, series: Int64, period: UnsafeBufferPointer<UInt8>,
-                            description: Int64?) {
-        let r = row.record
-        bind(statement, offset + 1, series)
-        // Without a copy: the buffer holds this row's period until the statement is stepped.
-        period.withMemoryRebound(to: CChar.self) {
-            _ = sqlite3_bind_text(statement.sqliteStatement, offset + 2, $0.baseAddress, Int32($0.count), nil)
+    /// Binds a record's 15 values to parameters `offset + 1` to `offset + 15`; the period's text is read
+    /// from `period` without a copy (it must stay there until the statement is stepped).
+    private func bind(_ statement: Statement, at offset: Int32, _ values: RecordValues, period: UnsafeMutablePointer<UInt8>) {
+        bind(statement, offset + 1, values.series)
+        period.withMemoryRebound(to: CChar.self, capacity: values.periodLength) {
+            _ = sqlite3_bind_text(statement.sqliteStatement, offset + 2, $0, Int32(values.periodLength), nil)
         }
-        bind(statement, offset + 3, row.reporterNumericCode.map(Int64.init))
-        bind(statement, offset + 4, row.partnerNumericCode.map(Int64.init))
-        bind(statement, offset + 5, description)
-        bind(statement, offset + 6, r.value?.amount)
-        bind(statement, offset + 7, r.quantity?.amount)
-        bind(statement, offset + 8, r.quantity.map { Int64($0.unit.code) })
-        bind(statement, offset + 9, r.netWeightKilograms)
-        bind(statement, offset + 10, Int64(r.isQuantityEstimated ? 1 : 0))
-        bind(statement, offset + 11, Int64(r.isNetWeightEstimated ? 1 : 0))
-        bind(statement, offset + 12, row.legacyEstimationFlag.map(Int64.init))
-        bind(statement, offset + 13, r.note)
+        bind(statement, offset + 3, values.reporterCode)
+        bind(statement, offset + 4, values.partnerCode)
+        bind(statement, offset + 5, values.description)
+        bind(statement, offset + 6, values.value)
+        bind(statement, offset + 7, values.quantity)
+        bind(statement, offset + 8, values.quantityUnit)
+        bind(statement, offset + 9, values.netWeight)
+        bind(statement, offset + 10, Int64(values.quantityEstimated ? 1 : 0))
+        bind(statement, offset + 11, Int64(values.netWeightEstimated ? 1 : 0))
+        bind(statement, offset + 12, values.legacyFlag)
+        bind(statement, offset + 13, values.note)
         bind(statement, offset + 14, provenanceID)
-        bind(statement, offset + 15, Int64(row.line))
+        bind(statement, offset + 15, values.line)
     }
 
     /// Writes a period's text, as `Period.description` spells it (`2015`, `2015-Q1`, `2015-01`), into `buffer`
@@ -313,11 +310,41 @@ final class RecordWriter {
     private static let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }
 
-/// A row waiting for the next upsert, with the ids of its series and description.
-private struct PendingRow {
-    let row: TradeFileRow
+/// The values of a record as `records` stores them (the values and SQLite types GRDB would bind), its
+/// series and description as ids: what a row waiting for the next upsert keeps (no strings but a note).
+private struct RecordValues {
     let series: Int64
+    let periodLength: Int
+    let reporterCode: Int64?
+    let partnerCode: Int64?
     let description: Int64?
+    let value: Double?
+    let quantity: Double?
+    let quantityUnit: Int64?
+    let netWeight: Double?
+    let quantityEstimated: Bool
+    let netWeightEstimated: Bool
+    let legacyFlag: Int64?
+    let note: String?
+    let line: Int64
+
+    init(_ row: TradeFileRow, series: Int64, periodLength: Int, description: Int64?) {
+        let record = row.record
+        self.series = series
+        self.periodLength = periodLength
+        reporterCode = row.reporterNumericCode.map(Int64.init)
+        partnerCode = row.partnerNumericCode.map(Int64.init)
+        self.description = description
+        value = record.value?.amount
+        quantity = record.quantity?.amount
+        quantityUnit = record.quantity.map { Int64($0.unit.code) }
+        netWeight = record.netWeightKilograms
+        quantityEstimated = record.isQuantityEstimated
+        netWeightEstimated = record.isNetWeightEstimated
+        legacyFlag = row.legacyEstimationFlag.map(Int64.init)
+        note = record.note
+        line = Int64(row.line)
+    }
 }
 
 /// A record's key without its period: one row of the `series` table.
