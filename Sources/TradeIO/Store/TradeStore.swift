@@ -7,7 +7,7 @@ import TradeDomain
 /// (through GRDB).
 ///
 /// Tables (``StoreSchema``, version 2; a version 1 store is upgraded when opened):
-/// - `provenance`: one row per file ingested: file name, SHA-256, reader
+/// - `provenance`: one row per file ingested: file name, SHA-256, size, reader
 ///   (layout), rows read/kept/rejected/replaced, time.
 /// - `series`: each key without its period once: reporter, partner, flow,
 ///   classification, code and source (so that the figures of several sources

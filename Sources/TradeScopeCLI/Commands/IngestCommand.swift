@@ -10,8 +10,8 @@ struct IngestCommand: ParsableCommand {
         abstract: "Read Comtrade+, legacy Comtrade or tidy CSV files (auto-detected) into a SQLite store.",
         discussion: """
             Each file is one transaction: a file that fails leaves the store as it was. The store records \
-            file name, SHA-256, reader, rows read/kept/rejected/replaced and time; a file ingested before \
-            (same bytes) adds nothing. A record with the key of a stored one (reporter, partner, flow, period, \
+            file name, SHA-256, size, reader, rows read/kept/rejected/replaced and time; a file ingested before \
+            (same bytes) adds nothing. The view trade_records of the store lists every record with its fields. A record with the key of a stored one (reporter, partner, flow, period, \
             code, classification, source; Comtrade rows have source UN_COMTRADE) replaces it and is counted. Bad rows are rejected with file, line and column \
             and the ingest goes on, unless --strict (exit 2 at the first bad or overlapping row). A progress bar is drawn on \
             standard error for files over 8 MB when standard error is a terminal (uncoloured under NO_COLOR); nothing otherwise.
