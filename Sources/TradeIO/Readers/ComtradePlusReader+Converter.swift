@@ -170,8 +170,21 @@ extension ComtradePlusReader {
             guard let isQuantityEstimated = plainFlag(field(record, c.isQtyEstimated)),
                   let isNetWeightEstimated = plainFlag(field(record, c.isNetWgtEstimated)),
                   let legacyEstimationFlag = plainOptionalInteger(field(record, c.legacyEstimationFlag)) else { return nil }
-            return try body(.success(TradeFileRow(
-                line: record.line,
+            let outcome = Self.accepted(
+                line: record.line, period: period, series: series, value: value, quantity: quantity, netWeight: netWeight,
+                isQuantityEstimated: isQuantityEstimated, isNetWeightEstimated: isNetWeightEstimated,
+                legacyEstimationFlag: legacyEstimationFlag, sourceID: sourceID)
+            return try body(outcome)
+        }
+
+        /// The outcome of an accepted row, built where it is returned to (not inlined: inlined, the
+        /// optimiser built the row, then copied its 300 bytes into a `Result`, then that again).
+        @inline(never)
+        private static func accepted(line: Int, period: Period, series: SeriesPart, value: Double?, quantity: Quantity?, netWeight: Double?,
+                                     isQuantityEstimated: Bool, isNetWeightEstimated: Bool, legacyEstimationFlag: Int?,
+                                     sourceID: String) -> Result<TradeFileRow, TradeIOError> {
+            .success(TradeFileRow(
+                line: line,
                 record: TradeRecord(
                     period: period, reporter: series.reporter, partner: series.partner, flow: series.flow, commodity: series.commodity,
                     commodityDescription: series.description, classification: series.classification,
@@ -180,12 +193,28 @@ extension ComtradePlusReader {
                     isQuantityEstimated: isQuantityEstimated, isNetWeightEstimated: isNetWeightEstimated,
                     sourceID: sourceID),
                 reporterNumericCode: series.reporterNumeric, partnerNumericCode: series.partnerNumeric,
-                legacyEstimationFlag: legacyEstimationFlag)))
+                legacyEstimationFlag: legacyEstimationFlag))
         }
 
         /// The values of a row's fields that stay the same along a series of rows (one reporter,
         /// partner, flow and commodity over periods): everything but the period and the figures.
-        private struct SeriesPart {
+        ///
+        /// A class: handing the last row's part to the next row copies one reference, where the
+        /// struct of some 190 bytes was copied to the stack and read back (a stall per row).
+        private final class SeriesPart {
+            init(classification: String, flow: TradeFlow, reporter: CountryCode, reporterNumeric: Int?, partner: CountryCode,
+                 partnerNumeric: Int?, commodity: CommodityCode, unit: QuantityUnit?, description: String?) {
+                self.classification = classification
+                self.flow = flow
+                self.reporter = reporter
+                self.reporterNumeric = reporterNumeric
+                self.partner = partner
+                self.partnerNumeric = partnerNumeric
+                self.commodity = commodity
+                self.unit = unit
+                self.description = description
+            }
+
             let classification: String
             let flow: TradeFlow
             let reporter: CountryCode
@@ -210,7 +239,8 @@ extension ComtradePlusReader {
             let count = record.ends[span.upperBound] - base
             if let lastSeries, count == lastSeriesByteCount {
                 var same = true
-                for column in span where record.ends[column] - base != lastSeriesEnds[column - span.lowerBound] {
+                // Offsets within one record: no overflow, so wrapping arithmetic (no checks).
+                for column in span where record.ends[column] &- base != lastSeriesEnds[column &- span.lowerBound] {
                     same = false
                     break
                 }
