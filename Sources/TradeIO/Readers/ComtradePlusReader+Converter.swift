@@ -56,15 +56,12 @@ extension ComtradePlusReader {
         /// that rejects it; a `TradeIOError` thrown by `body` for a row is handed back to it as that
         /// row's failure.
         ///
-        /// Not inlined into the reader's closure, where the optimiser retained the closure's
-        /// captures for every row; here the per-file state is `self`, borrowed.
-        ///
         /// - Parameters:
         ///   - record: The row's raw fields, UTF-8 checked.
         ///   - body: Receives the row or the located error that rejects it; returns `false` to stop.
         /// - Returns: What `body` returns.
         /// - Throws: What `body` throws.
-        @inline(never)
+        @inline(__always)
         func deliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
             do {
                 if let more = try fastDeliver(record, to: body) { return more }

@@ -130,6 +130,8 @@ private final class RowDispatch {
     /// The layout, once the header is read.
     private(set) var layout: TradeFileLayout?
     private var reader: ResolvedReader?
+    /// The converter of a Comtrade+ file (also in `reader`), once the header is read.
+    private var plus: ComtradePlusReader.Converter?
     private var headerCount = 0
 
     init(displayName: String, sourceID: String, knownSources: Set<String>?) {
@@ -142,7 +144,17 @@ private final class RowDispatch {
     ///
     /// - Returns: What `body` returns (`true` for the header).
     /// - Throws: `TradeIOError.unknownLayout` or `.invalidUTF8` for the header; what `body` throws.
+    @inline(__always)
     func take(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+        // Comtrade+ rows go straight to their converter; the header and the other layouts take the
+        // general path, kept apart so that its copies of the record and the enum do not burden this one.
+        if let plus, record.count == headerCount { return try plus.deliver(record, to: body) }
+        return try takeRecord(record, body)
+    }
+
+    /// As ``take(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.
+    @inline(never)
+    private func takeRecord(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
         let line = record.line
         guard let current = reader else {
             let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
@@ -156,7 +168,9 @@ private final class RowDispatch {
             case .tidy: reader = .tidy(TidyReader.Columns(columns))
             case .comtradeLegacyAPI, .comtradeLegacyBulk: reader = .legacy(ComtradeLegacyReader.Columns(columns))
             case .comtradePlus, .comtradePlusBulk:
-                reader = .plus(ComtradePlusReader.Converter(columns: ComtradePlusReader.Columns(columns), cache: cache, sourceID: sourceID))
+                let converter = ComtradePlusReader.Converter(columns: ComtradePlusReader.Columns(columns), cache: cache, sourceID: sourceID)
+                reader = .plus(converter)
+                plus = converter
             }
             headerCount = header.count
             return true
@@ -164,7 +178,6 @@ private final class RowDispatch {
         guard record.count == headerCount else {
             return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: record.count)))
         }
-        if case let .plus(converter) = current { return try converter.deliver(record, to: body) }
         do {
             switch current {
             case let .tidy(columns):
