@@ -5,7 +5,7 @@ extension ComtradePlusReader {
     /// Converts the data rows of one Comtrade+ file: the header's column positions, the
     /// caches of the file's reading and the source id, built once per file.
     ///
-    /// Each row first takes a fast path over the raw bytes (``fastRow(_:)``): it handles the
+    /// Each row first takes a fast path over the raw bytes (``fastDeliver(_:to:)``): it handles the
     /// common row (every field in its plain form, every code already parsed on an earlier
     /// row) without a `FieldAccess`, a `String` per code or an error path, and gives up
     /// (`nil`) at the first field it is not sure of. The row is then converted by
@@ -233,29 +233,36 @@ extension ComtradePlusReader {
         private func seriesPart(_ record: CSVRawRecord) -> SeriesPart? {
             guard let span = seriesSpan, span.upperBound < record.count else { return readSeriesPart(record) }
             let base = span.lowerBound == 0 ? 0 : record.ends[span.lowerBound - 1]
-            let count = record.ends[span.upperBound] - base
-            if let lastSeries, count == lastSeriesByteCount {
+            // The bytes of the span's fields (they lie within the record: `base` <= the last field's end).
+            let bytes = UnsafeBufferPointer(rebasing: record.bytes[base..<record.ends[span.upperBound]])
+            if let lastSeries, bytes.count == lastSeriesByteCount {
                 var same = true
                 // Offsets within one record: no overflow, so wrapping arithmetic (no checks).
                 for column in span where record.ends[column] &- base != lastSeriesEnds[column &- span.lowerBound] {
                     same = false
                     break
                 }
-                // `count` bytes from `base` lie within the record's bytes (`base` <= the last field's end).
-                if same && (count == 0 || memcmp(lastSeriesBytes.baseAddress!, record.bytes.baseAddress! + base, count) == 0) {
+                if same, Self.startsWith(UnsafeBufferPointer(lastSeriesBytes), bytes) {
                     return lastSeries
                 }
             }
             guard let part = readSeriesPart(record) else { return nil }
-            if lastSeriesBytes.count < count {
+            if lastSeriesBytes.count < bytes.count {
                 lastSeriesBytes.deallocate()
-                lastSeriesBytes = .allocate(capacity: max(count, 2 * lastSeriesBytes.count))
+                lastSeriesBytes = .allocate(capacity: max(bytes.count, 2 * lastSeriesBytes.count))
             }
-            if count > 0 { lastSeriesBytes.baseAddress!.update(from: record.bytes.baseAddress! + base, count: count) }
+            _ = lastSeriesBytes.initialize(from: bytes)
             for column in span { lastSeriesEnds[column - span.lowerBound] = record.ends[column] - base }
-            lastSeriesByteCount = count
+            lastSeriesByteCount = bytes.count
             lastSeries = part
             return part
+        }
+
+        /// Whether `buffer` starts with the bytes of `prefix` (no longer than it).
+        @inline(__always)
+        private static func startsWith(_ buffer: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let start = prefix.baseAddress, let other = buffer.baseAddress else { return prefix.isEmpty }
+            return prefix.count <= buffer.count && memcmp(other, start, prefix.count) == 0
         }
 
         /// Reads the series part from the fields, as ``ComtradePlusReader/row(from:columns:sourceID:)``
