@@ -27,7 +27,9 @@ extension ComtradePlusReader {
         /// of the columns `seriesSpan` and where each field ends, relative to the first field's start.
         private var lastSeries: SeriesPart?
         private var lastSeriesBytes: UnsafeMutableBufferPointer<UInt8>
-        private var lastSeriesByteCount = 0
+        private var lastSeriesByteCount = -1
+        /// The number of rows since the last one whose series part was the kept one.
+        private var seriesMisses = 0
         private let lastSeriesEnds: UnsafeMutableBufferPointer<Int>
 
         /// - Parameters:
@@ -151,7 +153,7 @@ extension ComtradePlusReader {
                   let year = plainOptionalInteger(field(record, c.refYear)), year == nil || year == period.year,
                   let month = plainOptionalInteger(field(record, c.refMonth)), month == nil || month == (period.month ?? 52)
             else { return nil }
-            let unit = series.unit
+            let unit = series.values.unit
             guard let amount = plainOptionalAmount(field(record, c.qty)),
                   let netWeight = plainOptionalAmount(field(record, c.netWgt)),
                   let value = plainOptionalAmount(field(record, c.primaryValue)) else { return nil }
@@ -183,35 +185,20 @@ extension ComtradePlusReader {
             .success(TradeFileRow(
                 line: line,
                 record: TradeRecord(
-                    period: period, reporter: series.reporter, partner: series.partner, flow: series.flow, commodity: series.commodity,
-                    commodityDescription: series.description, classification: series.classification,
+                    period: period, reporter: series.values.reporter, partner: series.values.partner, flow: series.values.flow,
+                    commodity: series.values.commodity, commodityDescription: series.values.description,
+                    classification: series.values.classification,
                     value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity,
                     netWeightKilograms: netWeight,
                     isQuantityEstimated: isQuantityEstimated, isNetWeightEstimated: isNetWeightEstimated,
                     sourceID: sourceID),
-                reporterNumericCode: series.reporterNumeric, partnerNumericCode: series.partnerNumeric,
+                reporterNumericCode: series.values.reporterNumeric, partnerNumericCode: series.values.partnerNumeric,
                 legacyEstimationFlag: legacyEstimationFlag))
         }
 
         /// The values of a row's fields that stay the same along a series of rows (one reporter,
         /// partner, flow and commodity over periods): everything but the period and the figures.
-        ///
-        /// A class: handing the last row's part to the next row copies one reference, where the
-        /// struct of some 190 bytes was copied to the stack and read back (a stall per row).
-        private final class SeriesPart {
-            init(classification: String, flow: TradeFlow, reporter: CountryCode, reporterNumeric: Int?, partner: CountryCode,
-                 partnerNumeric: Int?, commodity: CommodityCode, unit: QuantityUnit?, description: String?) {
-                self.classification = classification
-                self.flow = flow
-                self.reporter = reporter
-                self.reporterNumeric = reporterNumeric
-                self.partner = partner
-                self.partnerNumeric = partnerNumeric
-                self.commodity = commodity
-                self.unit = unit
-                self.description = description
-            }
-
+        private struct SeriesValues {
             let classification: String
             let flow: TradeFlow
             let reporter: CountryCode
@@ -223,6 +210,18 @@ extension ComtradePlusReader {
             let description: String?
         }
 
+        /// The last row's ``SeriesValues``, in a class: handing them to the next row copies one
+        /// reference, where the struct of some 190 bytes was copied to the stack and read back (a
+        /// stall per row). Overwritten in place when no row holds it any more, so that a file in
+        /// no series order (every row a new series part) does not allocate one per row.
+        private final class SeriesPart {
+            var values: SeriesValues
+
+            init(_ values: SeriesValues) {
+                self.values = values
+            }
+        }
+
         /// The series part of a row when the fast path can read it (as ``fastDeliver(_:to:)``), else `nil`.
         ///
         /// Files are mostly ordered by series, so a row's series fields are usually byte for byte
@@ -231,7 +230,7 @@ extension ComtradePlusReader {
         /// (and of where each field ends, so that the same bytes split differently do not match).
         @inline(__always)
         private func seriesPart(_ record: CSVRawRecord) -> SeriesPart? {
-            guard let span = seriesSpan, span.upperBound < record.count else { return readSeriesPart(record) }
+            guard let span = seriesSpan, span.upperBound < record.count else { return readSeriesPart(record).map(SeriesPart.init) }
             let base = span.lowerBound == 0 ? 0 : record.ends[span.lowerBound - 1]
             // The bytes of the span's fields (they lie within the record: `base` <= the last field's end).
             let bytes = UnsafeBufferPointer(rebasing: record.bytes[base..<record.ends[span.upperBound]])
@@ -243,10 +242,27 @@ extension ComtradePlusReader {
                     break
                 }
                 if same, Self.startsWith(UnsafeBufferPointer(lastSeriesBytes), bytes) {
+                    seriesMisses = 0
                     return lastSeries
                 }
             }
-            guard let part = readSeriesPart(record) else { return nil }
+            guard let values = readSeriesPart(record) else { return nil }
+            let part: SeriesPart
+            if isKnownUniquelyReferenced(&lastSeries), let last = lastSeries {
+                last.values = values
+                part = last
+            } else {
+                part = SeriesPart(values)
+            }
+            lastSeries = part
+            // A file in no series order (each row a new series part) would copy every row's bytes
+            // for nothing: after a few misses in a row, only every 64th row's are kept, to notice
+            // when series start to repeat again.
+            seriesMisses += 1
+            guard seriesMisses <= 4 || seriesMisses % 64 == 0 else {
+                lastSeriesByteCount = -1  // `part` no longer matches the kept bytes
+                return part
+            }
             if lastSeriesBytes.count < bytes.count {
                 lastSeriesBytes.deallocate()
                 lastSeriesBytes = .allocate(capacity: max(bytes.count, 2 * lastSeriesBytes.count))
@@ -254,7 +270,6 @@ extension ComtradePlusReader {
             _ = lastSeriesBytes.initialize(from: bytes)
             for column in span { lastSeriesEnds[column - span.lowerBound] = record.ends[column] - base }
             lastSeriesByteCount = bytes.count
-            lastSeries = part
             return part
         }
 
@@ -267,7 +282,7 @@ extension ComtradePlusReader {
 
         /// Reads the series part from the fields, as ``ComtradePlusReader/row(from:columns:sourceID:)``
         /// does when it accepts them; `nil` when a field needs the slow path.
-        private func readSeriesPart(_ record: CSVRawRecord) -> SeriesPart? {
+        private func readSeriesPart(_ record: CSVRawRecord) -> SeriesValues? {
             let c = columns
             // requireHS: an ASCII classification starting with "H", cached as text.
             let classificationBytes = field(record, c.classificationCode)
@@ -292,7 +307,7 @@ extension ComtradePlusReader {
             let descriptionBytes = field(record, c.cmdDesc)
             let description: String? = descriptionBytes.isEmpty ? nil
                 : descriptionBytes.count < 16 ? String(decoding: descriptionBytes, as: UTF8.self) : cache.descriptions.text(descriptionBytes)
-            return SeriesPart(
+            return SeriesValues(
                 classification: classification, flow: flow, reporter: reporter.code, reporterNumeric: reporter.numeric,
                 partner: partner.code, partnerNumeric: partner.numeric, commodity: commodity, unit: unit, description: description)
         }
