@@ -136,8 +136,9 @@ extension ComtradePlusReader {
         /// and cached values that it parsed from the same bytes). Returns `nil`, without calling
         /// `body`, for any other row, including every row that would be rejected.
         ///
-        /// The row is built in the argument passed to `body`, not returned: a `TradeFileRow` is
-        /// some 300 bytes, and each move of it was a `memcpy`.
+        /// The row is handed to `body`, not returned, and built in place in its `Result`
+        /// (``accepted(line:period:series:value:quantity:netWeight:isQuantityEstimated:isNetWeightEstimated:legacyEstimationFlag:sourceID:)``):
+        /// a `TradeFileRow` is some 300 bytes, and each move of it was a `memcpy`.
         ///
         /// - Returns: What `body` returns, or `nil` when the row needs the slow path.
         /// - Throws: Only what `body` throws.
