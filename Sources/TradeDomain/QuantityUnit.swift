@@ -25,109 +25,180 @@
 public struct QuantityUnit: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The Comtrade+ code (or tradescope's own code ≥ 1000).
     public let code: Int
-    /// The WCO/Comtrade abbreviation, for example `kg`, `1000 kg`, `u`, `m³`.
-    public let abbreviation: String
-    /// What the unit means, for example "kilograms" or "number of pairs".
-    public let name: String
-    /// What the unit measures.
-    public let dimension: QuantityDimension
-    /// How many base units of ``dimension`` one unit is; `nil` when not convertible.
-    public let factorToBase: Double?
+    /// The position of the unit's ``Definition`` in ``definitions``.
+    ///
+    /// A unit is stored as two integers, and its texts are looked up: a trade record holds a unit
+    /// in its quantity and is built and copied once per row of a file, and two `String`s here made
+    /// each copy 48 bytes larger and reference-counted.
+    private let index: Int
 
-    private init(_ code: Int, _ abbreviation: String, _ name: String, _ dimension: QuantityDimension, _ factor: Double?) {
+    /// The WCO/Comtrade abbreviation, for example `kg`, `1000 kg`, `u`, `m³`.
+    public var abbreviation: String { Self.definitions[index].abbreviation }
+    /// What the unit means, for example "kilograms" or "number of pairs".
+    public var name: String { Self.definitions[index].name }
+    /// What the unit measures.
+    public var dimension: QuantityDimension { Self.definitions[index].dimension }
+    /// How many base units of ``dimension`` one unit is; `nil` when not convertible.
+    public var factorToBase: Double? { Self.definitions[index].factor }
+
+    /// A unit's code and attributes.
+    private struct Definition: Sendable {
+        let code: Int
+        let abbreviation: String
+        let name: String
+        let dimension: QuantityDimension
+        let factor: Double?
+
+        init(_ code: Int, _ abbreviation: String, _ name: String, _ dimension: QuantityDimension, _ factor: Double?) {
+            self.code = code
+            self.abbreviation = abbreviation
+            self.name = name
+            self.dimension = dimension
+            self.factor = factor
+        }
+    }
+
+    /// Every unit's definition, in the order of ``allUnits``: the Comtrade+ list in code order, then tradescope's own units.
+    private static let definitions: [Definition] = [
+        Definition(-1, "N/A", "no quantity", .other, nil),
+        Definition(2, "m²", "square metres", .area, 1),
+        Definition(3, "1000 kWh", "thousands of kilowatt-hours", .energy, 1000),
+        Definition(4, "m", "metres", .length, 1),
+        Definition(5, "u", "number of items", .count, 1),
+        Definition(6, "2u", "number of pairs", .pairs, 1),
+        Definition(7, "l", "litres", .volume, 1),
+        Definition(8, "kg", "kilograms", .mass, 1),
+        Definition(9, "1000u", "thousands of items", .count, 1000),
+        Definition(10, "U (jeu/pack)", "number of packages", .other, nil),
+        Definition(11, "12u", "dozens of items", .count, 12),
+        Definition(12, "m³", "cubic metres", .volume, 1000),
+        Definition(13, "carat", "carats", .mass, 0.0002),
+        Definition(14, "km", "kilometres", .length, 1000),
+        Definition(15, "g", "grams", .mass, 0.001),
+        Definition(16, "hive", "beehives", .other, nil),
+        Definition(17, "1000 m³", "thousands of cubic metres", .volume, 1_000_000),
+        Definition(18, "TJ", "terajoules", .energy, 1e12 / 3.6e6),
+        Definition(19, "BBL", "barrels (42 US gallons)", .volume, 158.987294928),
+        Definition(20, "1000 L", "thousands of litres", .volume, 1000),
+        Definition(21, "1000 kg", "thousands of kilograms", .mass, 1000),
+        Definition(22, "kWh", "kilowatt-hours", .energy, 1),
+        Definition(23, "l alc 100%", "litres of pure (100%) alcohol", .other, nil),
+        Definition(24, "head", "head of animals", .other, nil),
+        Definition(25, "kg/net eda", "kilograms of drained net weight", .other, nil),
+        Definition(26, "kg C5H14ClNO", "kilograms of choline chloride", .other, nil),
+        Definition(27, "kg P2O5", "kilograms of diphosphorus pentaoxide", .other, nil),
+        Definition(28, "kg H2O2", "kilograms of hydrogen peroxide", .other, nil),
+        Definition(29, "kg met.am.", "kilograms of methylamines", .other, nil),
+        Definition(30, "kg N", "kilograms of nitrogen", .other, nil),
+        Definition(31, "kg KOH", "kilograms of potassium hydroxide", .other, nil),
+        Definition(32, "kg K2O", "kilograms of potassium oxide", .other, nil),
+        Definition(33, "kg NaOH", "kilograms of sodium hydroxide", .other, nil),
+        Definition(34, "kg 90% sdt", "kilograms of substance 90% dry", .other, nil),
+        Definition(35, "kg U", "kilograms of uranium", .other, nil),
+        Definition(36, "ct/l", "carrying capacity in tonnes", .other, nil),
+        Definition(37, "Bq", "becquerels", .other, nil),
+        Definition(38, "gi F/S", "grams of fissile isotopes", .other, nil),
+        Definition(39, "GRT", "gross register tons", .other, nil),
+        Definition(40, "GT", "gross tonnage", .other, nil),
+        Definition(41, "ce/el", "number of cells or elements", .other, nil),
+        Definition(1001, "t", "metric tonnes", .mass, 1000),
+    ]
+
+    /// The unit of ``definitions`` with `code`, which must be listed there (the units below).
+    private init(listed code: Int) {
+        guard let index = Self.definitions.firstIndex(where: { $0.code == code }) else {
+            preconditionFailure("quantity unit code \(code) is not in QuantityUnit.definitions")
+        }
         self.code = code
-        self.abbreviation = abbreviation
-        self.name = name
-        self.dimension = dimension
-        self.factorToBase = factor
+        self.index = index
     }
 
     // MARK: - The units
 
     /// No quantity reported (Comtrade+ −1, legacy 1).
-    public static let noQuantity = QuantityUnit(-1, "N/A", "no quantity", .other, nil)
+    public static let noQuantity = QuantityUnit(listed: -1)
     /// Square metres (`m²`, Comtrade+ code 2).
-    public static let squareMetre = QuantityUnit(2, "m²", "square metres", .area, 1)
+    public static let squareMetre = QuantityUnit(listed: 2)
     /// Thousands of kilowatt-hours (`1000 kWh`, Comtrade+ code 3).
-    public static let thousandKilowattHours = QuantityUnit(3, "1000 kWh", "thousands of kilowatt-hours", .energy, 1000)
+    public static let thousandKilowattHours = QuantityUnit(listed: 3)
     /// Metres (`m`, Comtrade+ code 4).
-    public static let metre = QuantityUnit(4, "m", "metres", .length, 1)
+    public static let metre = QuantityUnit(listed: 4)
     /// Number of items (`u`, Comtrade+ code 5).
-    public static let items = QuantityUnit(5, "u", "number of items", .count, 1)
+    public static let items = QuantityUnit(listed: 5)
     /// Number of pairs (`2u`, Comtrade+ code 6).
-    public static let pairs = QuantityUnit(6, "2u", "number of pairs", .pairs, 1)
+    public static let pairs = QuantityUnit(listed: 6)
     /// Litres (`l`, Comtrade+ code 7).
-    public static let litre = QuantityUnit(7, "l", "litres", .volume, 1)
+    public static let litre = QuantityUnit(listed: 7)
     /// Kilograms (`kg`, Comtrade+ code 8).
-    public static let kilogram = QuantityUnit(8, "kg", "kilograms", .mass, 1)
+    public static let kilogram = QuantityUnit(listed: 8)
     /// Thousands of items (`1000u`, Comtrade+ code 9).
-    public static let thousandItems = QuantityUnit(9, "1000u", "thousands of items", .count, 1000)
+    public static let thousandItems = QuantityUnit(listed: 9)
     /// Number of packages (`U (jeu/pack)`, Comtrade+ code 10).
-    public static let packages = QuantityUnit(10, "U (jeu/pack)", "number of packages", .other, nil)
+    public static let packages = QuantityUnit(listed: 10)
     /// Dozens of items (`12u`, Comtrade+ code 11).
-    public static let dozens = QuantityUnit(11, "12u", "dozens of items", .count, 12)
+    public static let dozens = QuantityUnit(listed: 11)
     /// Cubic metres (`m³`, Comtrade+ code 12).
-    public static let cubicMetre = QuantityUnit(12, "m³", "cubic metres", .volume, 1000)
+    public static let cubicMetre = QuantityUnit(listed: 12)
     /// Carats (`carat`, Comtrade+ code 13).
-    public static let carat = QuantityUnit(13, "carat", "carats", .mass, 0.0002)
+    public static let carat = QuantityUnit(listed: 13)
     /// Kilometres (`km`, Comtrade+ code 14).
-    public static let kilometre = QuantityUnit(14, "km", "kilometres", .length, 1000)
+    public static let kilometre = QuantityUnit(listed: 14)
     /// Grams (`g`, Comtrade+ code 15).
-    public static let gram = QuantityUnit(15, "g", "grams", .mass, 0.001)
+    public static let gram = QuantityUnit(listed: 15)
     /// Beehives (`hive`, Comtrade+ code 16).
-    public static let hive = QuantityUnit(16, "hive", "beehives", .other, nil)
+    public static let hive = QuantityUnit(listed: 16)
     /// Thousands of cubic metres (`1000 m³`, Comtrade+ code 17).
-    public static let thousandCubicMetres = QuantityUnit(17, "1000 m³", "thousands of cubic metres", .volume, 1_000_000)
+    public static let thousandCubicMetres = QuantityUnit(listed: 17)
     /// Terajoules (`TJ`, Comtrade+ code 18).
-    public static let terajoule = QuantityUnit(18, "TJ", "terajoules", .energy, 1e12 / 3.6e6)
+    public static let terajoule = QuantityUnit(listed: 18)
     /// Barrels (42 US gallons) (`BBL`, Comtrade+ code 19).
-    public static let barrel = QuantityUnit(19, "BBL", "barrels (42 US gallons)", .volume, 158.987294928)
+    public static let barrel = QuantityUnit(listed: 19)
     /// Thousands of litres (`1000 L`, Comtrade+ code 20).
-    public static let thousandLitres = QuantityUnit(20, "1000 L", "thousands of litres", .volume, 1000)
+    public static let thousandLitres = QuantityUnit(listed: 20)
     /// Thousands of kilograms (`1000 kg`, Comtrade+ code 21).
-    public static let thousandKilograms = QuantityUnit(21, "1000 kg", "thousands of kilograms", .mass, 1000)
+    public static let thousandKilograms = QuantityUnit(listed: 21)
     /// Kilowatt-hours (`kWh`, Comtrade+ code 22).
-    public static let kilowattHour = QuantityUnit(22, "kWh", "kilowatt-hours", .energy, 1)
+    public static let kilowattHour = QuantityUnit(listed: 22)
     /// Litres of pure (100%) alcohol (`l alc 100%`, Comtrade+ code 23).
-    public static let litrePureAlcohol = QuantityUnit(23, "l alc 100%", "litres of pure (100%) alcohol", .other, nil)
+    public static let litrePureAlcohol = QuantityUnit(listed: 23)
     /// Head of animals (`head`, Comtrade+ code 24).
-    public static let head = QuantityUnit(24, "head", "head of animals", .other, nil)
+    public static let head = QuantityUnit(listed: 24)
     /// Kilograms of drained net weight (`kg/net eda`, Comtrade+ code 25).
-    public static let kilogramDrainedNetWeight = QuantityUnit(25, "kg/net eda", "kilograms of drained net weight", .other, nil)
+    public static let kilogramDrainedNetWeight = QuantityUnit(listed: 25)
     /// Kilograms of choline chloride (`kg C5H14ClNO`, Comtrade+ code 26).
-    public static let kilogramCholineChloride = QuantityUnit(26, "kg C5H14ClNO", "kilograms of choline chloride", .other, nil)
+    public static let kilogramCholineChloride = QuantityUnit(listed: 26)
     /// Kilograms of diphosphorus pentaoxide (`kg P2O5`, Comtrade+ code 27).
-    public static let kilogramPhosphorusPentoxide = QuantityUnit(27, "kg P2O5", "kilograms of diphosphorus pentaoxide", .other, nil)
+    public static let kilogramPhosphorusPentoxide = QuantityUnit(listed: 27)
     /// Kilograms of hydrogen peroxide (`kg H2O2`, Comtrade+ code 28).
-    public static let kilogramHydrogenPeroxide = QuantityUnit(28, "kg H2O2", "kilograms of hydrogen peroxide", .other, nil)
+    public static let kilogramHydrogenPeroxide = QuantityUnit(listed: 28)
     /// Kilograms of methylamines (`kg met.am.`, Comtrade+ code 29).
-    public static let kilogramMethylamines = QuantityUnit(29, "kg met.am.", "kilograms of methylamines", .other, nil)
+    public static let kilogramMethylamines = QuantityUnit(listed: 29)
     /// Kilograms of nitrogen (`kg N`, Comtrade+ code 30).
-    public static let kilogramNitrogen = QuantityUnit(30, "kg N", "kilograms of nitrogen", .other, nil)
+    public static let kilogramNitrogen = QuantityUnit(listed: 30)
     /// Kilograms of potassium hydroxide (`kg KOH`, Comtrade+ code 31).
-    public static let kilogramPotassiumHydroxide = QuantityUnit(31, "kg KOH", "kilograms of potassium hydroxide", .other, nil)
+    public static let kilogramPotassiumHydroxide = QuantityUnit(listed: 31)
     /// Kilograms of potassium oxide (`kg K2O`, Comtrade+ code 32).
-    public static let kilogramPotassiumOxide = QuantityUnit(32, "kg K2O", "kilograms of potassium oxide", .other, nil)
+    public static let kilogramPotassiumOxide = QuantityUnit(listed: 32)
     /// Kilograms of sodium hydroxide (`kg NaOH`, Comtrade+ code 33).
-    public static let kilogramSodiumHydroxide = QuantityUnit(33, "kg NaOH", "kilograms of sodium hydroxide", .other, nil)
+    public static let kilogramSodiumHydroxide = QuantityUnit(listed: 33)
     /// Kilograms of substance 90% dry (`kg 90% sdt`, Comtrade+ code 34).
-    public static let kilogramNinetyPercentDry = QuantityUnit(34, "kg 90% sdt", "kilograms of substance 90% dry", .other, nil)
+    public static let kilogramNinetyPercentDry = QuantityUnit(listed: 34)
     /// Kilograms of uranium (`kg U`, Comtrade+ code 35).
-    public static let kilogramUranium = QuantityUnit(35, "kg U", "kilograms of uranium", .other, nil)
+    public static let kilogramUranium = QuantityUnit(listed: 35)
     /// Carrying capacity in tonnes (`ct/l`, Comtrade+ code 36).
-    public static let carryingCapacityTonnes = QuantityUnit(36, "ct/l", "carrying capacity in tonnes", .other, nil)
+    public static let carryingCapacityTonnes = QuantityUnit(listed: 36)
     /// Becquerels (`Bq`, Comtrade+ code 37).
-    public static let becquerel = QuantityUnit(37, "Bq", "becquerels", .other, nil)
+    public static let becquerel = QuantityUnit(listed: 37)
     /// Grams of fissile isotopes (`gi F/S`, Comtrade+ code 38).
-    public static let gramFissileIsotopes = QuantityUnit(38, "gi F/S", "grams of fissile isotopes", .other, nil)
+    public static let gramFissileIsotopes = QuantityUnit(listed: 38)
     /// Gross register tons (`GRT`, Comtrade+ code 39).
-    public static let grossRegisterTon = QuantityUnit(39, "GRT", "gross register tons", .other, nil)
+    public static let grossRegisterTon = QuantityUnit(listed: 39)
     /// Gross tonnage (`GT`, Comtrade+ code 40).
-    public static let grossTonnage = QuantityUnit(40, "GT", "gross tonnage", .other, nil)
+    public static let grossTonnage = QuantityUnit(listed: 40)
     /// Number of cells or elements (`ce/el`, Comtrade+ code 41).
-    public static let cellsElements = QuantityUnit(41, "ce/el", "number of cells or elements", .other, nil)
+    public static let cellsElements = QuantityUnit(listed: 41)
     /// Metric tonnes: tradescope's own unit (code 1001), not in the Comtrade list; equal in size to `1000 kg`.
-    public static let tonne = QuantityUnit(1001, "t", "metric tonnes", .mass, 1000)
+    public static let tonne = QuantityUnit(listed: 1001)
 
     /// Every unit: the Comtrade+ list in code order, then tradescope's own units.
     public static let allUnits: [QuantityUnit] = [

@@ -10,6 +10,7 @@ enum BenchmarkTasks {
         "rollup": UnitPriceRollupTask.run,
         "rollup-raw": UnitPriceRollupRawTask.run,
         "ingest-validate": IngestValidateTask.run,
+        "trade-rows": TradeRowsTask.run,
         "ingest-store": IngestStoreTask.run,
         // Analysis rows (issue 10 items 2-4): panel tasks read BENCH_SERIES_LIMIT (see PanelInput).
         "trend-batch": TrendBatchTask.run, "trend-spec": TrendSpecificationTask.run, "stl": STLTask.run,

@@ -6,7 +6,8 @@ import Foundation
 // is then that task's alone). `Benchmarks/run.py` calls this once per task, next
 // to the peer scripts, and prints the table.
 //
-// Tasks present now: csv-read, csv-read-raw, rollup, rollup-raw, ingest-validate, ingest-store.
+// Tasks present now: csv-read, csv-read-raw, rollup, rollup-raw, ingest-validate, ingest-store, and
+// trade-rows (the reader alone, no peers: not in run.py).
 // Later issues add theirs to `BenchmarkTasks.all` (trend, stl, anomalies, pelt, bai-perron).
 
 struct Arguments {

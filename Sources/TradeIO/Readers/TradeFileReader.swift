@@ -60,48 +60,13 @@ public struct TradeFileReader: Sendable {
     @discardableResult
     public func forEachRow(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
                            _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
-        var layout: TradeFileLayout?
-        var reader: ResolvedReader?
-        var headerCount = 0
-        let cache = FieldCache()
+        let rows = RowDispatch(displayName: displayName, sourceID: sourceID, knownSources: knownSources)
         // Raw records with UTF-8 checked per field: the records, lines and errors of
         // `forEachRecord`, without a `String` for every field (FieldAccess).
         try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true, observingBytes: observe) { record in
-            let line = record.line
-            guard let current = reader else {
-                let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
-                guard let detected = TradeFileLayout.detect(header: header) else {
-                    throw TradeIOError.unknownLayout(file: displayName, header: header)
-                }
-                layout = detected
-                // Column positions are resolved here, once per file, not looked up by name per row.
-                let columns = HeaderColumns(header)
-                switch detected {
-                case .tidy: reader = .tidy(TidyReader.Columns(columns))
-                case .comtradeLegacyAPI, .comtradeLegacyBulk: reader = .legacy(ComtradeLegacyReader.Columns(columns))
-                case .comtradePlus, .comtradePlusBulk: reader = .plus(ComtradePlusReader.Columns(columns))
-                }
-                headerCount = header.count
-                return true
-            }
-            guard record.count == headerCount else {
-                return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: record.count)))
-            }
-            let row = FieldAccess(record: record, cache: cache)
-            do {
-                switch current {
-                case let .tidy(columns):
-                    return try body(.success(TradeFileRow(line: line, record: try TidyReader.record(from: row, columns: columns, knownSources: knownSources))))
-                case let .legacy(columns):
-                    return try body(.success(try ComtradeLegacyReader.row(from: row, columns: columns, sourceID: sourceID)))
-                case let .plus(columns):
-                    return try body(.success(try ComtradePlusReader.row(from: row, columns: columns, sourceID: sourceID)))
-                }
-            } catch let error as TradeIOError {
-                return try body(.failure(error))
-            }
+            try rows.take(record, body)
         }
-        guard let layout else { throw TradeIOError.unknownLayout(file: displayName, header: []) }
+        guard let layout = rows.layout else { throw TradeIOError.unknownLayout(file: displayName, header: []) }
         return layout
     }
 
@@ -148,5 +113,84 @@ public struct TradeFileReader: Sendable {
 private enum ResolvedReader {
     case tidy(TidyReader.Columns)
     case legacy(ComtradeLegacyReader.Columns)
-    case plus(ComtradePlusReader.Columns)
+    case plus(ComtradePlusReader.Converter)
+}
+
+/// The state of one ``TradeFileReader/forEachRow(observingBytes:_:)``: the layout and reader
+/// chosen from the header, then each record's conversion.
+///
+/// A class, so that the closure handed to the CSV reader captures one reference: with the
+/// strings and caches captured one by one, the optimiser retained and released each of them
+/// for every record.
+private final class RowDispatch {
+    let displayName: String
+    let sourceID: String
+    let knownSources: Set<String>?
+    let cache = FieldCache()
+    /// The layout, once the header is read.
+    private(set) var layout: TradeFileLayout?
+    private var reader: ResolvedReader?
+    /// The converter of a Comtrade+ file (also in `reader`), once the header is read.
+    private var plus: ComtradePlusReader.Converter?
+    private var headerCount = 0
+
+    init(displayName: String, sourceID: String, knownSources: Set<String>?) {
+        self.displayName = displayName
+        self.sourceID = sourceID
+        self.knownSources = knownSources
+    }
+
+    /// Reads the header (the first record), then hands each data record's outcome to `body`.
+    ///
+    /// - Returns: What `body` returns (`true` for the header).
+    /// - Throws: `TradeIOError.unknownLayout` or `.invalidUTF8` for the header; what `body` throws.
+    @inline(__always)
+    func take(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+        // Comtrade+ rows go straight to their converter; the header and the other layouts take the
+        // general path, kept apart so that its copies of the record and the enum do not burden this one.
+        if let plus, record.count == headerCount { return try plus.deliver(record, to: body) }
+        return try takeRecord(record, body)
+    }
+
+    /// As ``take(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.
+    @inline(never)
+    private func takeRecord(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+        let line = record.line
+        guard let current = reader else {
+            let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let detected = TradeFileLayout.detect(header: header) else {
+                throw TradeIOError.unknownLayout(file: displayName, header: header)
+            }
+            layout = detected
+            // Column positions are resolved here, once per file, not looked up by name per row.
+            let columns = HeaderColumns(header)
+            switch detected {
+            case .tidy: reader = .tidy(TidyReader.Columns(columns))
+            case .comtradeLegacyAPI, .comtradeLegacyBulk: reader = .legacy(ComtradeLegacyReader.Columns(columns))
+            case .comtradePlus, .comtradePlusBulk:
+                let converter = ComtradePlusReader.Converter(columns: ComtradePlusReader.Columns(columns), cache: cache, sourceID: sourceID)
+                reader = .plus(converter)
+                plus = converter
+            }
+            headerCount = header.count
+            return true
+        }
+        guard record.count == headerCount else {
+            return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: record.count)))
+        }
+        do {
+            switch current {
+            case let .tidy(columns):
+                let row = FieldAccess(record: record, cache: cache)
+                return try body(.success(TradeFileRow(line: line, record: try TidyReader.record(from: row, columns: columns, knownSources: knownSources))))
+            case let .legacy(columns):
+                let row = FieldAccess(record: record, cache: cache)
+                return try body(.success(try ComtradeLegacyReader.row(from: row, columns: columns, sourceID: sourceID)))
+            case let .plus(converter):
+                return try converter.deliver(record, to: body)
+            }
+        } catch let error as TradeIOError {
+            return try body(.failure(error))
+        }
+    }
 }
