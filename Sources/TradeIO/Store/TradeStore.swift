@@ -86,8 +86,7 @@ public final class TradeStore: Sendable {
     /// Memory: the file is streamed; what grows with the file is one 64-bit hash per
     /// row for the overlap check (``KeyHashLog``: 16 MB for 2 million rows, 32 MB while
     /// they are sorted at the end; with `strict`, a set of them), where the text keys
-    /// took some 100 bytes each. The hash (``keyHash(_:)``) is FNV-1a over the key's fields with a
-    /// 64-bit finaliser, the same in every run; two different keys share a hash with a probability of
+    /// took some 100 bytes each. The hash (``KeyHashes``) is the same in every run; two different keys share a hash with a probability of
     /// about n²/2⁶⁵ (10⁻⁷ for 2 million rows), in which case a row would be counted as replacing one
     /// (or, strict, rejected) in the dry run only; a real ingest compares the full keys.
     ///
@@ -109,15 +108,16 @@ public final class TradeStore: Sendable {
         // bad row). Otherwise: the hashes are logged and their repeats counted once at the end.
         var keys: Set<Int> = []
         var log = KeyHashLog()
+        var hashes = KeyHashes()
         var counts = Counts()
         let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: { hasher.update($0) }) { outcome in
             if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
             try counts.take(outcome, strict: strict, reject: reject) { row in
                 guard strict else {
-                    log.append(Self.keyHash(row.record))
+                    log.append(hashes.hash(row.record))
                     return false
                 }
-                if !keys.insert(Self.keyHash(row.record)).inserted {
+                if !keys.insert(hashes.hash(row.record)).inserted {
                     throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(row.record), previousFile: name)
                 }
                 return false
@@ -305,34 +305,10 @@ public final class TradeStore: Sendable {
          record.classification ?? "-", record.sourceID].joined(separator: " ")
     }
 
-    /// A 64-bit hash of the fields of ``key(_:)`` (for the dry run's overlap check): FNV-1a over their
-    /// bytes, each field closed by a byte no UTF-8 text holds (0xFF), then the SplitMix64 finaliser, so that
-    /// keys differing in one byte differ in about half the bits. Read from the fields' bytes without making
-    /// a `String` for the period; the same in every run (unlike Swift's per-process `Hasher`).
+    /// A 64-bit hash of the fields of ``key(_:)`` (for the dry run's overlap check; see ``KeyHashes``).
     static func keyHash(_ record: TradeRecord) -> Int {
-        var state: UInt64 = 0xCBF2_9CE4_8422_2325
-        @inline(__always) func byte(_ value: UInt8) { state = (state ^ UInt64(value)) &* 0x100_0000_01B3 }
-        @inline(__always) func field(_ text: String) {
-            for value in text.utf8 { byte(value) }
-            byte(0xFF)
-        }
-        field(record.reporter.iso3)
-        field(record.partner.iso3)
-        field(record.flow.rawValue)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for value in RecordWriter.periodText(record.period, into: base) { byte(value) }
-        }
-        byte(0xFF)
-        if case let .hs(code) = record.commodity { field(code.digits) } else { field(record.commodity.description) }
-        field(record.classification ?? "-")
-        field(record.sourceID)
-        // SplitMix64's finaliser (Steele, Lea and Flood 2014).
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        mixed ^= mixed >> 31
-        return Int(bitPattern: UInt(mixed))
+        var hashes = KeyHashes()
+        return hashes.hash(record)
     }
 
     private static let unitsByCode = Dictionary(QuantityUnit.allUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -365,6 +341,66 @@ public final class TradeStore: Sendable {
             sourceID: row["source_id"], note: row["note"])
         return TradeFileRow(line: row["line"], record: record, reporterNumericCode: row["reporter_code"],
                             partnerNumericCode: row["partner_code"], legacyEstimationFlag: row["legacy_flag"])
+    }
+}
+
+/// The dry run's 64-bit key hashes, the same in every run (unlike Swift's per-process `Hasher`).
+///
+/// The fields of the key but the period (reporter, partner, flow, code, classification, source) are hashed
+/// once per run of rows of one series: their UTF-8 bytes gathered eight to a word, each field's last word
+/// carrying its length in the top byte (so that a byte moved from one field to the next changes the
+/// words), each word mixed in by xor, a multiply by an odd constant and an xor-shift (each a bijection of
+/// the state). The period is one more word (year, frequency, month or quarter), and the SplitMix64
+/// finaliser (Steele, Lea and Flood 2014) spreads the result, so that keys differing in one byte differ
+/// in about half the bits.
+struct KeyHashes {
+    private var last: (key: SeriesKey, state: UInt64)?
+
+    /// The hash of a record's key.
+    mutating func hash(_ record: TradeRecord) -> Int {
+        let key = SeriesKey(record)
+        var state: UInt64
+        if let last, last.key == key {
+            state = last.state
+        } else {
+            state = 0x6A09_E667_F3BC_C908
+            for field in [key.reporter.iso3, key.partner.iso3, key.flow.rawValue, key.commodity.description, key.classification,
+                          key.sourceID] {
+                Self.add(field, to: &state)
+            }
+            last = (key, state)
+        }
+        let period = record.period
+        let frequency: UInt64 = switch period.frequency {
+        case .annual: 1
+        case .quarterly: 2
+        case .monthly: 3
+        }
+        Self.mix(UInt64(truncatingIfNeeded: period.year) | frequency << 32 | UInt64(truncatingIfNeeded: period.subperiod) << 40, into: &state)
+        state = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        state = (state ^ (state >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(bitPattern: UInt(state ^ (state >> 31)))
+    }
+
+    @inline(__always)
+    private static func mix(_ word: UInt64, into state: inout UInt64) {
+        state = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+        state ^= state >> 29
+    }
+
+    private static func add(_ field: String, to state: inout UInt64) {
+        var word: UInt64 = 0, shift: UInt64 = 0, count: UInt64 = 0
+        for byte in field.utf8 {
+            word |= UInt64(byte) << shift
+            shift += 8
+            count += 1
+            if shift == 64 {
+                mix(word, into: &state)
+                word = 0
+                shift = 0
+            }
+        }
+        mix(word ^ count << 56, into: &state)
     }
 }
 
