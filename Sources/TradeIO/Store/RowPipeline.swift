@@ -15,9 +15,9 @@ final class RowPipeline: @unchecked Sendable {
     typealias Ending = Result<(layout: TradeFileLayout, digest: String?, bytes: Int64), any Error>
 
     /// Rows per batch.
-    static let batchSize = 2_048
+    static let batchSize = 1_024
     /// Batches waiting at most; the reader waits when the queue is full.
-    static let capacity = 8
+    static let capacity = 4
 
     // Guarded by `condition`.
     private let condition = NSCondition()
