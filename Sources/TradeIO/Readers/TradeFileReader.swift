@@ -63,8 +63,15 @@ public struct TradeFileReader: Sendable {
         let rows = RowDispatch(displayName: displayName, sourceID: sourceID, knownSources: knownSources)
         // Raw records with UTF-8 checked per field: the records, lines and errors of
         // `forEachRecord`, without a `String` for every field (FieldAccess).
-        try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true, observingBytes: observe) { record in
-            try rows.take(record, body)
+        //
+        // The closure uses the dispatch through `Unmanaged` (`_withUnsafeGuaranteedRef`): captured as a
+        // strong reference, it was retained and released around every record. Lifetime: `rows` is
+        // kept alive by `withExtendedLifetime` until the read has returned.
+        let dispatch = Unmanaged.passUnretained(rows)
+        try withExtendedLifetime(rows) {
+            try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true, observingBytes: observe) { record in
+                try dispatch._withUnsafeGuaranteedRef { try $0.take(record, body) }
+            }
         }
         guard let layout = rows.layout else { throw TradeIOError.unknownLayout(file: displayName, header: []) }
         return layout
