@@ -64,7 +64,7 @@ extension ComtradePlusReader {
         /// - Returns: What `body` returns.
         /// - Throws: What `body` throws.
         @inline(__always)
-        func deliver(_ record: CSVRawRecord, to body: (consuming Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+        func deliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
             do {
                 if let more = try fastDeliver(record, to: body) { return more }
                 return try body(.success(try ComtradePlusReader.row(from: FieldAccess(record: record, cache: cache), columns: columns, sourceID: sourceID)))
@@ -142,7 +142,7 @@ extension ComtradePlusReader {
         ///
         /// - Returns: What `body` returns, or `nil` when the row needs the slow path.
         /// - Throws: Only what `body` throws.
-        private func fastDeliver(_ record: CSVRawRecord, to body: (consuming Result<TradeFileRow, TradeIOError>) throws -> Bool) rethrows -> Bool? {
+        private func fastDeliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) rethrows -> Bool? {
             let c = columns
             // Unmanaged, read through `_withUnsafeGuaranteedRef`: no retain and release of the series part per
             // row. Lifetime: `lastSeries` holds it strongly until the next row's `seriesPart(_:)`, after this

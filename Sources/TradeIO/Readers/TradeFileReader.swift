@@ -59,7 +59,7 @@ public struct TradeFileReader: Sendable {
     ///   quote, invalid UTF-8, ...) or its header matches no layout; or what `body` throws.
     @discardableResult
     public func forEachRow(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
-                           _ body: (consuming Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
+                           _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
         let rows = RowDispatch(displayName: displayName, sourceID: sourceID, knownSources: knownSources)
         // Raw records with UTF-8 checked per field: the records, lines and errors of
         // `forEachRecord`, without a `String` for every field (FieldAccess).
@@ -155,7 +155,7 @@ private final class RowDispatch {
     /// - Returns: What `body` returns (`true` for the header).
     /// - Throws: `TradeIOError.unknownLayout` or `.invalidUTF8` for the header; what `body` throws.
     @inline(__always)
-    func take(_ record: CSVRawRecord, _ body: (consuming Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    func take(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
         // Comtrade+ rows go straight to their converter; the header and the other layouts take the
         // general path, kept apart so that its copies of the record and the enum do not burden this one.
         if let plus, record.count == headerCount { return try plus._withUnsafeGuaranteedRef { try $0.deliver(record, to: body) } }
@@ -164,7 +164,7 @@ private final class RowDispatch {
 
     /// As ``take(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.
     @inline(never)
-    private func takeRecord(_ record: CSVRawRecord, _ body: (consuming Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    private func takeRecord(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
         let line = record.line
         guard let current = reader else {
             let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }

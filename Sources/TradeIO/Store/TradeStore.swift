@@ -115,7 +115,7 @@ public final class TradeStore: Sendable {
             state.deallocate()
         }
         let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: { hasher.update($0) }) { outcome in
-            try state.pointee.take(consume outcome, reject: reject, progress: progress)
+            try state.pointee.take(outcome, reject: reject, progress: progress)
         }
         var counts = state.pointee.counts
         if !strict { counts.replaced = state.pointee.log.repeats() }
@@ -426,11 +426,11 @@ private struct DryRun {
     /// Counts one row's outcome (see ``Counts/take(_:strict:reject:keep:)``), calling `progress` first every
     /// ``TradeStore/progressInterval`` rows; returns `true` (read on).
     @inline(__always)
-    mutating func take(_ outcome: consuming Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws -> Void,
+    mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws -> Void,
                        progress: (Int) -> Void) throws -> Bool {
         if counts.handled % TradeStore.progressInterval == 0 { progress(counts.handled) }
         let strict = strict
-        try counts.take(consume outcome, strict: strict, reject: reject) { row in
+        try counts.take(outcome, strict: strict, reject: reject) { row in
             guard strict else {
                 log.append(hashes.hash(row.record))
                 return false
@@ -452,13 +452,9 @@ struct Counts {
     var handled: Int { kept + rejected }
 
     /// Counts one outcome; calls `keep` for a row (which says whether it replaced one), `reject` (or throws, when strict) for an error.
-    ///
-    /// The outcome is taken `consuming` and switched on as such, so that the row is moved out of it:
-    /// switched on as a borrowed value, its payload (some 250 bytes) was copied, with a retain of each of
-    /// its references, for every row.
-    mutating func take(_ outcome: consuming Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
+    mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
                        keep: (TradeFileRow) throws -> Bool) throws {
-        switch consume outcome {
+        switch outcome {
         case let .success(row):
             if try keep(row) { replaced += 1 }
             kept += 1
