@@ -11,7 +11,13 @@ public struct CSVRawRecord {
     /// The 1-based physical line on which the record starts.
     public let line: Int
     /// The file as the user named it (used in error messages).
-    public let displayName: String
+    public var displayName: String { file.value }
+    /// The file's name, held `unowned(unsafe)` so that handing a record on (once per row) neither
+    /// retains nor releases it, and the record stays a plain value. Lifetime: the reader that makes
+    /// the record keeps its `CSVFileName` alive for the whole read
+    /// (``CSVReader/forEachRawRecord(checkingUTF8:observingBytes:_:)``), and a record is valid only
+    /// during the call it is handed to (as its bytes are).
+    unowned(unsafe) let file: CSVFileName
     /// The record's fields, quotes removed; each field but the last is followed
     /// by one byte that is not part of it (its separator).
     let bytes: UnsafeBufferPointer<UInt8>
@@ -89,4 +95,16 @@ func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let text = String(decoding: bytes, as: UTF8.self)
     if ascii { return text }
     return text.utf8.elementsEqual(bytes) ? text : nil
+}
+
+/// The name of a file being read (as the user named it), in a class so that each record can refer to
+/// it without a reference count (``CSVRawRecord/file``).
+final class CSVFileName {
+    /// The name.
+    let value: String
+
+    /// - Parameter value: The name.
+    init(_ value: String) {
+        self.value = value
+    }
 }

@@ -66,16 +66,14 @@ public struct CSVReader: Sendable {
         var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
                                     checksUTF8: true)
         var fields: [String] = []
-        try run(&parser, observe: observe) { parser in
-            let storage = parser.storage
+        try run(&parser, observe: observe) { line, bytes, ends in
             fields.removeAll(keepingCapacity: true)
             var start = 0
-            for index in 0..<storage.endCount {
-                let end = storage.ends[index]
-                fields.append(String(decoding: UnsafeBufferPointer(start: storage.bytes + start, count: end - start), as: UTF8.self))
+            for end in ends {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
                 start = end + 1   // past the separator's gap
             }
-            return try body(parser.recordLine, fields)
+            return try body(line, fields)
         }
     }
 
@@ -103,20 +101,26 @@ public struct CSVReader: Sendable {
                           _ body: (_ record: CSVRawRecord) throws -> Bool) throws {
         var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
                                     checksUTF8: checkingUTF8)
-        let name = displayName
-        try run(&parser, observe: observe) { parser in
-            let storage = parser.storage
-            return try body(CSVRawRecord(
-                line: parser.recordLine, displayName: name,
-                bytes: UnsafeBufferPointer(start: storage.bytes, count: storage.byteCount),
-                ends: UnsafeBufferPointer(start: storage.ends, count: storage.endCount)))
+        // Kept alive to the end of the read: each record refers to it `unowned(unsafe)`.
+        let name = CSVFileName(displayName)
+        try withExtendedLifetime(name) {
+            try run(&parser, observe: observe) { line, bytes, ends in
+                try body(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends))
+            }
         }
     }
+
+    /// What ``run(_:observe:_:)`` calls with each complete record: its starting line, its bytes and
+    /// where each field ends in them (``CSVRawRecord``'s layout), valid only during the call.
+    ///
+    /// Trivial values, not the parser: handed the parser, the closure was given a copy of it, with a
+    /// retain and release of its name and its storage for every record.
+    typealias RecordSink = (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ ends: UnsafeBufferPointer<Int>) throws -> Bool
 
     /// Reads the file chunk by chunk through `parser`, calling `emit` after
     /// each complete record.
     func run(_ parser: inout CSVParserState, observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
-             _ emit: (borrowing CSVParserState) throws -> Bool) throws {
+             _ emit: RecordSink) throws {
         guard let handle = fopen(path, "rb") else {
             throw TradeIOError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
         }
@@ -139,22 +143,34 @@ public struct CSVReader: Sendable {
         if ferror(handle) != 0 {
             throw TradeIOError.cannotOpen(file: displayName, reason: "read error")
         }
-        if try parser.finish() { _ = try emit(parser) }
+        if try parser.finish() { _ = try Self.emitRecord(parser, emit) }
     }
 
     /// Passes the first `count` bytes of `chunk` through `parser`; returns
     /// `false` when `emit` asked to stop.
-    func feed(_ chunk: [UInt8], count: Int, _ parser: inout CSVParserState, _ emit: (borrowing CSVParserState) throws -> Bool) throws -> Bool {
+    func feed(_ chunk: [UInt8], count: Int, _ parser: inout CSVParserState, _ emit: RecordSink) throws -> Bool {
         try chunk.withUnsafeBufferPointer { buffer -> Bool in
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
             parser.beginChunk(bytes)
             var index = 0
             while let next = try parser.scan(bytes, from: index) {
                 index = next
-                if !(try emit(parser)) { return false }
+                if !(try Self.emitRecord(parser, emit)) { return false }
             }
             return true
         }
+    }
+
+    /// Hands the record waiting in `parser` to `emit`.
+    ///
+    /// The parser's storage is read through an `unowned(unsafe)` reference, so that no retain and
+    /// release surround each record. Lifetime: `parser` holds the storage strongly (a `let`) and
+    /// outlives this call.
+    @inline(__always)
+    static func emitRecord(_ parser: borrowing CSVParserState, _ emit: RecordSink) rethrows -> Bool {
+        unowned(unsafe) let storage = parser.storage
+        return try emit(parser.recordLine, UnsafeBufferPointer(start: storage.bytes, count: storage.byteCount),
+                        UnsafeBufferPointer(start: storage.ends, count: storage.endCount))
     }
 
     /// Reads every record of a file into memory (for small files).

@@ -144,6 +144,9 @@ extension ComtradePlusReader {
         /// - Throws: Only what `body` throws.
         private func fastDeliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) rethrows -> Bool? {
             let c = columns
+            // Unmanaged, read through `_withUnsafeGuaranteedRef`: no retain and release of the series part per
+            // row. Lifetime: `lastSeries` holds it strongly until the next row's `seriesPart(_:)`, after this
+            // row is handed on.
             guard let series = seriesPart(record) else { return nil }
             guard let period = cached(field(record, c.period), cache.periods) else { return nil }
             // checkPeriod: ASCII freqCode agreeing with the period, plain refYear and refMonth that agree.
@@ -154,7 +157,7 @@ extension ComtradePlusReader {
                   let year = plainOptionalInteger(field(record, c.refYear)), year == nil || year == period.year,
                   let month = plainOptionalInteger(field(record, c.refMonth)), month == nil || month == (period.month ?? 52)
             else { return nil }
-            let unit = series.values.unit
+            let unit = series._withUnsafeGuaranteedRef { $0.values.unit }
             guard let amount = plainOptionalAmount(field(record, c.qty)),
                   let netWeight = plainOptionalAmount(field(record, c.netWgt)),
                   let value = plainOptionalAmount(field(record, c.primaryValue)) else { return nil }
@@ -170,10 +173,12 @@ extension ComtradePlusReader {
             guard let isQuantityEstimated = plainFlag(field(record, c.isQtyEstimated)),
                   let isNetWeightEstimated = plainFlag(field(record, c.isNetWgtEstimated)),
                   let legacyEstimationFlag = plainOptionalInteger(field(record, c.legacyEstimationFlag)) else { return nil }
-            let outcome = Self.accepted(
-                line: record.line, period: period, series: series, value: value, quantity: quantity, netWeight: netWeight,
-                isQuantityEstimated: isQuantityEstimated, isNetWeightEstimated: isNetWeightEstimated,
-                legacyEstimationFlag: legacyEstimationFlag, sourceID: sourceID)
+            let outcome = series._withUnsafeGuaranteedRef { series in
+                Self.accepted(
+                    line: record.line, period: period, series: series, value: value, quantity: quantity, netWeight: netWeight,
+                    isQuantityEstimated: isQuantityEstimated, isNetWeightEstimated: isNetWeightEstimated,
+                    legacyEstimationFlag: legacyEstimationFlag, sourceID: sourceID)
+            }
             return try body(outcome)
         }
 
@@ -224,14 +229,23 @@ extension ComtradePlusReader {
         }
 
         /// The series part of a row when the fast path can read it (as ``fastDeliver(_:to:)``), else `nil`.
+        /// It is always the one in `lastSeries`, which keeps it alive until the next call; it is handed out
+        /// unretained, so that the caller does not retain and release it per row.
         ///
         /// Files are mostly ordered by series, so a row's series fields are usually byte for byte
         /// those of the row before: then the values read from them are the same, and the last
         /// series part is reused after one comparison of the bytes of the columns `seriesSpan`
         /// (and of where each field ends, so that the same bytes split differently do not match).
         @inline(__always)
-        private func seriesPart(_ record: CSVRawRecord) -> SeriesPart? {
-            guard let span = seriesSpan, span.upperBound < record.count else { return readSeriesPart(record).map(SeriesPart.init) }
+        private func seriesPart(_ record: CSVRawRecord) -> Unmanaged<SeriesPart>? {
+            guard let span = seriesSpan, span.upperBound < record.count else {
+                // No series columns to compare: read every row's, kept in `lastSeries` (for its lifetime) only.
+                guard let values = readSeriesPart(record) else { return nil }
+                let part = SeriesPart(values)
+                lastSeries = part
+                lastSeriesByteCount = -1
+                return Unmanaged.passUnretained(part)
+            }
             let base = span.lowerBound == 0 ? 0 : record.ends[span.lowerBound - 1]
             // The bytes of the span's fields (they lie within the record: `base` <= the last field's end).
             let bytes = UnsafeBufferPointer(rebasing: record.bytes[base..<record.ends[span.upperBound]])
@@ -244,7 +258,7 @@ extension ComtradePlusReader {
                 }
                 if same, Self.startsWith(UnsafeBufferPointer(lastSeriesBytes), bytes) {
                     seriesMisses = 0
-                    return lastSeries
+                    return Unmanaged.passUnretained(lastSeries)
                 }
             }
             guard let values = readSeriesPart(record) else { return nil }
@@ -262,7 +276,7 @@ extension ComtradePlusReader {
             seriesMisses += 1
             guard seriesMisses <= 4 || seriesMisses % 64 == 0 else {
                 lastSeriesByteCount = -1  // `part` no longer matches the kept bytes
-                return part
+                return Unmanaged.passUnretained(part)
             }
             if lastSeriesBytes.count < bytes.count {
                 lastSeriesBytes.deallocate()
@@ -271,7 +285,7 @@ extension ComtradePlusReader {
             _ = lastSeriesBytes.initialize(from: bytes)
             for column in span { lastSeriesEnds[column - span.lowerBound] = record.ends[column] - base }
             lastSeriesByteCount = bytes.count
-            return part
+            return Unmanaged.passUnretained(part)
         }
 
         /// Whether `buffer` starts with the bytes of `prefix` (no longer than it).

@@ -63,8 +63,15 @@ public struct TradeFileReader: Sendable {
         let rows = RowDispatch(displayName: displayName, sourceID: sourceID, knownSources: knownSources)
         // Raw records with UTF-8 checked per field: the records, lines and errors of
         // `forEachRecord`, without a `String` for every field (FieldAccess).
-        try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true, observingBytes: observe) { record in
-            try rows.take(record, body)
+        //
+        // The closure uses the dispatch through `Unmanaged` (`_withUnsafeGuaranteedRef`): captured as a
+        // strong reference, it was retained and released around every record. Lifetime: `rows` is
+        // kept alive by `withExtendedLifetime` until the read has returned.
+        let dispatch = Unmanaged.passUnretained(rows)
+        try withExtendedLifetime(rows) {
+            try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true, observingBytes: observe) { record in
+                try dispatch._withUnsafeGuaranteedRef { try $0.take(record, body) }
+            }
         }
         guard let layout = rows.layout else { throw TradeIOError.unknownLayout(file: displayName, header: []) }
         return layout
@@ -130,8 +137,11 @@ private final class RowDispatch {
     /// The layout, once the header is read.
     private(set) var layout: TradeFileLayout?
     private var reader: ResolvedReader?
-    /// The converter of a Comtrade+ file (also in `reader`), once the header is read.
-    private var plus: ComtradePlusReader.Converter?
+    /// The converter of a Comtrade+ file, once the header is read. `Unmanaged`, and used through
+    /// `_withUnsafeGuaranteedRef`, so that taking it for each row does not retain and release it
+    /// (an `if let` of a strong or `unowned(unsafe)` optional did). Lifetime: `reader` (`.plus`)
+    /// holds the same converter strongly, is set with it, and is never reset while this dispatch lives.
+    private var plus: Unmanaged<ComtradePlusReader.Converter>?
     private var headerCount = 0
 
     init(displayName: String, sourceID: String, knownSources: Set<String>?) {
@@ -148,7 +158,7 @@ private final class RowDispatch {
     func take(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
         // Comtrade+ rows go straight to their converter; the header and the other layouts take the
         // general path, kept apart so that its copies of the record and the enum do not burden this one.
-        if let plus, record.count == headerCount { return try plus.deliver(record, to: body) }
+        if let plus, record.count == headerCount { return try plus._withUnsafeGuaranteedRef { try $0.deliver(record, to: body) } }
         return try takeRecord(record, body)
     }
 
@@ -170,7 +180,7 @@ private final class RowDispatch {
             case .comtradePlus, .comtradePlusBulk:
                 let converter = ComtradePlusReader.Converter(columns: ComtradePlusReader.Columns(columns), cache: cache, sourceID: sourceID)
                 reader = .plus(converter)
-                plus = converter
+                plus = Unmanaged.passUnretained(converter)
             }
             headerCount = header.count
             return true

@@ -104,27 +104,21 @@ public final class TradeStore: Sendable {
                                 reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         let name = displayName ?? file
         var hasher = SHA256.Hasher()
-        // Strict: a set, so that the first repeated key stops the read at its line (before any later
-        // bad row). Otherwise: the hashes are logged and their repeats counted once at the end.
-        var keys: Set<Int> = []
-        var log = KeyHashLog()
-        var hashes = KeyHashes()
-        var counts = Counts()
-        let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: { hasher.update($0) }) { outcome in
-            if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
-            try counts.take(outcome, strict: strict, reject: reject) { row in
-                guard strict else {
-                    log.append(hashes.hash(row.record))
-                    return false
-                }
-                if !keys.insert(hashes.hash(row.record)).inserted {
-                    throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: Self.key(row.record), previousFile: name)
-                }
-                return false
-            }
-            return true
+        // The state of the read, behind a pointer that the row closure captures: captured one by one
+        // (the name, the counts, the set, the log, the hashes), the optimiser passed each to the closure
+        // and retained and released some of them for every row. Lifetime: allocated here, freed by the
+        // `defer` once `forEachRow` has returned; the closure does not escape.
+        let state = UnsafeMutablePointer<DryRun>.allocate(capacity: 1)
+        state.initialize(to: DryRun(name: name, strict: strict))
+        defer {
+            state.deinitialize(count: 1)
+            state.deallocate()
         }
-        if !strict { counts.replaced = log.repeats() }
+        let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: { hasher.update($0) }) { outcome in
+            try state.pointee.take(outcome, reject: reject, progress: progress)
+        }
+        var counts = state.pointee.counts
+        if !strict { counts.replaced = state.pointee.log.repeats() }
         progress(counts.handled)
         return counts.summary(file: name, sha256: hasher.finalizeHex(), layout: layout, alreadyIngested: false, dryRun: true)
     }
@@ -414,6 +408,40 @@ func regularFileSize(_ path: String) -> Int64? {
 /// A streamed file whose bytes were ingested before: thrown to roll its transaction back.
 private struct AlreadyIngested: Error {
     let summary: IngestSummary
+}
+
+/// The state of one dry run (``TradeStore/validate(file:displayName:strict:reject:progress:)``).
+private struct DryRun {
+    /// How the file is named in messages.
+    let name: String
+    /// Stop at the first rejected or repeated row.
+    let strict: Bool
+    var counts = Counts()
+    /// Strict: a set, so that the first repeated key stops the read at its line (before any later
+    /// bad row). Otherwise: the hashes are logged and their repeats counted once at the end.
+    var keys: Set<Int> = []
+    var log = KeyHashLog()
+    var hashes = KeyHashes()
+
+    /// Counts one row's outcome (see ``Counts/take(_:strict:reject:keep:)``), calling `progress` first every
+    /// ``TradeStore/progressInterval`` rows; returns `true` (read on).
+    @inline(__always)
+    mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws -> Void,
+                       progress: (Int) -> Void) throws -> Bool {
+        if counts.handled % TradeStore.progressInterval == 0 { progress(counts.handled) }
+        let strict = strict
+        try counts.take(outcome, strict: strict, reject: reject) { row in
+            guard strict else {
+                log.append(hashes.hash(row.record))
+                return false
+            }
+            if !keys.insert(hashes.hash(row.record)).inserted {
+                throw TradeIOError.overlappingRecord(SourceLocation(file: name, line: row.line), key: TradeStore.key(row.record), previousFile: name)
+            }
+            return false
+        }
+        return true
+    }
 }
 
 /// Running counts of one file's rows.
