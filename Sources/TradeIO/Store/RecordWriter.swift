@@ -156,8 +156,8 @@ final class RecordWriter {
 
     /// The id of a record's series, added to `series` when new.
     private func seriesID(of record: TradeRecord) throws -> Int64 {
+        if let lastSeries, lastSeries.key.matches(record) { return lastSeries.id }
         let key = SeriesKey(record)
-        if let lastSeries, lastSeries.key == key { return lastSeries.id }
         let id: Int64
         if let cached = seriesIDs[key] {
             id = cached
@@ -364,6 +364,13 @@ struct SeriesKey: Hashable {
         classification = record.classification ?? ""
         commodity = record.commodity
         sourceID = record.sourceID
+    }
+
+    /// Whether a record has this key (without copying its fields into a new key, as `==` would need).
+    @inline(__always)
+    func matches(_ record: TradeRecord) -> Bool {
+        record.reporter == reporter && record.partner == partner && record.flow == flow && record.commodity == commodity
+            && (record.classification ?? "") == classification && record.sourceID == sourceID
     }
 
     /// Hashes the short codes' bytes folded into one integer, not each `String` on its own (SipHash per string

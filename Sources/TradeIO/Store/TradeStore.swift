@@ -352,11 +352,11 @@ struct KeyHashes {
 
     /// The hash of a record's key.
     mutating func hash(_ record: TradeRecord) -> Int {
-        let key = SeriesKey(record)
         var state: UInt64
-        if let last, last.key == key {
+        if let last, last.key.matches(record) {
             state = last.state
         } else {
+            let key = SeriesKey(record)
             state = 0x6A09_E667_F3BC_C908
             for field in [key.reporter.iso3, key.partner.iso3, key.flow.rawValue, key.commodity.description, key.classification,
                           key.sourceID] {
