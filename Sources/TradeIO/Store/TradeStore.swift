@@ -338,66 +338,6 @@ public final class TradeStore: Sendable {
     }
 }
 
-/// The dry run's 64-bit key hashes, the same in every run (unlike Swift's per-process `Hasher`).
-///
-/// The fields of the key but the period (reporter, partner, flow, code, classification, source) are hashed
-/// once per run of rows of one series: their UTF-8 bytes gathered eight to a word, each field's last word
-/// carrying its length in the top byte (so that a byte moved from one field to the next changes the
-/// words), each word mixed in by xor, a multiply by an odd constant and an xor-shift (each a bijection of
-/// the state). The period is one more word (year, frequency, month or quarter), and the SplitMix64
-/// finaliser (Steele, Lea and Flood 2014) spreads the result, so that keys differing in one byte differ
-/// in about half the bits.
-struct KeyHashes {
-    private var last: (key: SeriesKey, state: UInt64)?
-
-    /// The hash of a record's key.
-    mutating func hash(_ record: TradeRecord) -> Int {
-        var state: UInt64
-        if let last, last.key.matches(record) {
-            state = last.state
-        } else {
-            let key = SeriesKey(record)
-            state = 0x6A09_E667_F3BC_C908
-            for field in [key.reporter.iso3, key.partner.iso3, key.flow.rawValue, key.commodity.description, key.classification,
-                          key.sourceID] {
-                Self.add(field, to: &state)
-            }
-            last = (key, state)
-        }
-        let period = record.period
-        let frequency: UInt64 = switch period.frequency {
-        case .annual: 1
-        case .quarterly: 2
-        case .monthly: 3
-        }
-        Self.mix(UInt64(truncatingIfNeeded: period.year) | frequency << 32 | UInt64(truncatingIfNeeded: period.subperiod) << 40, into: &state)
-        state = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        state = (state ^ (state >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(bitPattern: UInt(state ^ (state >> 31)))
-    }
-
-    @inline(__always)
-    private static func mix(_ word: UInt64, into state: inout UInt64) {
-        state = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
-        state ^= state >> 29
-    }
-
-    private static func add(_ field: String, to state: inout UInt64) {
-        var word: UInt64 = 0, shift: UInt64 = 0, count: UInt64 = 0
-        for byte in field.utf8 {
-            word |= UInt64(byte) << shift
-            shift += 8
-            count += 1
-            if shift == 64 {
-                mix(word, into: &state)
-                word = 0
-                shift = 0
-            }
-        }
-        mix(word ^ count << 56, into: &state)
-    }
-}
-
 /// The size in bytes of a regular file; nil for a pipe, a terminal or a path that cannot be read.
 func regularFileSize(_ path: String) -> Int64? {
     var status = stat()
