@@ -11,7 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tradescope", targets: ["TradeScopeCLI"]),
-        .library(name: "TradeScopeKit", targets: ["NumericCore", "TradeDomain", "TradeIO", "TrendAnalysis", "Scenarios", "Reports"]),
+        .library(name: "TradeScopeKit", targets: ["NumericCore", "TradeDomain", "TradeIO", "TrendAnalysis", "Scenarios", "Reports", "TradeScopeKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,12 +34,14 @@ let package = Package(
         .target(name: "TrendAnalysis", dependencies: ["NumericCore", "TradeDomain"]),
         .target(name: "Scenarios", dependencies: ["TrendAnalysis", "TradeDomain", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["TrendAnalysis", "Scenarios", "TradeDomain"]),
+        // The application layer: queries, record sources, run context, data-set profile.
+        .target(name: "TradeScopeKit", dependencies: ["TradeDomain", "TradeIO", "TrendAnalysis", "Scenarios", .product(name: "Yams", package: "Yams")]),
 
         // MARK: - Executable
         .executableTarget(
             name: "TradeScopeCLI",
             dependencies: [
-                "NumericCore", "TradeDomain", "TradeIO", "TrendAnalysis", "Scenarios", "Reports",
+                "NumericCore", "TradeDomain", "TradeIO", "TrendAnalysis", "Scenarios", "Reports", "TradeScopeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "TrendAnalysisTests", dependencies: ["TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"], resources: [.copy("Reference")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "TrendAnalysis", "_TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "TradeIO", "_TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TradeScopeKitTests", dependencies: ["TradeScopeKit", "TradeIO", "TradeDomain", "TrendAnalysis", "_TestSupport"]),
+        .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "TradeScopeKit", "TradeIO", "_TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

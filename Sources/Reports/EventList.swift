@@ -6,25 +6,25 @@ import TradeDomain
 public struct EventList: Sendable {
     /// Events with the measures kept (all, or those touching a code).
     public let entries: [(event: SanctionEvent, measures: [SanctionMeasure])]
-    public let codes: [HSCode]
+    public let codes: [CommodityCode]
 
     /// - Parameters:
     ///   - events: The calendar.
     ///   - codes: Keep only measures touching one of these codes (empty = all).
     ///   - direction: Keep only measures of this direction (nil = any).
-    public init(events: [SanctionEvent], codes: [HSCode], direction: SanctionDirection?) {
+    public init(events: [SanctionEvent], codes: [CommodityCode], direction: SanctionDirection?) {
         self.codes = codes
         entries = events.compactMap { event in
             let measures = event.measures.filter { measure in
                 (direction == nil || measure.direction == direction)
-                    && (codes.isEmpty || codes.contains { measure.covers($0) })
+                    && (codes.isEmpty || codes.contains { measure.touches($0) })
             }
             return measures.isEmpty ? nil : (event, measures)
         }
     }
 
     public func text() -> String {
-        var out = codes.isEmpty ? "Sanction events (\(entries.count))\n" : "Sanction events touching HS \(codes.map(\.digits).joined(separator: ", ")) (\(entries.count))\n"
+        var out = codes.isEmpty ? "Sanction events (\(entries.count))\n" : "Sanction events touching HS \(codes.map(\.description).joined(separator: ", ")) (\(entries.count))\n"
         for (event, measures) in entries {
             let effective = event.effective.map { ", effective \($0)" } ?? ""
             out += "\n\(event.adopted)  \(event.id)  [\(event.authority)\(effective)]\n  \(event.title)\n"
@@ -49,7 +49,7 @@ public struct EventList: Sendable {
 
     public func json() -> JSONValue {
         .object([
-            ("codes", .array(codes.map { .string($0.digits) })),
+            ("codes", .array(codes.map { .string($0.description) })),
             ("events", .array(entries.map { event, measures in
                 .object([
                     ("id", .string(event.id)), ("authority", .string(event.authority)),

@@ -184,7 +184,7 @@ public struct HTMLReport: Sendable {
             out += "<h3>Tonnage and value moving apart</h3>\n<ul>\n" + stories.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         }
         if !report.events.isEmpty {
-            out += "<h3>Sanction events touching HS \(e(code))</h3>\n<ul>\n"
+            out += "<h3>\(e(report.eventsHeading))</h3>\n<ul>\n"
             for (event, measures) in report.events {
                 out += "<li><strong>\(e(event.adopted.description)) \(e(event.id))</strong> [\(e(event.partnerScope))], effective \(e(event.effectiveDate.description)): "
                     + e(measures.map(TradeReport.measureSummary).joined(separator: "; ")) + "</li>\n"

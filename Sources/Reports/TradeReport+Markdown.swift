@@ -28,7 +28,7 @@ extension TradeReport {
             out += "\n## Tonnage and value moving apart\n\n" + stories.map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
         }
         if !events.isEmpty {
-            out += "\n## Sanction events\n\n"
+            out += "\n## \(Markdown.escape(eventsHeading))\n\n"
             for (event, measures) in events {
                 out += "- **\(event.adopted) \(event.id)**: " + Markdown.escape(measures.map(Self.measureSummary).joined(separator: "; ")) + "\n"
             }

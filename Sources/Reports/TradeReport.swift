@@ -14,9 +14,14 @@ public struct TradeReport: Sendable {
     public let table: SeriesTable
     public let commodityName: String
     public let changes: [PriceVolumeChange]
-    /// Events with at least one measure touching the code, with those measures;
-    /// only events binding the importing country (UN measures, and its own).
+    /// Events with at least one measure touching the code, with those measures: only when the
+    /// calendar's target is a side of the flow, only measures on goods moving the flow's way, and
+    /// only events binding the other side (UN measures, and its own).
     public let events: [(event: SanctionEvent, measures: [SanctionMeasure])]
+    /// The sanctions calendar the events come from.
+    public let calendar: SanctionCalendar
+    /// Where the figures come from, in one sentence (derived from the selection and the data source).
+    public let provenance: String
     public let citations: [String: SourceCitation]
     /// The series of the code's chapter (same selection otherwise), when the code
     /// is a heading or subheading: its values bound the code's values from above.
@@ -27,11 +32,12 @@ public struct TradeReport: Sendable {
     /// - Parameters:
     ///   - table: The series and how its selection is described.
     ///   - commodityName: The HS name of the code.
-    ///   - events: The sanction calendar; only events touching the code are kept.
+    ///   - calendar: The sanctions calendar; only events bearing on the selection and touching the code are kept.
+    ///   - provenance: Where the figures come from, in one sentence.
     ///   - citations: Citations by source id.
     ///   - chapterSeries: The series of the code's HS chapter, used as an upper bound of its values.
     ///   - diagnosis: Breaks, anomalies and sanction screens to show next to the events, or `nil`.
-    public init(table: SeriesTable, commodityName: String, events: [SanctionEvent], citations: [String: SourceCitation],
+    public init(table: SeriesTable, commodityName: String, calendar: SanctionCalendar, provenance: String, citations: [String: SourceCitation],
                 chapterSeries: TradeSeries? = nil, diagnosis: TradeSeriesDiagnosis? = nil) {
         self.table = table
         self.diagnosis = diagnosis
@@ -40,13 +46,15 @@ public struct TradeReport: Sendable {
         self.title = "\(table.selectionLabel): HS \(table.series.selection.commodity) (\(commodityName))"
         self.changes = PriceVolumeChange.consecutive(table.series)
         self.citations = citations
+        self.calendar = calendar
+        self.provenance = provenance
         var touching: [(SanctionEvent, [SanctionMeasure])] = []
         let selection = table.series.selection
-        // The country whose measures count: the importer of the flow.
-        let importer = selection.flow == .export || selection.flow == .reExport ? selection.partner : selection.reporter
-        if case let .hs(code) = selection.commodity {
-            for event in events where importer.map(event.binds) ?? true {
-                let measures = event.measures(touching: code, direction: .export)
+        if let direction = calendar.direction(of: selection) {
+            // The country whose own measures count: the side of the flow that is not the target.
+            let bound = calendar.counterpart(of: selection)
+            for event in calendar.events where bound.map(event.binds) ?? true {
+                let measures = event.measures.filter { $0.direction == direction && $0.touches(selection.commodity) }
                 if !measures.isEmpty { touching.append((event, measures)) }
             }
         }
@@ -123,8 +131,8 @@ public struct TradeReport: Sendable {
     /// Questions a careful reader asks of these figures, answered from the data.
     public func dataQuestions() -> [String] {
         var questions: [String] = []
-        questions.append("Where do the figures come from? China's customs statistics of imports from the DPRK, as reported by the sources cited per figure (news reports quoting the General Administration of Customs, KITA, KOTRA, the UN 1718 Committee, UN Comtrade). The DPRK publishes no trade data; its exports are seen as China's imports.")
-        questions.append("Valuation: \(table.valuation). No CIF-to-FOB adjustment is applied.")
+        questions.append(provenance)
+        questions.append("Valuation: \(table.valuation).")
         let conflicting = table.series.points.filter { !$0.alternatives.isEmpty }.map(\.period.description)
         if !conflicting.isEmpty {
             questions.append("Conflicting figures: sources disagree for \(conflicting.joined(separator: ", ")). The preferred figure follows the rank rule of Data/README.md; the others are listed beside it.")
@@ -183,7 +191,7 @@ public struct TradeReport: Sendable {
             out += "\n"
         }
         if !events.isEmpty {
-            out += heading("Sanction events touching HS \(table.series.selection.commodity) (DPRK exports)") + "\n"
+            out += heading(eventsHeading) + "\n"
             for (event, measures) in events {
                 let effective = event.effective.map { ", effective \($0)" } ?? ""
                 out += "- \(event.adopted) \(event.id) [\(event.partnerScope)]\(effective): " + measures.map(Self.measureSummary).joined(separator: "; ") + "\n"
@@ -205,6 +213,12 @@ public struct TradeReport: Sendable {
             }
         }
         return out
+    }
+
+    /// "Sanction events touching HS 2701 (measures on PRK's exports, Data/sanctions/sanctions_dprk.yaml)".
+    public var eventsHeading: String {
+        let direction = calendar.direction(of: table.series.selection) == .import ? "imports" : "exports"
+        return "Sanction events touching HS \(table.series.selection.commodity) (measures on \(calendar.target)'s \(direction), \(calendar.origin))"
     }
 
     /// Sparklines of quantity, value and unit price, with the lowest and highest figure.

@@ -48,3 +48,10 @@ public struct TradeSelection: Hashable, Codable, Sendable {
         return true
     }
 }
+
+extension TradeSelection {
+    /// The same selection over every period (no `from` or `through`).
+    public var openPeriods: TradeSelection {
+        TradeSelection(reporter: reporter, partner: partner, flow: flow, commodity: commodity, frequency: frequency)
+    }
+}

@@ -31,7 +31,10 @@ public struct BundledData: Sendable {
     public let directory: URL
     public let records: [TradeRecord]
     public let sources: [DataSource]
-    public let sanctions: [SanctionEvent]
+    /// The bundled sanctions calendar (on the DPRK).
+    public let calendar: SanctionCalendar
+    /// The bundled calendar's events.
+    public var sanctions: [SanctionEvent] { calendar.events }
     /// The rows of the Comtrade file, with their numeric area codes (empty when the file is absent).
     public let comtradeRows: [TradeFileRow]
     /// Comtrade rows not added because the tidy file holds the same figures from the same source.
@@ -66,7 +69,7 @@ public struct BundledData: Sendable {
             (records, duplicateComtradeRows) = (tidy, 0)
         }
         let calendar = file(Self.sanctionsFile)
-        sanctions = try SanctionCalendarReader(path: calendar.path, displayName: calendar.display).read()
+        self.calendar = try SanctionCalendarReader(path: calendar.path, displayName: calendar.display).readCalendar()
     }
 
     /// The tidy records followed by the Comtrade records whose figures (period,

@@ -4,6 +4,7 @@ import TradeDomain
 import TradeIO
 import Scenarios
 import TrendAnalysis
+import TradeScopeKit
 
 /// The `tradescope` command: trade time series and commodity prices.
 ///
@@ -17,7 +18,10 @@ struct TradeScope: ParsableCommand {
         discussion: """
             Without --db every command reads the bundled data set: North Korea's exports to China as \
             Chinese customs report them (China's imports from the DPRK), each figure with its source, \
-            and the DPRK sanctions calendar (see Data/README.md).
+            and the DPRK sanctions calendar (see Data/README.md). The defaults of the selection flags \
+            (CHN, PRK, import, HS 2701) come from the data set's profile, Data/profile.yaml. Sanction \
+            events apply only where the calendar's target is a side of the flow; --calendar FILE brings \
+            another calendar (same schema, with 'target: ISO3').
 
             Example:
               tradescope report
@@ -44,6 +48,8 @@ struct TradeScope: ParsableCommand {
         } catch let error as ScenarioError {
             fail(error.description, code: 2)
         } catch let error as AnalysisError {
+            fail(error.description, code: 2)
+        } catch let error as TradeScopeKitError {
             fail(error.description, code: 2)
         } catch {
             let code = exitCode(for: error)

@@ -28,7 +28,8 @@ private func coalReport(name: String = "coal", citationTitle: String = "N. Korea
         measures: [SanctionMeasure(direction: .export, action: .cap, category: "coal <script>x</script>", hsCodes: [try HSCode("2701")])])
     return TradeReport(
         table: SeriesTable(series: series, selectionLabel: "DPRK exports to China", valuation: "CIF, as reported by the importing country"),
-        commodityName: name, events: [event],
+        commodityName: name, calendar: SanctionCalendar(target: dprk, events: [event], origin: "Data/sanctions/sanctions_dprk.yaml"),
+        provenance: "Where do the figures come from? China's customs statistics of imports from the DPRK (test).",
         citations: ["KITA_AJU_2014": SourceCitation(id: "KITA_AJU_2014", publisher: "Aju", title: citationTitle, date: "2014", url: "https://example.org/a?b=1&c=2", excerpt: "")])
 }
 

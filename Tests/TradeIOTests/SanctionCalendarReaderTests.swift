@@ -28,7 +28,7 @@ struct SanctionCalendarReaderTests {
 
     @Test("reads events, measures, caps and codes")
     func reads() throws {
-        let events = try SanctionCalendarReader.parse(yaml: Self.calendar, displayName: "cal.yaml")
+        let events = try SanctionCalendarReader.parse(yaml: Self.calendar, displayName: "cal.yaml").events
         #expect(events.count == 1)
         let measure = try #require(events.first?.measures.first)
         let adopted = try CalendarDate(year: 2016, month: 11, day: 30)

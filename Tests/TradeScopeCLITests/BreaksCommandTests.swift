@@ -7,29 +7,6 @@ func seriesFixture(_ name: String) -> String {
     Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("series/\(name)").path
 }
 
-/// Runs `tradescope` with `input` on standard input.
-func runTradescope(_ arguments: [String], standardInput input: String) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = tradescopeExecutable()
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["TRADESCOPE_DATA"] = fixtureDataDirectory().path
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
-    let stdin = Pipe(), output = Pipe(), error = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                         standardError: String(decoding: errData, as: UTF8.self))
-}
-
 /// Parses a command's JSON output.
 func jsonObject(_ result: CommandResult) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any], "\(result.standardError)")

@@ -26,8 +26,12 @@ func fixtureDataDirectory() -> URL {
     Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("data")
 }
 
-/// Runs `tradescope` with arguments and an optional data directory.
-func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory()) throws -> CommandResult {
+/// Runs `tradescope` with arguments, an optional data directory and optional standard input.
+///
+/// Standard output and standard error go to temporary files, not pipes, so that a command writing
+/// much to both cannot block on a full pipe while the test waits on the other one, and no read is
+/// interrupted by a signal.
+func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory(), standardInput input: String? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = tradescopeExecutable()
     process.arguments = arguments
@@ -35,17 +39,29 @@ func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirec
     environment["TRADESCOPE_DATA"] = dataDirectory?.path
     environment["NO_COLOR"] = "1"
     process.environment = environment
-    let output = Pipe(), error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (outURL, errURL, inURL) = (directory.appendingPathComponent("out"), directory.appendingPathComponent("err"), directory.appendingPathComponent("in"))
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    if let input {
+        try Data(input.utf8).write(to: inURL)
+        process.standardInput = try FileHandle(forReadingFrom: inURL)
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
     try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    try outHandle.close()
+    try errHandle.close()
     return CommandResult(
         status: process.terminationStatus,
-        standardOutput: String(decoding: outData, as: UTF8.self),
-        standardError: String(decoding: errData, as: UTF8.self))
+        standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+        standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
 }
 
 /// Copies the fixture data directory to a temporary place that a test may change.

@@ -31,7 +31,7 @@ struct ManifestTests {
         let manifest = try manifest(arguments)
         #expect(manifest["command_line"] as? [String] == ["tradescope"] + arguments)
         let inputs = try #require(manifest["inputs"] as? [[String: Any]])
-        let trade = try #require(inputs.first { $0["name"] as? String == "dprk_china.csv" })
+        let trade = try #require(inputs.first { $0["name"] as? String == "Data/dprk_china.csv" })
         #expect(trade["sha256"] as? String == (try sha256(fixtureDataDirectory().appendingPathComponent("dprk_china.csv").path)))
     }
 

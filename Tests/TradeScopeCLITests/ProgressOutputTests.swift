@@ -36,7 +36,7 @@ struct ProgressOutputTests {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("TradeIOTests/Fixtures/comtrade_legacy_selected.csv").path
         #expect(try runTradescope(["ingest", file, "--db", db]).status == 0)
-        let result = try runTradescope(["report", "--db", db, "--reporter", "CHN", "--partner", "PRK", "--hs", "27,2701", "--format", "json"])
+        let result = try runTradescope(["report", "--db", db, "--reporter", "CHN", "--partner", "PRK", "--hs", "27,V", "--format", "json"])
         Self.expectClean(result, "report --db")
         #expect(result.standardOutput.hasPrefix("{"))
     }

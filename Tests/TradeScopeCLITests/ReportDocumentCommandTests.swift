@@ -41,11 +41,12 @@ struct ReportDocumentCommandTests {
         let manifest = try #require(object["manifest"] as? [String: Any])
         #expect(manifest["command_line"] as? [String] == ["tradescope", "report", "--format", "json"])
         let inputs = try #require(manifest["inputs"] as? [[String: Any]])
-        let trade = try #require(inputs.first { $0["name"] as? String == "dprk_china.csv" })
+        let trade = try #require(inputs.first { $0["name"] as? String == "Data/dprk_china.csv" })
         #expect(trade["sha256"] as? String == (try systemSHA256(fixtureDataDirectory().appendingPathComponent("dprk_china.csv"))))
-        // dprk_china.csv, the Comtrade extract, sources.csv and the sanctions calendar.
+        // Exactly the files read: the trade figures, the Comtrade extract, sources.csv, the sanctions calendar and the profile.
         #expect(inputs.compactMap { $0["name"] as? String } == [
-            "dprk_china.csv", "comtrade/comtrade_legacy_prk_hs27_hs44.csv", "sources.csv", "sanctions/sanctions_dprk.yaml",
+            "Data/dprk_china.csv", "Data/comtrade/comtrade_legacy_prk_hs27_hs44.csv", "Data/sources.csv", "Data/sanctions/sanctions_dprk.yaml",
+            "Data/profile.yaml",
         ])
     }
 

@@ -19,40 +19,70 @@ public struct SanctionCalendarReader: Sendable {
         self.displayName = displayName ?? path
     }
 
-    /// Reads and validates the calendar.
+    /// Reads and validates the calendar's events.
     ///
     /// - Returns: The events in file order.
     /// - Throws: `TradeIOError.cannotOpen` or `.invalidYAML` (file, line, key, reason).
     public func read() throws -> [SanctionEvent] {
-        let text: String
+        try Self.parse(yaml: try text(), displayName: displayName).events
+    }
+
+    /// Reads and validates the calendar with its target country.
+    ///
+    /// - Returns: The calendar.
+    /// - Throws: `TradeIOError.cannotOpen`, or `.invalidYAML` (file, line, key, reason), also when the
+    ///   file does not name its `target`.
+    public func readCalendar() throws -> SanctionCalendar {
+        let parsed = try Self.parse(yaml: try text(), displayName: displayName)
+        guard let target = parsed.target else {
+            throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: 1, field: "target"),
+                                           reason: "a calendar names the country its measures are on: start the file with 'target: ISO3' and put the events under 'events:'")
+        }
+        return SanctionCalendar(target: target, events: parsed.events, origin: displayName)
+    }
+
+    private func text() throws -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw TradeIOError.cannotOpen(file: displayName, reason: error.localizedDescription)
         }
-        return try Self.parse(yaml: text, displayName: displayName)
     }
 
-    /// Parses calendar YAML text.
-    public static func parse(yaml text: String, displayName: String) throws -> [SanctionEvent] {
+    /// Parses calendar YAML text: a mapping with `target` (ISO3 of the country the measures are on)
+    /// and `events` (a list), or a bare list of events (no target).
+    public static func parse(yaml text: String, displayName: String) throws -> (target: CountryCode?, events: [SanctionEvent]) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: Self.line(of: error)), reason: "YAML syntax error: \(Self.problem(of: error))")
         }
-        guard let root, case let .sequence(events) = root else {
-            throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: 1), reason: "expected a list of events")
-        }
         let walker = YAMLWalker(file: displayName)
+        var target: CountryCode?
+        var list = root
+        if let root, case let .mapping(mapping) = root {
+            guard mapping.keys.contains(where: { $0.string == "target" || $0.string == "events" }) else {
+                throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: 1), reason: "expected 'target:' and a list of 'events:'")
+            }
+            _ = try walker.mapping(root, allowed: ["target", "events"])
+            guard let code = try walker.string(root, "target") else { throw walker.fail(root, "target", "is required") }
+            do { target = try CountryCode(code) } catch { throw walker.fail(root, "target", "'\(code)' is not a country code (ISO 3166 alpha-3)") }
+            guard let events = root["events"] else { throw walker.fail(root, "events", "is required") }
+            list = events
+        }
+        guard let list, case let .sequence(events) = list else {
+            throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: 1), reason: "expected 'target:' and a list of 'events:'")
+        }
         var seen: Set<String> = []
-        return try events.map { node in
+        let parsed = try events.map { node in
             let event = try walker.event(node)
             guard seen.insert(event.id).inserted else {
                 throw TradeIOError.invalidYAML(walker.location(node, "id"), reason: "event id '\(event.id)' appears twice")
             }
             return event
         }
+        return (target, parsed)
     }
 
     static func line(of error: YamlError) -> Int {

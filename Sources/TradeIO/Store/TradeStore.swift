@@ -290,6 +290,22 @@ public final class TradeStore: Sendable {
         }
     }
 
+    /// The files ingested into the store, oldest first: name, SHA-256 and size in bytes (`nil` for
+    /// files ingested by a version 1 store, which did not keep sizes).
+    ///
+    /// - Throws: `TradeIOError.store` when the store cannot be read.
+    public func ingestedFiles() throws -> [(file: String, sha256: String, bytes: Int?)] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT file_name, sha256, bytes FROM provenance ORDER BY id").map { row in
+                    (file: row["file_name"], sha256: row["sha256"], bytes: row["bytes"])
+                }
+            }
+        } catch {
+            throw TradeIOError.store(path: path, reason: "\(error)")
+        }
+    }
+
     /// How many rows pass between two calls of an ingest's `progress` closure.
     public static let progressInterval = 16_384
 

@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import TradeDomain
 import TrendAnalysis
+import TradeScopeKit
 
 /// `tradescope anomalies`: anomaly flags annotated with the nearest relevant sanction event.
 struct AnomaliesCommand: ParsableCommand {
@@ -59,13 +60,13 @@ struct AnomaliesCommand: ParsableCommand {
     var failOnAnomaly = false
 
     @Option(help: "Run for every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
-    var by: String?
+    var by: Grouping?
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let by {
-            try GroupingChoice.validate(by, series: input.series, selection: selection, format: output.format)
+        if by != nil {
+            try Grouping.validate(series: input.series, format: output.format)
         } else {
             if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text or json (csv with --by)") }
             if selection.codeTexts.count > 1 { throw ValidationError("--hs: anomalies takes one code (use --by for groups)") }
@@ -76,35 +77,42 @@ struct AnomaliesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace(db: selection.db)
-        let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
-        if let by, let grouping = GroupingChoice(rawValue: by) { return try runGroups(workspace, selected: selected, grouping: grouping) }
-        let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
-        var codes: [HSCode] = []
-        if !selection.codeTexts.isEmpty, case let .hs(code) = selected.commodity { codes = [code] }
-        let context = input.trade.map { SanctionContext(events: workspace.data.sanctions, selection: $0.selection) }
-            ?? SanctionContext(events: workspace.data.sanctions, hsCodes: codes, reporter: nil)
-        let flags = try detector(for: input.series.frequency).detect(input.series, sanctions: context)
-        let screens = try input.trade.map { try screen.screen($0.series, context: context) } ?? []
-        let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: input.label, methodDescription: describe(input.series.frequency))
-        if output.format == .json { try output.write(json: report.json(selection: input.selectionJSON)) } else { try output.write(report.text()) }
+        let context = RunContext()
+        if let by { return try runGroups(context, grouping: by) }
+        let resolved = try input.resolve(selection, context: context)
+        let workspace = try resolved.workspace ?? selection.workspace(context)
+        let sanctions: SanctionContext
+        if let selected = resolved.input.selection {
+            sanctions = SanctionContext(calendar: workspace.calendar, selection: selected)
+        } else {
+            // A period,value file has no sides: events of the calendar touching the --hs code, if one is given.
+            var codes: [HSCode] = []
+            if let text = selection.codeTexts.first, case let .hs(code)? = try? CommodityCode(parsing: text) { codes = [code] }
+            sanctions = SanctionContext(events: codes.isEmpty ? [] : workspace.calendar.events, hsCodes: codes, reporter: nil)
+        }
+        let flags = try detector(for: resolved.input.series.frequency).detect(resolved.input.series, sanctions: sanctions)
+        let screens = try resolved.input.trade.map { try screen.screen($0, context: sanctions) } ?? []
+        let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: resolved.input.label, methodDescription: describe(resolved.input.series.frequency))
+        if output.format == .json { try output.write(json: report.json(selection: resolved.selectionJSON), context: context) } else { try output.write(report.text()) }
         if failOnAnomaly && !flags.isEmpty { throw ExitCode(1) }
     }
 
     /// `--by`: the same analysis for every group, one CSV row or NDJSON line each.
-    func runGroups(_ workspace: Workspace, selected: TradeSelection, grouping: GroupingChoice) throws {
-        let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)
-        let measure = input.measure, events = workspace.data.sanctions, command = self
+    func runGroups(_ context: RunContext, grouping: Grouping) throws {
+        let workspace = try selection.workspace(context)
+        let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
+        let groups = try workspace.analysisGroups(selected, by: grouping, mirror: selection.mirrorView, quantity: selection.quantity)
+        let measure = input.measure, calendar = workspace.calendar, command = self
         let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "anomalies by \(grouping.rawValue)")
         let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> AnomalyReport.GroupFlags in
             defer { progress.tick() }
             let series = try groups.series(index, measure: measure)
-            let context = SanctionContext(events: events, selection: groups.selections[index])
-            let flags = try command.detector(for: series.frequency).detect(series, sanctions: context)
-            return AnomalyReport.GroupFlags(flags: flags, sanctionFlags: try command.screen.screen(try groups.trades[index].get(), context: context))
+            let sanctions = SanctionContext(calendar: calendar, selection: groups.selections[index])
+            let flags = try command.detector(for: series.frequency).detect(series, sanctions: sanctions)
+            return AnomalyReport.GroupFlags(flags: flags, sanctionFlags: try command.screen.screen(try groups.trades[index].get(), context: sanctions))
         }
         progress.finish()
-        let selections = groups.selections.map { Workspace.selectionJSON($0, source: workspace.sourceLabel, mirror: selection.mirrorView) }
+        let selections = groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
         try output.write(output.format == .json
             ? AnomalyReport.batchNDJSON(results: results, selections: selections, methodDescription: describe(selected.frequency))
             : AnomalyReport.batchCSV(results: results))

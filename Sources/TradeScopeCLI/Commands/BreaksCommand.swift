@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import TradeDomain
 import TrendAnalysis
+import TradeScopeKit
 
 /// `tradescope breaks`: structural breaks and change points of a series.
 struct BreaksCommand: ParsableCommand {
@@ -73,13 +74,13 @@ struct BreaksCommand: ParsableCommand {
     var hac: Int?
 
     @Option(help: "Run for every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
-    var by: String?
+    var by: Grouping?
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let by {
-            try GroupingChoice.validate(by, series: input.series, selection: selection, format: output.format)
+        if by != nil {
+            try Grouping.validate(series: input.series, format: output.format)
         } else {
             if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: breaks writes text or json (csv with --by)") }
             if selection.codeTexts.count > 1 { throw ValidationError("--hs: breaks takes one code (use --by for groups)") }
@@ -123,25 +124,26 @@ struct BreaksCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace(db: selection.db)
-        let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
-        if let by, let grouping = GroupingChoice(rawValue: by) {
-            let groups = workspace.analysisGroups(selection, selected: selected, by: grouping)
+        let context = RunContext()
+        if let by {
+            let workspace = try selection.workspace(context)
+            let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
+            let groups = try workspace.analysisGroups(selected, by: by, mirror: selection.mirrorView, quantity: selection.quantity)
             let measure = input.measure, command = self
-            let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "breaks by \(by)")
+            let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "breaks by \(by.rawValue)")
             let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> BreakAnalysis in
                 defer { progress.tick() }
                 return try command.analyse(try groups.series(index, measure: measure))
             }
             progress.finish()
-            let selections = groups.selections.map { Workspace.selectionJSON($0, source: workspace.sourceLabel, mirror: selection.mirrorView) }
+            let selections = groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
             return try output.write(output.format == .json ? BreaksReport.batchNDJSON(results: results, selections: selections)
                                     : BreaksReport.batchCSV(method: method.rawValue, results: results))
         }
-        let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
-        let analysis = try analyse(input.series)
-        let report = BreaksReport(analysis: analysis, label: input.label)
-        if output.format == .json { try output.write(json: report.json(selection: input.selectionJSON)) } else { try output.write(report.text()) }
+        let resolved = try input.resolve(selection, context: context)
+        let analysis = try analyse(resolved.input.series)
+        let report = BreaksReport(analysis: analysis, label: resolved.input.label)
+        if output.format == .json { try output.write(json: report.json(selection: resolved.selectionJSON), context: context) } else { try output.write(report.text()) }
     }
 
     /// Calls the library for the chosen method (flags were checked in `validate()`).

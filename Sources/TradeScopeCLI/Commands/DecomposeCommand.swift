@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import TradeDomain
 import TrendAnalysis
+import TradeScopeKit
 
 /// `tradescope decompose`: STL seasonal-trend decomposition.
 struct DecomposeCommand: ParsableCommand {
@@ -43,13 +44,12 @@ struct DecomposeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace(db: selection.db)
-        let selected = try selection.selections(defaultCode: "2701")[0]
-        let input = try workspace.analysisInput(self.input, selection: selection, selected: selected)
-        let decomposition = try STLSpecification(period: period, seasonal: seasonalWindow, robust: robust).fit(input.series)
-        let report = DecompositionReport(decomposition: decomposition, label: input.label)
+        let context = RunContext()
+        let resolved = try input.resolve(selection, context: context)
+        let decomposition = try STLSpecification(period: period, seasonal: seasonalWindow, robust: robust).fit(resolved.input.series)
+        let report = DecompositionReport(decomposition: decomposition, label: resolved.input.label)
         switch output.format {
-        case .json: try output.write(json: report.json(selection: input.selectionJSON))
+        case .json: try output.write(json: report.json(selection: resolved.selectionJSON), context: context)
         case .csv: try output.write(report.csv())
         default: try output.write(report.text())
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reports
 import TradeDomain
+import TradeScopeKit
 
 /// `tradescope events`: the sanctions calendar, optionally only events touching HS codes.
 struct EventsCommand: ParsableCommand {
@@ -14,31 +15,37 @@ struct EventsCommand: ParsableCommand {
             Example:
               tradescope events --hs 2701
               tradescope events --hs 2601,2701 --format json
+              tradescope events --hs 61-62                 (chapter ranges and sections as elsewhere)
             """)
 
-    @Option(help: "HS code (2, 4 or 6 digits); repeatable or comma-separated. Default: all events.")
+    @Option(help: "HS code: 2, 4 or 6 digits, a section such as XI, a chapter range such as 61-62, or TOTAL; repeatable or comma-separated. Default: all events.")
     var hs: [String] = []
 
-    @Option(help: "Direction of the measures: export (goods leaving the DPRK), import, or any (default: any).")
+    @Option(help: "A sanctions calendar (YAML with 'target: ISO3') instead of the data set's (the DPRK calendar).")
+    var calendar: String?
+
+    @Option(help: "Direction of the measures: export (goods leaving the calendar's target, the DPRK by default), import, or any (default: any).")
     var direction: DirectionChoice = .any
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        for code in codes { do { _ = try HSCode(code) } catch { throw ValidationError("--hs: \(error)") } }
+        for code in codes { do { _ = try CommodityCode(parsing: code) } catch { throw ValidationError("--hs: \(error)") } }
         if output.format == .csv || output.format == .html { throw ValidationError("--format \(output.format.rawValue): events are text, md or json") }
     }
 
     var codes: [String] {
-        hs.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
+        var seen = Set<String>()
+        return hs.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty && seen.insert($0.uppercased()).inserted }
     }
 
     func run() throws {
-        let workspace = try Workspace()
+        let context = RunContext()
+        let workspace = try Workspace(calendarFile: calendar, context: context)
         let list = EventList(
-            events: workspace.data.sanctions, codes: try codes.map { try HSCode($0) }, direction: direction.direction)
+            events: workspace.calendar.events, codes: try codes.map { try CommodityCode(parsing: $0) }, direction: direction.direction)
         switch output.format {
-        case .json: try output.write(json: list.json())
+        case .json: try output.write(json: list.json(), context: context)
         case .md: try output.write(list.markdown())
         default: try output.write(list.text())
         }

@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import TradeDomain
 import TradeIO
+import TradeScopeKit
 
 /// `tradescope export`: tidy long CSV, JSON or NDJSON of the records of a selection.
 struct ExportCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Partner country, ISO 3166 alpha-3 (default: any).")
     var partner: String?
 
-    @Option(help: "Flow as the reporter records it: import or export (default: any).")
+    @Option(help: "Flow as the reporter records it: import, export, re-export or re-import (default: any).")
     var flow: FlowChoice?
 
     @Option(help: "HS code: 2, 4 or 6 digits, a section such as XV, a chapter range such as 61-62, or TOTAL; repeatable or comma-separated (default: all).")
@@ -81,47 +82,36 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let keep = try filter()
-        let entries = try loadEntries().filter { keep($0.record) }
+        let context = RunContext()
+        let entries = try loadEntries(filter: try filter(), context: context)
         let table = ExportTable(entries: entries)
         let text: String
         switch format {
         case .csv: text = wide ? table.wideCSV() : table.csv()
         case .ndjson: text = table.ndjson()
-        case .json: text = try RunRecord.shared.stamped(table.json(selection: selectionJSON()))
+        case .json: text = context.stamped(table.json(selection: selectionJSON()))
         }
         try OutputOptions.write(text, to: out, force: force)
     }
 
-    /// The store's records with their numeric codes and flags, or the bundled records.
-    func loadEntries() throws -> [ExportTable.Entry] {
-        guard let db else { return try Workspace().records.map { ExportTable.Entry(record: $0) } }
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw InputError(description: "--db: \(db) does not exist; create it with 'tradescope ingest FILE --db \(db)'")
+    /// The records of the selection, from the store through SQL or from the bundled data.
+    func loadEntries(filter: RecordFilter, context: RunContext) throws -> [ExportTable.Entry] {
+        let workspace = try Workspace(db: db, context: context)
+        guard let store = workspace.store else {
+            return try workspace.source.records(matching: filter).map { ExportTable.Entry(record: $0) }
         }
-        return try TradeStore(path: db).rows().map {
+        return try store.rows().filter { filter.matches($0.record) }.map {
             ExportTable.Entry(record: $0.record, reporterNumericCode: $0.reporterNumericCode, partnerNumericCode: $0.partnerNumericCode,
                               legacyEstimationFlag: $0.legacyEstimationFlag)
         }
     }
 
-    /// The test a record must pass: every flag given (an absent flag passes everything).
-    /// A period is in range when it starts no earlier than --from starts and ends no later than --to ends.
-    func filter() throws -> (TradeRecord) -> Bool {
-        let reporter = try reporter.map { try CountryCode($0) }, partner = try partner.map { try CountryCode($0) }
-        let flow = flow?.flow, frequency = freq?.frequency
-        let first = try from.map { try Period(parsing: $0) }, last = try to.map { try Period(parsing: $0) }
-        let selected = try codes.map { try CommodityCode(parsing: $0) }
-        return { record in
-            if let reporter, record.reporter != reporter { return false }
-            if let partner, record.partner != partner { return false }
-            if let flow, record.flow != flow { return false }
-            if let frequency, record.period.frequency != frequency { return false }
-            let period = record.period
-            if let first, (period.year, period.months.lowerBound) < (first.year, first.months.lowerBound) { return false }
-            if let last, (period.year, period.months.upperBound) > (last.year, last.months.upperBound) { return false }
-            return selected.isEmpty || selected.contains { $0.covers(record.commodity) }
-        }
+    /// The records asked for: every flag narrows them (a code takes in its subheadings, a section its chapters).
+    func filter() throws -> RecordFilter {
+        RecordFilter(
+            reporters: try reporter.map { [try CountryCode($0)] }, partners: try partner.map { [try CountryCode($0)] },
+            flows: flow.map { [$0.flow] }, commodities: codes.isEmpty ? nil : try codes.map { try CommodityCode(parsing: $0) },
+            frequencies: freq.map { [$0.frequency] }, from: try from.map { try Period(parsing: $0) }, through: try to.map { try Period(parsing: $0) })
     }
 
     func selectionJSON() -> JSONValue {

@@ -4,6 +4,7 @@ import Reports
 import TradeDomain
 import TradeIO
 import TrendAnalysis
+import TradeScopeKit
 
 /// `tradescope forecast`: a baseline forecast with prediction intervals.
 struct ForecastCommand: ParsableCommand {
@@ -62,31 +63,28 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace(db: selection.db)
-        let selected = try selection.selections(defaultCode: "2701")[0]
+        let context = RunContext()
         let values: TimeSeries<Double>
         let label: String
         let source: JSONValue
-        if let path = input.series {
-            // A generic period,value file (CLI.md); --from/--to limit it.
-            values = try SeriesFileReader(path: path).read().slice(from: selected.from, through: selected.through)
-            label = "series \(path == "-" ? "standard input" : path)"
-            source = .object([("source", .string(path))])
-        } else {
-            let records = try data.map { try TidyReader(path: $0, displayName: $0).readAll() } ?? workspace.records
-            let trade = try workspace.builder(quantity: selection.quantity).build(records, selection: selected)
-            let measured: TimeSeries<Double>?
-            switch input.measure {
-            case .value: measured = trade.valueSeries
-            case .quantity: measured = trade.quantitySeries
-            case .unitPrice: measured = trade.unitPriceSeries
-            }
-            guard let measured else {
-                throw InputError(description: "no \(input.measure.rawValue) figures for HS \(selected.commodity) in the selection")
+        if input.series != nil {
+            let resolved = try input.resolve(selection, context: context)
+            (values, label, source) = (resolved.input.series, resolved.input.label, resolved.selectionJSON)
+        } else if let data {
+            // A tidy file of records instead of the data set: the selection is applied to it.
+            let workspace = try selection.workspace(context)
+            let selected = try selection.selections(workspace.profile)[0]
+            try context.recordFile(data)
+            let trade = try workspace.builder(quantity: selection.quantity).build(try TidyReader(path: data, displayName: data).readAll(), selection: selected)
+            guard let measured = input.measure.series(of: trade) else {
+                throw InputError(description: "\(data): no \(input.measure.rawValue) figures for \(workspace.describe(selected))")
             }
             values = measured
-            label = "\(input.measure.rawValue) of HS \(selected.commodity), \(Workspace.label(selected))"
-            source = Workspace.selectionJSON(selected, source: data ?? workspace.sourceLabel)
+            label = "\(input.measure.rawValue) of HS \(selected.commodity), \(workspace.label(selected))"
+            source = .object([("source", .string(data)), ("selection", workspace.selectionJSON(selected))])
+        } else {
+            let resolved = try input.resolve(selection, context: context)
+            (values, label, source) = (resolved.input.series, resolved.input.label, resolved.selectionJSON)
         }
         let specification = ExponentialSmoothingSpecification(
             formulation: method == .ets ? .stateSpace : .holtWinters, error: error.component, trend: trend.component,
@@ -98,7 +96,7 @@ struct ForecastCommand: ParsableCommand {
         case .text, .html: try output.write(table.text())
         case .md: try output.write(table.text(markdown: true))
         case .csv: try output.write(table.csv())
-        case .json: try output.write(json: table.json(selection: source))
+        case .json: try output.write(json: table.json(selection: source), context: context)
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reports
 import TradeDomain
+import TradeScopeKit
 import TradeIO
 import TrendAnalysis
 
@@ -83,33 +84,37 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let specification = UnitValueIndexSpecification(
             formula: formula.formula, chaining: chained ? .chained : .fixedBase, base: try base.map { try Period(parsing: $0) })
-        let (basket, label, source) = try loadBasket()
+        let context = RunContext()
+        let (basket, label, source) = try loadBasket(context)
         let index = try specification.compute(basket)
         let outliers = try UnitValueOutlierSpecification(threshold: outlierThreshold).flag(basket)
         let table = IndexTable(index: index, outliers: outliers, outlierThreshold: outlierThreshold, label: label)
         for flagged in outliers where flagged.isOutlier {
             FileHandle.standardError.write(Data("note: unit-value outlier \(flagged.code) \(flagged.period) (robust z \(flagged.robustZ ?? .nan)); flagged, still used\n".utf8))
         }
-        let (groups, effect) = try sanctionAnalysis(basket, label: label)
+        let (groups, effect) = try sanctionAnalysis(basket, label: label, context: context)
         switch output.format {
         case .json:
             guard case let .object(members) = table.json(source: source) else { return }
             let extra: [(String, JSONValue)] = [("sanction_groups", groups?.json() ?? .null), ("sanction_effect", effect?.json() ?? .null)]
-            try output.write(json: JSONValue.object(members + extra))
+            try output.write(json: JSONValue.object(members + extra), context: context)
         case .csv: try output.write(table.csv())
         case .text, .md, .html: try output.write(table.text() + (groups?.text() ?? "") + (effect?.text() ?? ""))
         }
     }
 
     /// The sanctioned/other split (`--sanctions-at`, or implied by `--event`) and the effect estimate (`--event`).
-    private func sanctionAnalysis(_ basket: [BasketObservation], label: String) throws -> (SanctionGroupChart?, SanctionEffectTable?) {
+    private func sanctionAnalysis(_ basket: [BasketObservation], label: String, context: RunContext) throws -> (SanctionGroupChart?, SanctionEffectTable?) {
         guard sanctionsAt != nil || event != nil else { return (nil, nil) }
         let eventPeriod = try event.map { try Period(parsing: $0) }
         let date = try sanctionsAt.map { try CalendarDate(parsing: $0) } ?? eventPeriod!.lastDay
-        let flow = selection.flow ?? (selection.mirror ? .export : .import)
-        let country = try CountryCode(flow == .import ? (selection.reporter ?? (selection.mirror ? "PRK" : "CHN")) : (selection.partner ?? (selection.mirror ? "CHN" : "PRK")))
-        let coverage = SanctionCoverage(codes: basket.map(\.code), events: try Workspace(db: nil).data.sanctions, date: date, country: country,
-                                        direction: flow == .import ? .export : .import)
+        let workspace = try selection.workspace(context)
+        let selected = try selection.selections(workspace.profile)[0]
+        guard let direction = workspace.calendar.direction(of: selected) else {
+            throw InputError(description: "the sanctions calendar \(workspace.calendar.origin) is on \(workspace.calendar.target), which is not a side of \(workspace.describe(selected)); give the selection's --reporter/--partner/--flow or a --calendar on one of its sides")
+        }
+        let country = workspace.calendar.counterpart(of: selected) ?? selected.reporter ?? workspace.profile.reporter
+        let coverage = SanctionCoverage(codes: basket.map(\.code), events: workspace.calendar.events, date: date, country: country, direction: direction)
         let groups = SanctionGroupChart(coverage: coverage, totals: coverage.totals(basket), label: label)
         guard let eventPeriod else { return (groups, nil) }
         let treatedCodes = treated.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) } ?? Set(coverage.sanctioned.keys)
@@ -117,14 +122,15 @@ struct IndexCommand: ParsableCommand {
         return (groups, SanctionEffectTable(effect: try specification.fit(basket)))
     }
 
-    private func loadBasket() throws -> ([BasketObservation], String, (String, JSONValue)) {
+    private func loadBasket(_ context: RunContext) throws -> ([BasketObservation], String, (String, JSONValue)) {
         if let data {
+            try context.recordFile(data)
             let observations = try BasketFile.read(data)
             return (observations, "Basket from \(data == "-" ? "standard input" : data)", ("data", .string(data)))
         }
-        let workspace = try Workspace(db: selection.db)
+        let workspace = try selection.workspace(context)
         var basket: [BasketObservation] = []
-        let selections = try selection.selections(defaultCode: "2701")
+        let selections = try selection.selections(workspace.profile)
         for selected in selections {
             let observations = BasketObservation.observations(from: try workspace.series(selected, mirror: selection.mirrorView).series)
             if observations.isEmpty {
@@ -133,8 +139,8 @@ struct IndexCommand: ParsableCommand {
             basket += observations
         }
         let first = selections[0]
-        let label = Workspace.label(first, mirror: selection.mirrorView) + ", HS " + selections.map(\.commodity.description).joined(separator: ", ")
-        return (basket, label, ("selection", Workspace.selectionJSON(first, source: workspace.sourceLabel, mirror: selection.mirrorView)))
+        let label = workspace.label(first, mirror: selection.mirrorView) + ", HS " + selections.map(\.commodity.description).joined(separator: ", ")
+        return (basket, label, ("selection", workspace.selectionJSON(first, mirror: selection.mirrorView)))
     }
 }
 

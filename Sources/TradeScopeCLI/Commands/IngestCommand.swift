@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TradeScopeKit
 import Reports
 import TradeIO
 
@@ -49,6 +50,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
+        let context = RunContext()
         let writer = try rejects.map { try RejectsWriter(path: $0) }
         let store = try dryRun ? nil : db.map { try TradeStore(path: $0) }
         var summaries: [IngestSummary] = []
@@ -61,9 +63,11 @@ struct IngestCommand: ParsableCommand {
                 ?? TradeStore.validate(file: path, displayName: name, strict: strict, reject: reject, progress: progress.update)
             progress.finish()
             summaries.append(summary)
+            let bytes = file == "-" ? 0 : (((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0)
+            context.record(RunContext.Input(name: file == "-" ? "standard input" : file, sha256: summary.sha256, bytes: bytes))
             if format == .text { FileHandle.standardOutput.write(Data((summary.description + "\n").utf8)) }
         }
-        if format == .json { FileHandle.standardOutput.write(Data(try RunRecord.shared.stamped(Self.json(summaries, rejectsFile: rejects)).utf8)) }
+        if format == .json { FileHandle.standardOutput.write(Data(context.stamped(Self.json(summaries, rejectsFile: rejects)).utf8)) }
         let rejected = summaries.map(\.rowsRejected).reduce(0, +)
         if rejected > 0 {
             let note = rejects.map { "; written to \($0)" } ?? "; add --rejects FILE to list them, or --strict to stop at the first"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TradeScopeKit
 import Reports
 import TradeIO
 import TrendAnalysis
@@ -75,6 +76,8 @@ struct RegressCommand: ParsableCommand {
         let specification = ColumnRegressionSpecification(response: y, regressors: regressors, hasIntercept: !noIntercept,
                                                           polynomialDegrees: try polynomialDegrees(), weights: weights,
                                                           hacLags: hac, level: level)
+        let context = RunContext()
+        try context.recordFile(data)
         let names = specification.columnNames
         let table = try NumericColumnsReader(path: data == "-" ? "/dev/stdin" : data,
                                              displayName: data == "-" ? "standard input" : data).read(columns: names)
@@ -84,7 +87,7 @@ struct RegressCommand: ParsableCommand {
         case .md: try output.write(SummaryTableRenderer.markdown(fit.summary()))
         case .html: try output.write(SummaryTableRenderer.html(fit.summary()))
         case .csv: try output.write(TrendTable.csv(fit.regression))
-        case .json: try output.write(json: TrendTable.json(fit, source: data))
+        case .json: try output.write(json: TrendTable.json(fit, source: data), context: context)
         }
     }
 }

@@ -3,17 +3,20 @@ import Foundation
 import Reports
 import TradeDomain
 import TrendAnalysis
+import TradeScopeKit
 
 extension ReportCommand {
     /// The composition of the first selection's trade by HS section, or why there is none.
     func composition(_ selected: TradeSelection, workspace: Workspace) -> (CompositionChart?, String?) {
+        let records: [TradeRecord]
+        do { records = try workspace.records(for: selected.with(commodity: .total).openPeriods) } catch { return (nil, "No composition: \(error).") }
         let year = compositionYear.map { Period(year: $0) }
-            ?? SectionComposition.latestPeriodWithTotal(records: workspace.records, selection: selected.with(commodity: .total))
-        guard let year else { return (nil, "No composition: the data has no TOTAL figure for \(Workspace.label(selected)).") }
+            ?? SectionComposition.latestPeriodWithTotal(records: records, selection: selected.with(commodity: .total))
+        guard let year else { return (nil, "No composition: the data has no TOTAL figure for \(workspace.label(selected)).") }
         do {
             let composition = try SectionComposition(
-                records: workspace.records, selection: selected, period: year, builder: workspace.builder, minimumShare: minShare)
-            return (CompositionChart(composition: composition, selectionLabel: Workspace.label(selected)), nil)
+                records: records, selection: selected, period: year, builder: workspace.builder(), minimumShare: minShare)
+            return (CompositionChart(composition: composition, selectionLabel: workspace.label(selected)), nil)
         } catch {
             return (nil, "No composition: \(error.description).")
         }
@@ -24,7 +27,7 @@ extension ReportCommand {
         guard let first = selections.first else { return }
         let (composition, note) = self.composition(first, workspace: workspace)
         let groups = try sanctionGroups(first, workspace: workspace)
-        let manifest = try workspace.manifest(parameters: [
+        let manifest = workspace.context.manifest(parameters: [
             .init(name: "reporter", value: first.reporter?.iso3 ?? "any"), .init(name: "partner", value: first.partner?.iso3 ?? "any"),
             .init(name: "flow", value: first.flow?.rawValue ?? "any"),
             .init(name: "hs", value: selections.map(\.commodity.description).joined(separator: ",")),
@@ -37,7 +40,7 @@ extension ReportCommand {
         switch output.format {
         case .json:
             var objects = reports.enumerated().map { index, report in
-                report.json(selection: Workspace.selectionJSON(selections[index], source: workspace.sourceLabel, mirror: selection.mirrorView, quantity: selection.quantity))
+                report.json(selection: workspace.selectionJSON(selections[index], mirror: selection.mirrorView, quantity: selection.quantity))
             }
             if case let .object(members)? = objects.first {
                 objects[0] = .object(members + [("composition", composition?.json() ?? .null), ("composition_note", .string(note))]
@@ -58,7 +61,7 @@ extension ReportCommand {
             }
             try output.write(markdown)
         default:
-            let title = reports.count == 1 ? reports[0].title : "\(Workspace.label(first)): trade report"
+            let title = reports.count == 1 ? reports[0].title : "\(workspace.label(first)): trade report"
             try output.write(HTMLReport(title: title, reports: reports, composition: composition, compositionNote: note, manifest: manifest, sanctionGroups: groups).html())
         }
     }

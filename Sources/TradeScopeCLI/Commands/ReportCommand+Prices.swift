@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import TradeDomain
 import TrendAnalysis
+import TradeScopeKit
 
 extension ReportCommand {
     /// The report's additions of issue 6, as JSON members: `price_volume`, the Fisher
@@ -15,7 +16,7 @@ extension ReportCommand {
         for selected in selections {
             basket += BasketObservation.observations(from: try workspace.series(selected, mirror: mirror).series)
         }
-        let label = Workspace.label(selections[0], mirror: mirror)
+        let label = workspace.label(selections[0], mirror: mirror)
         var members: [(String, JSONValue)] = []
         if let index = try? UnitValueIndexSpecification(formula: .fisher, chaining: .chained).compute(basket) {
             let outliers = try UnitValueOutlierSpecification().flag(basket)
@@ -30,10 +31,11 @@ extension ReportCommand {
 
     /// The chapters of a selection's trade split into sanctioned and other goods.
     func sanctionGroups(_ selected: TradeSelection, workspace: Workspace) throws -> SanctionGroupChart? {
-        guard let date = workspace.data.sanctions.map({ $0.effectiveDate }).max() else { return nil }
+        // Only where the calendar's target is a side of the flow: Russian wood is not "sanctioned goods".
+        guard let direction = workspace.calendar.direction(of: selected),
+              let date = workspace.calendar.events.map({ $0.effectiveDate }).max() else { return nil }
         let mirror = selection.mirrorView
-        let side = mirror.map { $0.partnerSelection(selected) } ?? selected
-        let chapters = Set(workspace.records.filter(side.matchesExceptCommodity).compactMap { record -> HSCode? in
+        let chapters = Set(try workspace.records(for: selected.with(commodity: .total), mirror: mirror).compactMap { record -> HSCode? in
             if case let .hs(code) = record.commodity, code.level == .chapter { return code }
             return nil
         }).sorted()
@@ -45,9 +47,8 @@ extension ReportCommand {
             basket += BasketObservation.observations(from: try workspace.series(selected.with(commodity: .hs(chapter)), mirror: mirror).series)
         }
         guard !basket.isEmpty else { return nil }
-        let importer = selected.flow == .import ? selected.reporter : selected.partner
-        let coverage = SanctionCoverage(codes: basket.map(\.code), events: workspace.data.sanctions, date: date,
-                                        country: importer ?? .china, direction: selected.flow == .import ? .export : .import)
-        return SanctionGroupChart(coverage: coverage, totals: coverage.totals(basket), label: Workspace.label(selected, mirror: mirror) + ", HS chapters")
+        let bound = workspace.calendar.counterpart(of: selected) ?? selected.reporter ?? workspace.profile.reporter
+        let coverage = SanctionCoverage(codes: basket.map(\.code), events: workspace.calendar.events, date: date, country: bound, direction: direction)
+        return SanctionGroupChart(coverage: coverage, totals: coverage.totals(basket), label: workspace.label(selected, mirror: mirror) + ", HS chapters")
     }
 }

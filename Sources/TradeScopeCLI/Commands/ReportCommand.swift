@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import TradeDomain
 import TrendAnalysis
+import TradeScopeKit
 
 /// `tradescope report`: the main job, a report for one commodity of a selection.
 struct ReportCommand: ParsableCommand {
@@ -10,8 +11,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Report quantity, value and unit price of a commodity with sources, price/volume changes and sanction events.",
         discussion: """
-            With no flags: DPRK exports to China of HS 2701 (coal), year by year, from the bundled data, \
-            with the 2015 story (tonnage up, value down) told with the figures that exist.
+            With no flags: the data set's default selection (for the bundled data, DPRK exports to China of \
+            HS 2701, coal), year by year, with the 2015 story (tonnage up, value down) told with the figures \
+            that exist. Sanction events, flags and the sanctioned-goods chart appear only where the calendar's \
+            target (the DPRK by default; --calendar for another) is a side of the flow.
 
             --format html writes one self-contained page: the composition by HS section (a pie; click a \
             slice for its chapters), quantity, value and unit-price charts with the sanction events marked, \
@@ -39,10 +42,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace(db: selection.db)
+        let context = RunContext()
+        let workspace = try selection.workspace(context)
         var reports: [TradeReport] = []
-        let selections = try selection.selections(defaultCode: "2701")
+        let selections = try selection.selections(workspace.profile)
         let mirror = selection.mirrorView
+        let citations = workspace.citations.mapValues {
+            SourceCitation(id: $0.id, publisher: $0.publisher, title: $0.title, date: $0.date, url: $0.url, excerpt: $0.excerpt)
+        }
         // On a store (--db) with many codes the reports take a while: a bar on stderr when it is a terminal.
         let progress = TerminalProgress(total: selections.count, unit: "codes", label: "report", enabled: selection.db != nil)
         defer { progress.finish() }
@@ -50,15 +57,16 @@ struct ReportCommand: ParsableCommand {
             defer { progress.tick() }
             let series = try workspace.series(selected, mirror: mirror, quantity: selection.quantity).series
             let table = SeriesTable(
-                series: series, selectionLabel: Workspace.label(selected, mirror: mirror), valuation: Workspace.valuation(selected, mirror: mirror))
+                series: series, selectionLabel: workspace.label(selected, mirror: mirror), valuation: workspace.valuation(selected, mirror: mirror))
             var chapterSeries: TradeSeries?
             if case let .hs(code) = selected.commodity, code.level != .chapter {
-                chapterSeries = try workspace.series(selected.with(commodity: .hs(code.chapter)), mirror: mirror, quantity: selection.quantity).series
+                chapterSeries = try? workspace.series(selected.with(commodity: .hs(code.chapter)), mirror: mirror, quantity: selection.quantity).series
             }
             reports.append(TradeReport(
                 table: table, commodityName: Workspace.commodityName(selected.commodity),
-                events: workspace.data.sanctions, citations: workspace.citations, chapterSeries: chapterSeries,
-                diagnosis: TradeSeriesDiagnostics().diagnose(series, context: SanctionContext(events: workspace.data.sanctions, selection: selected))))
+                calendar: workspace.calendar, provenance: workspace.provenance(of: series, mirror: mirror),
+                citations: citations, chapterSeries: chapterSeries,
+                diagnosis: TradeSeriesDiagnostics().diagnose(series, context: SanctionContext(calendar: workspace.calendar, selection: selected))))
         }
         switch output.format {
         case .text, .csv: try output.write(reports.map { $0.text(colour: output.colourAllowed) }.joined(separator: "\n"))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reports
 import TradeDomain
+import TradeScopeKit
 
 /// `tradescope series`: quantity, value and unit-price series for a selection.
 struct SeriesCommand: ParsableCommand {
@@ -31,30 +32,31 @@ struct SeriesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace(db: selection.db)
+        let context = RunContext()
+        let workspace = try selection.workspace(context)
         var texts: [String] = []
         var objects: [JSONValue] = []
-        let selections = try selection.selections(defaultCode: "2701")
+        let selections = try selection.selections(workspace.profile)
         // Several codes make one CSV with an hs_code column, not one block per code.
         let several = selections.count > 1
         for (index, selected) in selections.enumerated() {
             let mirror = selection.mirrorView
             let (series, gap) = try workspace.series(selected, mirror: mirror, quantity: selection.quantity)
             let table = SeriesTable(
-                series: series, selectionLabel: Workspace.label(selected, mirror: mirror) + (selection.quantity == .netWeight ? "; quantity = net weight" : ""),
-                valuation: Workspace.valuation(selected, mirror: mirror))
+                series: series, selectionLabel: workspace.label(selected, mirror: mirror) + (selection.quantity == .netWeight ? "; quantity = net weight" : ""),
+                valuation: workspace.valuation(selected, mirror: mirror))
             let gapTable = gap.map(MirrorGapTable.init)
             switch output.format {
             case .text, .md, .html: texts.append(table.text() + (gapTable?.text() ?? ""))
             case .csv: texts.append(table.csv(withCode: several, header: index == 0))
             case .json:
-                var object = table.json(selection: Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: mirror, quantity: selection.quantity))
+                var object = table.json(selection: workspace.selectionJSON(selected, mirror: mirror, quantity: selection.quantity))
                 if let gapTable, case let .object(pairs) = object { object = .object(pairs + [("mirror_gap", gapTable.json())]) }
                 objects.append(object)
             }
         }
         if output.format == .json {
-            try output.write(json: objects.count == 1 ? objects[0] : .array(objects))
+            try output.write(json: objects.count == 1 ? objects[0] : .array(objects), context: context)
         } else {
             try output.write(texts.joined(separator: output.format == .csv ? "" : "\n"))
         }

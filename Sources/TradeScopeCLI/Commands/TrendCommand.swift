@@ -4,6 +4,7 @@ import Reports
 import TradeDomain
 import TradeIO
 import TrendAnalysis
+import TradeScopeKit
 
 /// `tradescope trend`: fit a trend model to a selection's series or to a `period,value` file.
 struct TrendCommand: ParsableCommand {
@@ -42,8 +43,8 @@ struct TrendCommand: ParsableCommand {
 
     @OptionGroup var input: AnalysisInputOptions
 
-    @Option(help: "Fit every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
-    var by: String?
+    @Option(help: "Fit every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each. Each group's fit is the fit its single run gives.")
+    var by: Grouping?
 
     @OptionGroup var output: OutputOptions
 
@@ -51,9 +52,7 @@ struct TrendCommand: ParsableCommand {
         do { _ = try TrendModel(parsing: model) } catch { throw ValidationError("--model: \(error)") }
         if let hac, hac < 0 { throw ValidationError("--hac must be 0 or more (lags)") }
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
-        if let by {
-            try GroupingChoice.validate(by, series: input.series, selection: selection, format: output.format)
-        }
+        if by != nil { try Grouping.validate(series: input.series, format: output.format) }
         if input.series != nil && (!selection.hs.isEmpty || selection.db != nil || selection.mirror) {
             throw ValidationError("--series reads its own series; drop --hs, --db and --mirror")
         }
@@ -61,52 +60,32 @@ struct TrendCommand: ParsableCommand {
     }
 
     func run() throws {
+        let context = RunContext()
         let specification = TrendSpecification(model: try TrendModel(parsing: model), seasonal: seasonal, hacLags: hac, level: level)
-        if let series = input.series {
-            let values = try SeriesFileReader(path: series).read()
-            return try write(specification.fit(values), label: "value", leading: [("source", .string(series))])
-        }
-        let workspace = try Workspace(db: selection.db)
-        let selected = try selection.selections(defaultCode: by == nil ? "2701" : "TOTAL")[0]
-        if let by, let grouping = GroupingChoice(rawValue: by) {
-            let scanned = selection.mirrorView.map { $0.partnerSelection(selected) } ?? selected
-            let keyed = try workspace.groups(of: scanned, by: grouping).map { (key: $0.key, selection: selected.with(commodity: $0.selection.commodity)) }
-            let progress = TerminalProgress(total: keyed.count, unit: "groups", label: "trend by \(by): series built")
-            let groups = try keyed.map { group in
-                defer { progress.tick() }
-                return (key: group.key, series: try measureSeries(workspace, group.selection) ?? TimeSeries(start: selected.from ?? Period(year: 2000), values: []))
-            }
-            progress.finish()
-            let fits = specification.fitAll(groups)
+        if let by {
+            let workspace = try selection.workspace(context)
+            let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
+            let groups = try workspace.analysisGroups(selected, by: by, mirror: selection.mirrorView, quantity: selection.quantity)
+            let fits = specification.fitAll(groups.keys.indices.map { index in
+                (key: groups.keys[index], series: (try? groups.series(index, measure: input.measure)) ?? TimeSeries(start: selected.from ?? Period(year: 2000), values: []))
+            })
             let text = output.format == .json ? fits.map(TrendTable.batchLine).joined()
                 : TrendTable.batchHeader(model: specification.model) + fits.map { TrendTable.batchRow($0, model: specification.model) }.joined()
             return try output.write(text)
         }
-        guard let values = try measureSeries(workspace, selected) else {
-            throw InputError(description: "no \(input.measure.rawValue) figures for HS \(selected.commodity) in the selection")
-        }
-        let label = "\(input.measure.rawValue) of HS \(selected.commodity), \(Workspace.label(selected, mirror: selection.mirrorView))"
-        try write(specification.fit(values), label: label,
-                  leading: [("selection", Workspace.selectionJSON(selected, source: workspace.sourceLabel, mirror: selection.mirrorView)),
-                            ("measure", .string(input.measure.rawValue))])
+        let resolved = try input.resolve(selection, context: context)
+        let leading: [(String, JSONValue)] = resolved.input.trade == nil ? [("source", resolved.selectionJSON)]
+            : [("selection", resolved.selectionJSON), ("measure", .string(input.measure.rawValue))]
+        try write(specification.fit(resolved.input.series), label: resolved.input.label, leading: leading, context: context)
     }
 
-    private func measureSeries(_ workspace: Workspace, _ selected: TradeSelection) throws -> TimeSeries<Double>? {
-        let trade = try workspace.series(selected, mirror: selection.mirrorView, quantity: selection.quantity).series
-        switch input.measure {
-        case .value: return trade.valueSeries
-        case .quantity: return trade.quantitySeries
-        case .unitPrice: return trade.unitPriceSeries
-        }
-    }
-
-    private func write(_ fit: TrendFit, label: String, leading: [(String, JSONValue)]) throws {
+    private func write(_ fit: TrendFit, label: String, leading: [(String, JSONValue)], context: RunContext) throws {
         switch output.format {
         case .text: try output.write(fit.summary(label: label).description)
         case .md: try output.write(SummaryTableRenderer.markdown(fit.summary(label: label)))
         case .html: try output.write(SummaryTableRenderer.html(fit.summary(label: label)))
         case .csv: try output.write(TrendTable.csv(fit))
-        case .json: try output.write(json: TrendTable.json(fit, leading: leading))
+        case .json: try output.write(json: TrendTable.json(fit, leading: leading), context: context)
         }
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 import Reports
 import Scenarios
 import TradeDomain
+import TradeIO
+import TradeScopeKit
 
 /// `tradescope whatif`: apply hypothetical sanction timelines to a baseline forecast.
 struct WhatifCommand: ParsableCommand {
@@ -40,22 +42,32 @@ struct WhatifCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace()
-        let records = try workspace.records(tidyFile: data)
-        let context = ScenarioFile.Context(calendar: workspace.data.sanctions, dataRange: Workspace.dateRange(records))
-        let engine = ScenarioEngine(calendar: workspace.data.sanctions)
+        let context = RunContext()
+        let workspace = try Workspace(context: context)
+        let records: [TradeRecord]
+        if let data {
+            try context.recordFile(data)
+            records = try TidyReader(path: data, displayName: data).readAll()
+        } else {
+            records = try workspace.source.records(matching: RecordFilter())
+        }
+        let calendar = workspace.calendar.events
+        let fileContext = ScenarioFile.Context(calendar: calendar, dataRange: Workspace.dateRange(records))
+        let engine = ScenarioEngine(calendar: calendar)
         var labelled: [(label: String, scenario: Scenario)] = []
         for path in scenarios {
-            let scenario = try ScenarioFile.read(path: path, context: context)
+            try context.recordFile(path)
+            let scenario = try ScenarioFile.read(path: path, context: fileContext)
             if let sweep {
-                labelled += try ScenarioSweep(parsing: sweep).scenarios(from: scenario, calendar: workspace.data.sanctions)
+                labelled += try ScenarioSweep(parsing: sweep).scenarios(from: scenario, calendar: calendar)
             } else {
                 labelled.append((scenario.name, scenario))
             }
         }
+        let builder = workspace.builder()
         let outcomes = try labelled.map { item in
             let series = try Dictionary(uniqueKeysWithValues: item.scenario.hsCodes.map { code in
-                (code, try workspace.builder.build(records, selection: item.scenario.selection.with(commodity: code)))
+                (code, try builder.build(records, selection: item.scenario.selection.with(commodity: code)))
             })
             return (label: item.label, outcome: engine.run(item.scenario, series: series))
         }
@@ -64,7 +76,7 @@ struct WhatifCommand: ParsableCommand {
         case .text, .html: try output.write(report.text())
         case .md: try output.write(report.text(markdown: true))
         case .csv: try output.write(report.csv())
-        case .json: try output.write(json: report.json())
+        case .json: try output.write(json: report.json(), context: context)
         }
     }
 }

@@ -1,20 +1,24 @@
 import ArgumentParser
 import Foundation
 import TradeDomain
+import TradeScopeKit
 
 /// The selection flags shared by the commands over trade data (CLI.md "Common").
 struct SelectionOptions: ParsableArguments {
     @Option(help: "Read records from this store (made by 'tradescope ingest'); default: the bundled data set.")
     var db: String?
 
-    @Option(help: "Reporting country, ISO 3166 alpha-3 (default: CHN, whose customs report the bundled figures; PRK with --mirror).")
+    @Option(help: "Reporting country, ISO 3166 alpha-3 (default: the data set's, CHN for the bundled figures; its partner with --mirror).")
     var reporter: String?
 
-    @Option(help: "Partner country, ISO 3166 alpha-3 (default: PRK; CHN with --mirror).")
+    @Option(help: "Partner country, ISO 3166 alpha-3 (default: the data set's, PRK for the bundled figures; its reporter with --mirror).")
     var partner: String?
 
-    @Option(help: "Flow as the reporter records it: import or export (default: import, i.e. the partner's exports; export with --mirror).")
+    @Option(help: "Flow as the reporter records it: import, export, re-export or re-import (default: the data set's, import for the bundled figures, i.e. the partner's exports; the opposite with --mirror).")
     var flow: FlowChoice?
+
+    @Option(help: "A sanctions calendar (YAML, the schema of Data/sanctions/sanctions_dprk.yaml with 'target: ISO3'); its events apply where the target is a side of the flow (default: the data set's calendar, on the DPRK).")
+    var calendar: String?
 
     @Flag(help: "Mirror view: read the partner's records of the opposite flow (--reporter PRK --partner CHN --flow export --mirror reads China's imports from the DPRK).")
     var mirror = false
@@ -31,7 +35,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Last period included: YYYY, YYYY-MM or YYYY-Qn (default: the last with data).")
     var to: String?
 
-    @Option(help: "Frequency of the series: annual or monthly (default: annual; export: both).")
+    @Option(help: "Frequency of the series: annual or monthly (default: annual).")
     var freq: FrequencyChoice?
 
     @Option(help: "The quantity of the series: reported (default; the source's unit) or net-weight (net weight in kg, one unit for every code).")
@@ -48,19 +52,34 @@ struct SelectionOptions: ParsableArguments {
         }
     }
 
+    /// The codes given with --hs, each once, in the order first given.
     var codeTexts: [String] {
-        hs.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        var seen = Set<String>()
+        return hs.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { !$0.isEmpty && seen.insert($0.uppercased()).inserted }
     }
 
-    /// The selections asked for, one per code (`defaultCode` when no --hs is given).
-    func selections(defaultCode: String) throws -> [TradeSelection] {
-        let codes = codeTexts.isEmpty ? [defaultCode] : codeTexts
-        return try codes.map { code in
+    /// The workspace these flags name: the bundled data set or the --db store, with the --calendar.
+    func workspace(_ context: RunContext) throws -> Workspace {
+        try Workspace(db: db, calendarFile: calendar, context: context)
+    }
+
+    /// The selections asked for, one per code; unset flags take the data set's defaults (the
+    /// profile), turned around under --mirror.
+    ///
+    /// - Parameters:
+    ///   - profile: The data set's defaults.
+    ///   - defaultCode: The code when no --hs is given (the profile's by default; --by uses TOTAL).
+    func selections(_ profile: DataSetProfile, defaultCode: CommodityCode? = nil) throws -> [TradeSelection] {
+        let codes = codeTexts.isEmpty ? [defaultCode ?? profile.commodity] : try codeTexts.map { try CommodityCode(parsing: $0) }
+        var unique: [CommodityCode] = []
+        for code in codes where !unique.contains(code) { unique.append(code) }
+        return try unique.map { code in
             TradeSelection(
-                reporter: try CountryCode(reporter ?? (mirror ? "PRK" : "CHN")),
-                partner: try CountryCode(partner ?? (mirror ? "CHN" : "PRK")),
-                flow: (flow ?? (mirror ? .export : .import)).flow,
-                commodity: try CommodityCode(parsing: code),
+                reporter: try reporter.map { try CountryCode($0) } ?? (mirror ? profile.partner : profile.reporter),
+                partner: try partner.map { try CountryCode($0) } ?? (mirror ? profile.reporter : profile.partner),
+                flow: flow?.flow ?? (mirror ? profile.flow.mirrored : profile.flow),
+                commodity: code,
                 from: try from.map { try Period(parsing: $0) }, through: try to.map { try Period(parsing: $0) },
                 frequency: (freq ?? .annual).frequency)
         }
@@ -77,7 +96,17 @@ extension SelectionOptions {
 
 enum FlowChoice: String, ExpressibleByArgument, CaseIterable {
     case `import`, export
-    var flow: TradeFlow { self == .import ? .import : .export }
+    case reExport = "re-export"
+    case reImport = "re-import"
+
+    var flow: TradeFlow {
+        switch self {
+        case .import: return .import
+        case .export: return .export
+        case .reExport: return .reExport
+        case .reImport: return .reImport
+        }
+    }
 }
 
 enum FrequencyChoice: String, ExpressibleByArgument, CaseIterable {

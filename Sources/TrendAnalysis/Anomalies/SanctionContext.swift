@@ -9,7 +9,7 @@ public struct SanctionContext: Sendable, Equatable {
     public let hsCodes: [HSCode]
     /// The country whose trade the series reports, or `nil` to keep events of every authority.
     public let reporter: CountryCode?
-    /// The direction of goods seen from the DPRK, or `nil` to keep measures of both directions.
+    /// The direction of goods seen from the calendar's target, or `nil` to keep measures of both directions.
     public let direction: SanctionDirection?
 
     /// A context.
@@ -18,7 +18,7 @@ public struct SanctionContext: Sendable, Equatable {
     ///   - events: The whole calendar.
     ///   - hsCodes: The series' HS codes (a measure covers a code at any HS level, ``SanctionMeasure/covers(_:)``).
     ///   - reporter: The reporting country (``SanctionEvent/binds(_:)``), or `nil`.
-    ///   - direction: Keep only measures on goods moving this way (seen from the DPRK), or `nil`.
+    ///   - direction: Keep only measures on goods moving this way (seen from the calendar's target), or `nil`.
     public init(events: [SanctionEvent], hsCodes: [HSCode], reporter: CountryCode?, direction: SanctionDirection? = nil) {
         self.hsCodes = hsCodes
         self.reporter = reporter
@@ -28,24 +28,23 @@ public struct SanctionContext: Sendable, Equatable {
         }
     }
 
-    /// The context of a trade selection: its HS code, its reporter, and the direction implied by a
-    /// flow with the DPRK (a partner's imports from the DPRK are DPRK exports).
+    /// The context of a trade selection under a calendar: its HS code, the measures on goods moving
+    /// the selection's way as seen from the calendar's target, binding the side that is not the target.
+    /// When the target is not a side of the selection's flow, no event is relevant (a calendar on
+    /// the DPRK says nothing about China's imports from Russia).
     ///
     /// - Parameters:
-    ///   - events: The whole calendar.
-    ///   - selection: The selection of the series.
-    public init(events: [SanctionEvent], selection: TradeSelection) {
+    ///   - calendar: The sanctions calendar.
+    ///   - selection: The selection of the series (for a mirror view, the selection as asked).
+    public init(calendar: SanctionCalendar, selection: TradeSelection) {
         var codes: [HSCode] = []
         if case let .hs(code) = selection.commodity { codes = [code] }
-        var direction: SanctionDirection?
-        if let flow = selection.flow {
-            if selection.partner == .northKorea {
-                direction = flow == .import || flow == .reImport ? .export : .import
-            } else if selection.reporter == .northKorea {
-                direction = flow == .import || flow == .reImport ? .import : .export
-            }
+        guard let direction = calendar.direction(of: selection) else {
+            self.init(events: [], hsCodes: codes, reporter: nil)
+            return
         }
-        self.init(events: events, hsCodes: codes, reporter: selection.reporter == .northKorea ? nil : selection.reporter, direction: direction)
+        let reporter = selection.reporter == calendar.target ? nil : selection.reporter
+        self.init(events: calendar.events, hsCodes: codes, reporter: reporter, direction: direction)
     }
 
     /// The measures of `event` that cover the series.

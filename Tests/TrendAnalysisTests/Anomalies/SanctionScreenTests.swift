@@ -37,7 +37,7 @@ struct SanctionScreenTests {
 
     @Test("selection context: DPRK exports to China, so the import-direction event is left out")
     func context() throws {
-        let context = SanctionContext(events: try Self.calendar(), selection: Self.selection)
+        let context = SanctionContext(calendar: SanctionCalendar(target: .northKorea, events: try Self.calendar(), origin: "test"), selection: Self.selection)
         #expect(context.direction == .export && context.reporter == .china)
         #expect(context.events.map(\.id) == ["ban", "cap"])
     }
@@ -50,7 +50,7 @@ struct SanctionScreenTests {
             ("2017-01", 30, 30), ("2017-02", 40, 40), ("2017-03", 5, 5), ("2017-04", 2, 1), ("2017-05", 0, 0),
         ]
         let flags = try SanctionScreen(surgeWindow: 2, surgeRatio: 1.5).screen(try Self.series(rows),
-                                                                                context: SanctionContext(events: try Self.calendar(), selection: Self.selection))
+                                                                                context: SanctionContext(calendar: SanctionCalendar(target: .northKorea, events: try Self.calendar(), origin: "test"), selection: Self.selection))
         // Flow after ban: periods starting after 2017-03-31 with a non-zero flow: 2017-04 only (2017-05 is zero).
         let after = flags.filter { $0.kind == .flowAfterBan }
         #expect(after.map(\.period) == [try Period(year: 2017, month: 4)])
@@ -111,7 +111,7 @@ struct SanctionScreenContainmentTests {
                                  missingQuantityShare: nil, suspectQuantityShare: nil, estimatedQuantityShare: nil,
                                  valueSources: [], quantitySources: [], alternatives: [], codes: [.hs(try HSCode(code))])
             })
-            return try SanctionScreen().screen(series, context: SanctionContext(events: events, selection: selection))
+            return try SanctionScreen().screen(series, context: SanctionContext(calendar: SanctionCalendar(target: .northKorea, events: events, origin: "test"), selection: selection))
         }
         #expect(try flags("27").filter { $0.kind == .capUtilisation || $0.kind == .flowAfterBan }.isEmpty)
         let sub = try flags("270112")

@@ -1,0 +1,182 @@
+import Foundation
+import TradeDomain
+import TradeIO
+import TrendAnalysis
+
+/// Which series of a trade selection an analysis reads.
+public enum AnalysisMeasure: String, Sendable, CaseIterable {
+    case value, quantity
+    case unitPrice = "unit-price"
+
+    /// The series of this measure in a trade series, or `nil` when it has no figure.
+    public func series(of trade: TradeSeries) -> TimeSeries<Double>? {
+        switch self {
+        case .value: return trade.valueSeries
+        case .quantity: return trade.quantitySeries
+        case .unitPrice: return trade.unitPriceSeries
+        }
+    }
+
+    /// The unit of this measure in a trade series ("USD", "t", "USD per t").
+    public func unit(of trade: TradeSeries) -> String {
+        switch self {
+        case .value: return "USD"
+        case .quantity: return trade.quantityUnit?.abbreviation ?? ""
+        case .unitPrice: return "USD per \(trade.quantityUnit?.abbreviation ?? "unit")"
+        }
+    }
+}
+
+/// How `--by` splits a selection into groups (CLI.md "Common").
+public enum Grouping: String, Sendable, CaseIterable {
+    case hs6, hs4, hs2, partner, reporter
+
+    /// The HS level of a code grouping; `nil` for a country grouping.
+    public var level: HSLevel? {
+        switch self {
+        case .hs6: return .subheading
+        case .hs4: return .heading
+        case .hs2: return .chapter
+        case .partner, .reporter: return nil
+        }
+    }
+
+    /// The group a record belongs to, or `nil` when it belongs to none (a code coarser than the level).
+    func key(of record: TradeRecord) -> String? {
+        switch self {
+        case .partner: return record.partner.iso3
+        case .reporter: return record.reporter.iso3
+        case .hs6, .hs4, .hs2:
+            guard case let .hs(code) = record.commodity, let level, code.level >= level else { return nil }
+            return code.rolledUp(to: level).description
+        }
+    }
+
+    /// The selection of one group: the user's selection with the group's code, partner or reporter.
+    func selection(_ selection: TradeSelection, key: String) throws -> TradeSelection {
+        switch self {
+        case .hs6, .hs4, .hs2: return selection.with(commodity: .hs(try HSCode(key)))
+        case .partner:
+            return TradeSelection(reporter: selection.reporter, partner: try CountryCode(key), flow: selection.flow, commodity: selection.commodity,
+                                  from: selection.from, through: selection.through, frequency: selection.frequency)
+        case .reporter:
+            return TradeSelection(reporter: try CountryCode(key), partner: selection.partner, flow: selection.flow, commodity: selection.commodity,
+                                  from: selection.from, through: selection.through, frequency: selection.frequency)
+        }
+    }
+
+    /// The selection whose records hold every group: the grouped side left open.
+    func open(_ selection: TradeSelection) -> TradeSelection {
+        switch self {
+        case .hs6, .hs4, .hs2: return selection
+        case .partner:
+            return TradeSelection(reporter: selection.reporter, partner: nil, flow: selection.flow, commodity: selection.commodity,
+                                  from: selection.from, through: selection.through, frequency: selection.frequency)
+        case .reporter:
+            return TradeSelection(reporter: nil, partner: selection.partner, flow: selection.flow, commodity: selection.commodity,
+                                  from: selection.from, through: selection.through, frequency: selection.frequency)
+        }
+    }
+}
+
+/// The series an analysis command works on, with its label and the JSON-ready description of where it came from.
+public struct AnalysisInput: Sendable {
+    /// The series analysed.
+    public let series: TimeSeries<Double>
+    /// What it is, for headings.
+    public let label: String
+    /// The trade series and selection, when the input is a trade selection (not a `period,value` file).
+    public let trade: TradeSeries?
+    /// The selection as asked, when the input is a trade selection.
+    public let selection: TradeSelection?
+
+    /// An input.
+    public init(series: TimeSeries<Double>, label: String, trade: TradeSeries?, selection: TradeSelection?) {
+        self.series = series
+        self.label = label
+        self.trade = trade
+        self.selection = selection
+    }
+}
+
+/// The groups of `--by`: each group's key, selection and trade series, or why it has none.
+public struct AnalysisGroups: Sendable {
+    /// The group keys (HS code or ISO3), sorted.
+    public let keys: [String]
+    /// Each group's selection, as its single run would be asked.
+    public let selections: [TradeSelection]
+    /// Each group's trade series, or the error of building it.
+    public let trades: [Result<TradeSeries, AnalysisError>]
+
+    /// The measure series of group `index`.
+    ///
+    /// - Throws: `AnalysisError` when the group's series could not be built or has no figure of the measure.
+    public func series(_ index: Int, measure: AnalysisMeasure) throws(AnalysisError) -> TimeSeries<Double> {
+        let trade = try trades[index].get()
+        guard let series = measure.series(of: trade) else {
+            throw .invalidParameter(name: "measure", value: measure.rawValue, constraint: "group \(keys[index]) has no \(measure.rawValue) figures")
+        }
+        return series
+    }
+}
+
+extension Workspace {
+    /// The series of a trade selection's measure, with its label.
+    ///
+    /// - Throws: ``TradeScopeKitError/noRecords(selection:present:)``; `AnalysisError.invalidParameter`
+    ///   when the selection has no figure of the measure.
+    public func analysisInput(_ selection: TradeSelection, measure: AnalysisMeasure, mirror: MirrorView? = nil,
+                              quantity: QuantityMeasure = .reported) throws -> AnalysisInput {
+        let trade = try series(selection, mirror: mirror, quantity: quantity).series
+        guard let measured = measure.series(of: trade) else {
+            throw AnalysisError.invalidParameter(name: "measure", value: measure.rawValue,
+                                                 constraint: "the selection (\(describe(selection))) has no \(measure.rawValue) figures")
+        }
+        return AnalysisInput(series: measured, label: "\(measure.rawValue) (\(measure.unit(of: trade))) of HS \(selection.commodity), \(label(selection, mirror: mirror))",
+                             trade: trade, selection: selection)
+    }
+
+    /// Splits a selection by `--by` and builds every group's trade series from one read of the
+    /// records that hold all groups. Each group's series is the one its single run builds (the same
+    /// records, the same builder): tested field by field.
+    ///
+    /// - Parameters:
+    ///   - selection: The selection as asked (for a mirror view, the user's side).
+    ///   - grouping: The grouping.
+    ///   - mirror: The mirror view, if any (code groupings only).
+    ///   - quantity: The quantity measure.
+    ///   - progress: Called once per group built.
+    /// - Throws: `TradeIOError` when the store cannot be read; ``TradeScopeKitError/noRecords(selection:present:)``
+    ///   when the selection holds no group.
+    public func analysisGroups(_ selection: TradeSelection, by grouping: Grouping, mirror: MirrorView? = nil,
+                               quantity: QuantityMeasure = .reported, progress: (() -> Void)? = nil) throws -> AnalysisGroups {
+        let side = mirror.map { $0.partnerSelection(selection) } ?? selection
+        let sideGrouping: Grouping
+        switch (grouping, mirror) {
+        case (.partner, _?): sideGrouping = .reporter
+        case (.reporter, _?): sideGrouping = .partner
+        default: sideGrouping = grouping
+        }
+        var byKey: [String: [TradeRecord]] = [:]
+        for record in try source.records(matching: RecordFilter(sideGrouping.open(side))) {
+            if let key = sideGrouping.key(of: record) { byKey[key, default: []].append(record) }
+        }
+        guard !byKey.isEmpty else { throw try nothingFound(sideGrouping.open(side)) }
+        let builder = builder(quantity: quantity)
+        var keys: [String] = [], selections: [TradeSelection] = [], trades: [Result<TradeSeries, AnalysisError>] = []
+        for key in byKey.keys.sorted() {
+            defer { progress?() }
+            let group = try grouping.selection(selection, key: key)
+            let records = byKey[key] ?? []
+            keys.append(key)
+            selections.append(group)
+            do {
+                let built = try builder.build(mirror.map { $0.mirroredRecords(records, for: group) } ?? records, selection: group)
+                trades.append(.success(built))
+            } catch {
+                trades.append(.failure(.seriesFailed(step: "building the series of group \(key)", error)))
+            }
+        }
+        return AnalysisGroups(keys: keys, selections: selections, trades: trades)
+    }
+}

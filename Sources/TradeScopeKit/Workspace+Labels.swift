@@ -1,0 +1,74 @@
+import Foundation
+import TradeDomain
+import TradeIO
+
+extension Workspace {
+    /// How a selection is described to a reader, saying whose records it reads:
+    /// "Dem. People's Rep. of Korea exports to China (China's reported imports)"; a mirror view says
+    /// which side's records are read instead.
+    public func label(_ selection: TradeSelection, mirror: MirrorView? = nil) -> String {
+        let reporter = selection.reporter.map(areas.name) ?? "all reporters"
+        let partner = selection.partner.map(areas.name) ?? "all partners"
+        guard let mirror else {
+            switch selection.flow {
+            case .import?: return "\(partner) exports to \(reporter) (\(reporter)'s reported imports)"
+            case .export?: return "\(reporter) exports to \(partner) (\(reporter)'s reported exports)"
+            case .reExport?: return "\(reporter) re-exports to \(partner) (\(reporter)'s reported re-exports)"
+            case .reImport?: return "\(reporter) re-imports from \(partner) (\(reporter)'s reported re-imports)"
+            case nil: return "\(reporter) trade with \(partner)"
+            }
+        }
+        let partnerSide = mirror.partnerSelection(selection)
+        let flow: String
+        switch selection.flow {
+        case .export?: flow = "exports to"
+        case .reExport?: flow = "re-exports to"
+        case .import?: flow = "imports from"
+        case .reImport?: flow = "re-imports from"
+        case nil: flow = "trade with"
+        }
+        let source = partnerSide.reporter.map(areas.name) ?? "partners"
+        let sourceFlow = partnerSide.flow.map { $0.rawValue + "s" } ?? "trade"
+        return "\(reporter) \(flow) \(partner) (mirror: \(source)'s reported \(sourceFlow))"
+    }
+
+    /// The valuation of the figures, with the CIF/FOB convention actually applied: imports are
+    /// valued CIF and exports FOB as reported; a mirror view reads the other side's valuation and
+    /// may convert it by a stated factor.
+    public func valuation(_ selection: TradeSelection, mirror: MirrorView? = nil) -> String {
+        let exportSide = selection.flow == .export || selection.flow == .reExport
+        guard let mirror else {
+            return exportSide ? "FOB, as reported by the exporting country; no CIF/FOB adjustment is applied"
+                              : "CIF, as reported by the importing country; no CIF/FOB adjustment is applied"
+        }
+        let asReported = exportSide ? "CIF as reported by the importing partner" : "FOB as reported by the exporting partner"
+        if mirror.convention == .none { return asReported + "; no CIF/FOB adjustment is applied" }
+        return exportSide ? "FOB estimated as the partner's CIF ÷ \(mirror.convention.factor) (\(mirror.convention.name))"
+                          : "CIF estimated as the partner's FOB × \(mirror.convention.factor) (\(mirror.convention.name))"
+    }
+
+    /// Where a series' figures come from, in one sentence: the data set's own statement for its
+    /// default pair, the sources cited per figure for another pair of the bundled data, or the files
+    /// ingested into a store.
+    ///
+    /// - Parameters:
+    ///   - series: The series.
+    ///   - mirror: The mirror view used, if any.
+    public func provenance(of series: TradeSeries, mirror: MirrorView? = nil) -> String {
+        let selection = series.selection
+        let side = mirror.map { $0.partnerSelection(selection) } ?? selection
+        let ids = Array(Set(series.points.flatMap(\.sourceIDs))).sorted()
+        let whose = "\(side.reporter.map(areas.name) ?? "the reporters")'s \(side.flow.map { $0.rawValue + "s" } ?? "trade") records"
+        if let store {
+            let files = ((try? store.provenance()) ?? []).map(\.file)
+            let shown = files.count <= 5 ? files.joined(separator: ", ") : files.prefix(5).joined(separator: ", ") + " and \(files.count - 5) more"
+            return "Where do the figures come from? \(whose) in the store \(store.path), ingested from \(files.isEmpty ? "no file" : shown)"
+                + (ids.isEmpty ? "." : "; sources: \(ids.joined(separator: ", ")).")
+        }
+        if side.reporter == profile.reporter && side.partner == profile.partner && side.flow == profile.flow {
+            return "Where do the figures come from? " + profile.provenance
+        }
+        let publishers = ids.map { id in citations[id].map { "\($0.publisher) (\(id))" } ?? id }
+        return "Where do the figures come from? \(whose), as given by the sources cited per figure: \(publishers.joined(separator: "; "))."
+    }
+}
