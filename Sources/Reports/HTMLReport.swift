@@ -197,7 +197,7 @@ public struct HTMLReport: Sendable {
             out += "<h3>Sources</h3>\n<ul class=\"sources\">\n"
             for id in ids {
                 if let citation = report.citations[id] {
-                    out += "<li><code>\(e(id))</code>: \(e(citation.publisher)), “\(e(citation.title))” (\(e(citation.date))) <span class=\"url\">\(e(citation.url))</span></li>\n"
+                    out += "<li><code>\(e(id))</code>: \(e(citation.publisher)), “\(e(citation.title))” (\(e(citation.displayDate))) <span class=\"url\">\(e(citation.url))</span></li>\n"
                 } else {
                     out += "<li><code>\(e(id))</code></li>\n"
                 }

@@ -15,4 +15,10 @@ public struct SourceCitation: Hashable, Codable, Sendable {
         self.url = url
         self.excerpt = excerpt
     }
+
+    /// The date as a report prints it: `undated` when the source gives none (an empty
+    /// `date` in `Data/sources.csv`), rather than empty brackets.
+    public var displayDate: String {
+        date.isEmpty ? "undated" : date
+    }
 }

@@ -206,7 +206,7 @@ public struct TradeReport: Sendable {
             out += "\n" + heading("Sources") + "\n"
             for id in ids {
                 if let citation = citations[id] {
-                    out += "- \(id): \(citation.publisher), \"\(citation.title)\" (\(citation.date)) \(citation.url)\n"
+                    out += "- \(id): \(citation.publisher), \"\(citation.title)\" (\(citation.displayDate)) \(citation.url)\n"
                 } else {
                     out += "- \(id)\n"
                 }

@@ -7,7 +7,7 @@ import _TestSupport
 
 /// China's imports of HS 2701 from the DPRK, 2013-2016, as in Data/dprk_china.csv (KITA, GAC via
 /// Bloomberg, NEWSPOSTSEVEN, NUMERICAL); 2015's value comes from one source and its tonnage from another.
-private func coalReport(name: String = "coal", citationTitle: String = "N. Korea coal") throws -> TradeReport {
+private func coalReport(name: String = "coal", citationTitle: String = "N. Korea coal", citationDate: String = "2014") throws -> TradeReport {
     let china = try CountryCode("CHN"), dprk = try CountryCode("PRK"), coal = try CommodityCode(parsing: "2701")
     func row(_ year: Int, _ value: Double?, _ tonnes: Double?, _ source: String) -> TradeRecord {
         TradeRecord(period: Period(year: year), reporter: china, partner: dprk, flow: .import, commodity: coal,
@@ -30,7 +30,7 @@ private func coalReport(name: String = "coal", citationTitle: String = "N. Korea
         table: SeriesTable(series: series, selectionLabel: "DPRK exports to China", valuation: "CIF, as reported by the importing country"),
         commodityName: name, calendar: SanctionCalendar(target: dprk, events: [event], origin: "Data/sanctions/sanctions_dprk.yaml"),
         provenance: "Where do the figures come from? China's customs statistics of imports from the DPRK (test).",
-        citations: ["KITA_AJU_2014": SourceCitation(id: "KITA_AJU_2014", publisher: "Aju", title: citationTitle, date: "2014", url: "https://example.org/a?b=1&c=2", excerpt: "")])
+        citations: ["KITA_AJU_2014": SourceCitation(id: "KITA_AJU_2014", publisher: "Aju", title: citationTitle, date: citationDate, url: "https://example.org/a?b=1&c=2", excerpt: "")])
 }
 
 private let manifest = RunManifest(
@@ -145,6 +145,15 @@ struct ReportDocumentsTests {
         let coloured = report.text(colour: true)
         #expect(coloured.contains("\u{1B}[1mData questions\u{1B}[0m"))
         expectSnapshot(plain, named: "report.txt")
+    }
+
+    @Test("an undated source is cited as (undated), not with empty brackets")
+    func undatedSource() throws {
+        let report = try coalReport(citationDate: "")
+        #expect(report.text().contains("- KITA_AJU_2014: Aju, \"N. Korea coal\" (undated) https://example.org/a?b=1&c=2"))
+        #expect(!report.text().contains("()"))
+        let page = HTMLReport(title: "t", reports: [report], composition: try composition(), compositionNote: nil, manifest: manifest).html()
+        #expect(page.contains("“N. Korea coal” (undated)"))
     }
 
     @Test("sparkline by hand: gaps stay blank")
