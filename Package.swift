@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TrendAnalysisTests", dependencies: ["TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"], resources: [.copy("Reference")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "TrendAnalysis", "_TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "TradeScopeKitTests", dependencies: ["TradeScopeKit", "TradeIO", "TradeDomain", "TrendAnalysis", "_TestSupport"]),
+        .testTarget(name: "TradeScopeKitTests", dependencies: ["TradeScopeKit", "TradeIO", "TradeDomain", "TrendAnalysis", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "TradeScopeKit", "TradeIO", "_TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -23,7 +23,9 @@ public struct SeriesTable: Sendable {
     public func text() -> String {
         let periodWidth = max(6, series.points.map { $0.period.description.count }.max() ?? 6)
         var lines: [String] = []
-        lines.append("\(selectionLabel), HS \(series.selection.commodity), \(series.selection.frequency.rawValue)")
+        let partial = series.partialPoints
+        let whole = partial.isEmpty ? "" : " (not the whole of HS \(series.selection.commodity) in \(partial.count) period\(partial.count == 1 ? "" : "s"): see Coverage below)"
+        lines.append("\(selectionLabel), HS \(series.selection.commodity)\(whole), \(series.selection.frequency.rawValue)")
         lines.append("Values in USD (\(valuation)); quantities in \(unitLabel); unit price in \(priceUnitLabel). '-' = not reported.")
         lines.append("")
         let header = NumberStyle.left("Period", periodWidth) + "  " + NumberStyle.right("Quantity (\(unitLabel))", 16) + "  "
@@ -47,13 +49,18 @@ public struct SeriesTable: Sendable {
                 lines.append(String(repeating: " ", count: periodWidth + 2) + "  other figure: \(figure) (\(alternative.sourceID))")
             }
         }
+        if !partial.isEmpty {
+            lines.append("")
+            lines.append("Coverage (no source reports HS \(series.selection.commodity) itself in these periods; the figures are sums of the codes present):")
+            for (period, coverage) in partial { lines.append("  \(period): \(coverage.summary)") }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The CSV header of `csv(withCode:)`.
     public static func csvHeader(withCode: Bool) -> String {
         (withCode ? "hs_code," : "")
-            + "period,value_usd,quantity,quantity_unit,unit_price,unit_price_unit,missing_quantity_share,estimated_quantity_share,source_ids"
+            + "period,value_usd,quantity,quantity_unit,unit_price,unit_price_unit,missing_quantity_share,estimated_quantity_share,source_ids,coverage"
     }
 
     /// Tidy CSV: one row per period, empty fields for missing figures.
@@ -75,6 +82,7 @@ public struct SeriesTable: Sendable {
                 point.missingQuantityShare.map(CSVText.number) ?? "",
                 point.estimatedQuantityShare.map(CSVText.number) ?? "",
                 point.sourceIDs.joined(separator: ";"),
+                point.value == nil && point.quantity == nil ? "" : point.coverage(of: series.selection.commodity).summary,
             ]
             lines.append(fields.map(CSVText.field).joined(separator: ","))
         }
@@ -87,11 +95,23 @@ public struct SeriesTable: Sendable {
             ("selection", selection),
             ("valuation", .string(valuation)),
             ("quantity_unit", .string(series.quantityUnit?.abbreviation)),
-            ("rows", .array(series.points.map(Self.row))),
+            ("coverage_complete", .bool(series.partialPoints.isEmpty)),
+            ("rows", .array(series.points.map { Self.row($0, commodity: series.selection.commodity) })),
         ])
     }
 
-    static func row(_ point: TradeSeriesPoint) -> JSONValue {
+    /// The JSON of a coverage: `{reported, complete, codes_present, codes_missing, summary}`.
+    static func json(_ coverage: Coverage) -> JSONValue {
+        .object([
+            ("reported", .bool(coverage.isReported)),
+            ("complete", .bool(coverage.isComplete)),
+            ("codes_present", .array(coverage.codesPresent.map { .string($0.description) })),
+            ("codes_missing", coverage.codesMissing.map { .array($0.map { .string($0.description) }) } ?? .null),
+            ("summary", .string(coverage.summary)),
+        ])
+    }
+
+    static func row(_ point: TradeSeriesPoint, commodity: CommodityCode) -> JSONValue {
         .object([
             ("period", .string(point.period.description)),
             ("value_usd", .number(point.value?.amount)),
@@ -106,6 +126,7 @@ public struct SeriesTable: Sendable {
             ("value_source_ids", .array(point.valueSources.map { .string($0) })),
             ("quantity_source_ids", .array(point.quantitySources.map { .string($0) })),
             ("codes", .array(point.codes.map { .string($0.description) })),
+            ("coverage", point.value == nil && point.quantity == nil ? .null : Self.json(point.coverage(of: commodity))),
             ("alternatives", .array(point.alternatives.map { alternative in
                 .object([
                     ("measure", .string(alternative.measure.rawValue)),

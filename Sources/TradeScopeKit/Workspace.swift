@@ -32,10 +32,11 @@ public struct Workspace: Sendable {
     ///   - db: A store made by `ingest`, or `nil` for the bundled data set.
     ///   - calendarFile: A sanctions calendar to use instead of the profile's, or `nil`.
     ///   - context: The run context that records what is read.
+    ///   - dataDirectory: The bundled data directory; `BundledData.locate()` by default.
     /// - Throws: ``TradeScopeKitError/storeNotFound(path:)``; `TradeIOError` for a bad bundled file,
     ///   calendar or store (file, line, field).
-    public init(db: String? = nil, calendarFile: String? = nil, context: RunContext = RunContext()) throws {
-        let directory = try BundledData.locate()
+    public init(db: String? = nil, calendarFile: String? = nil, context: RunContext = RunContext(), dataDirectory: URL? = nil) throws {
+        let directory = try dataDirectory ?? BundledData.locate()
         self.directory = directory
         self.context = context
         func bundled(_ name: String) -> (path: String, display: String) {
