@@ -157,9 +157,11 @@ public struct Forecast: Sendable, Equatable, Codable {
 
     static func transformationNote(_ transformation: ForecastTransformation, point: BackTransformedPoint) -> String {
         let scale = transformation == .log ? "logs" : "the \(transformation.name) scale"
+        let isLog = transformation == .log
         let pointText = point == .mean
-            ? "the point forecast is the bias-adjusted mean, inv(w)(1 + v(1 - λ)/(2 inv(w)^(2λ)))\(transformation == .log ? " = exp(w)(1 + v/2)" : "") (R forecast biasadj = TRUE)"
-            : "the point forecast is the median, inv(w)\(transformation == .log ? " = exp(w)" : "") (R forecast biasadj = FALSE)"
+            ? "the point forecast is the bias-adjusted mean, " + (isLog ? "exp(w)(1 + v/2)" : "inv(w)(1 + v(1 - λ)/(2 inv(w)^(2λ)))")
+                + " with w and v the forecast and its variance on that scale (R forecast biasadj = TRUE)"
+            : "the point forecast is the median, " + (isLog ? "exp(w)" : "inv(w)") + " (R forecast biasadj = FALSE)"
         return "model fitted on \(scale); forecasts and interval bounds back-transformed; \(pointText)"
     }
 }
