@@ -50,6 +50,11 @@ public struct ForecastTable: Sendable {
         }
     }
 
+    /// The SSE: grouped on the data's scale, six decimals on a transformed (log) scale where it is small.
+    private var sseText: String {
+        forecast.transformation == .none ? NumberStyle.grouped(fit.sumOfSquaredErrors) : NumberStyle.fixed(fit.sumOfSquaredErrors, decimals: 6)
+    }
+
     /// The truncated figures of step `h`, for example `mean;lower` (empty when none).
     private func truncated(_ h: Int) -> String {
         forecast.truncations.filter { $0.step == h }.map(\.figure.rawValue).joined(separator: ";")
@@ -64,7 +69,7 @@ public struct ForecastTable: Sendable {
         let periods = fit.periods
         let window = periods.isEmpty ? "\(fit.observed.count) observations" : "\(periods[0])-\(periods[periods.count - 1]) (\(periods.count) periods)"
         out += "Fitted on \(window); " + parameters.compactMap { name, value in value.map { "\(name) \(NumberStyle.fixed($0, decimals: 4))" } }.joined(separator: ", ")
-        out += "; SSE \(NumberStyle.grouped(fit.sumOfSquaredErrors)); \(forecast.intervalMethod.rawValue) \(NumberStyle.percent(forecast.level, decimals: 0)) intervals"
+        out += "; SSE \(sseText); \(forecast.intervalMethod.rawValue) \(NumberStyle.share(forecast.level, decimals: 0)) intervals"
         if forecast.intervalMethod == .simulation { out += " (\(forecast.simulationPaths) paths, seed \(forecast.seed))" }
         out += "\n" + scaleLine + "\n\n"
         let rows = (0..<forecast.horizon).map { h in
@@ -100,7 +105,8 @@ public struct ForecastTable: Sendable {
         header += parameters.compactMap { name, value in value.map { SummaryTable.HeaderRow(name, NumberStyle.fixed($0, decimals: 4)) } }
         header += [SummaryTable.HeaderRow("Transformation", forecast.transformation.name), SummaryTable.HeaderRow("Error", errorName),
                    SummaryTable.HeaderRow("Point forecast", pointName),
-                   SummaryTable.HeaderRow("Intervals", "\(forecast.intervalMethod.rawValue) \(NumberStyle.percent(forecast.level, decimals: 0))")]
+                   SummaryTable.HeaderRow("Intervals", "\(forecast.intervalMethod.rawValue) \(NumberStyle.share(forecast.level, decimals: 0))"),
+                   SummaryTable.HeaderRow("SSE", sseText)]
         let rows = (0..<forecast.horizon).map { h in
             [forecast.stepLabel(h), NumberStyle.grouped(forecast.mean[h]), NumberStyle.grouped(forecast.intervals[h].lower),
              NumberStyle.grouped(forecast.intervals[h].upper), truncated(h)]
