@@ -103,11 +103,11 @@ struct NonNegativeForecastingPropertyTests {
         return TimeSeries(start: Period(year: 1990), values: values)
     }
 
-    @Test("no point forecast or bound of a positive series is negative (300 seeded steep declines, 3 models, 2 requests)")
+    @Test("no point forecast or bound of a positive series is negative (200 seeded steep declines, 3 models, 2 requests)")
     func neverNegative() throws {
         var random = PropertyRandom(seed: 20_261_204)
         var negativeWithoutTransform = 0
-        for trial in 0..<300 {
+        for trial in 0..<200 {
             let series = Self.decliningSeries(&random)
             for request in [NonNegativeForecasting.Request.automatic, .fixed(.none)] {
                 let prepared = try NonNegativeForecasting(request: request).prepare(series)
@@ -135,7 +135,7 @@ struct NonNegativeForecastingPropertyTests {
             }
         }
         // The property is not vacuous: the untransformed models do cross zero on these series.
-        #expect(negativeWithoutTransform > 50, "only \(negativeWithoutTransform) untransformed ETS forecasts crossed zero")
+        #expect(negativeWithoutTransform > 30, "only \(negativeWithoutTransform) untransformed ETS forecasts crossed zero")
     }
 
     @Test("a series with a zero cannot be logged: automatic says so, fits untransformed and truncates; log refuses it")
