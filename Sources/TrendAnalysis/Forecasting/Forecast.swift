@@ -92,7 +92,9 @@ public struct Forecast: Sendable, Equatable, Codable {
     /// Interval bounds are back-transformed as they are (quantiles survive a monotone map). The point
     /// forecast becomes the median `inv(w)` or the bias-adjusted mean (``ForecastTransformation``);
     /// the adjustment uses ``variances`` (R `InvBoxCox` derives the same variance from the interval
-    /// width, `((upper - lower) / (2 z))²`, which is identical for analytic intervals).
+    /// width, `((upper - lower) / (2 z))²`, which is identical for analytic intervals; for a regression
+    /// forecast R's normal z gives a smaller variance than the `s²(1 + x'(X'X)⁻¹x)` used here, and for
+    /// simulated intervals the sample variance of the paths replaces it).
     ///
     /// - Parameters:
     ///   - transformation: The transformation the model's series was fitted under.
