@@ -93,7 +93,7 @@ public struct Forecast: Sendable, Equatable, Codable {
     /// forecast becomes the median `inv(w)` or the bias-adjusted mean (``ForecastTransformation``);
     /// the adjustment uses ``variances`` (R `InvBoxCox` derives the same variance from the interval
     /// width, `((upper - lower) / (2 z))²`, which is identical for analytic intervals; for a regression
-    /// forecast R's normal z gives a smaller variance than the `s²(1 + x'(X'X)⁻¹x)` used here, and for
+    /// forecast, dividing the t interval by the normal z gives (t/z)² times the `s²(1 + x'(X'X)⁻¹x)` used here, and for
     /// simulated intervals the sample variance of the paths replaces it).
     ///
     /// - Parameters:
