@@ -1,6 +1,10 @@
 import TrendAnalysis
 
 /// Renders a fitted exponential smoothing model and its forecast. Computes nothing.
+///
+/// Every format states the scale the model was fitted on (`transformation`: `none`, `log`), what the
+/// point forecast is (`point`: the model's mean, a back-transformed bias-adjusted mean, or a median)
+/// and which figures were truncated at 0, with the forecast's notes.
 public struct ForecastTable: Sendable {
     /// The fitted model.
     public let fit: ExponentialSmoothingFit
@@ -25,6 +29,37 @@ public struct ForecastTable: Sendable {
         [("alpha", fit.parameters.alpha), ("beta", fit.parameters.beta), ("gamma", fit.parameters.gamma), ("phi", fit.parameters.phi)]
     }
 
+    /// `mean`; after a back-transformation `bias-adjusted mean` or `median`.
+    private var pointName: String {
+        forecast.transformation == .none ? "mean" : (forecast.point == .mean ? "bias-adjusted mean" : "median")
+    }
+
+    /// The error of the model fitted: `additive` or `multiplicative` (Holt-Winters: additive).
+    private var errorName: String {
+        fit.specification.formulation == .holtWinters ? "additive" : fit.specification.error.rawValue
+    }
+
+    /// One sentence on the scale of the model and of the figures.
+    private var scaleLine: String {
+        switch forecast.transformation {
+        case .none:
+            return "Scale: untransformed (\(errorName) errors); point forecast: mean"
+        case .boxCox:
+            let scale = forecast.transformation == .log ? "logs" : "the \(forecast.transformation.name) scale"
+            return "Scale: fitted on \(scale) (\(errorName) errors there), figures back-transformed; point forecast: \(pointName); SSE and sigma2 are on \(scale)"
+        }
+    }
+
+    /// The SSE: grouped on the data's scale, six decimals on a transformed (log) scale where it is small.
+    private var sseText: String {
+        forecast.transformation == .none ? NumberStyle.grouped(fit.sumOfSquaredErrors) : NumberStyle.fixed(fit.sumOfSquaredErrors, decimals: 6)
+    }
+
+    /// The truncated figures of step `h`, for example `mean;lower` (empty when none).
+    private func truncated(_ h: Int) -> String {
+        forecast.truncations.filter { $0.step == h }.map(\.figure.rawValue).joined(separator: ";")
+    }
+
     /// Text or Markdown.
     ///
     /// - Parameter markdown: Markdown table.
@@ -34,14 +69,14 @@ public struct ForecastTable: Sendable {
         let periods = fit.periods
         let window = periods.isEmpty ? "\(fit.observed.count) observations" : "\(periods[0])-\(periods[periods.count - 1]) (\(periods.count) periods)"
         out += "Fitted on \(window); " + parameters.compactMap { name, value in value.map { "\(name) \(NumberStyle.fixed($0, decimals: 4))" } }.joined(separator: ", ")
-        out += "; SSE \(NumberStyle.grouped(fit.sumOfSquaredErrors)); \(forecast.intervalMethod.rawValue) \(NumberStyle.percent(forecast.level, decimals: 0)) intervals"
+        out += "; SSE \(sseText); \(forecast.intervalMethod.rawValue) \(NumberStyle.share(forecast.level, decimals: 0)) intervals"
         if forecast.intervalMethod == .simulation { out += " (\(forecast.simulationPaths) paths, seed \(forecast.seed))" }
-        out += "\n\n"
+        out += "\n" + scaleLine + "\n\n"
         let rows = (0..<forecast.horizon).map { h in
-            [forecast.periods.isEmpty ? "h+\(h + 1)" : forecast.periods[h].description, NumberStyle.grouped(forecast.mean[h]),
+            [forecast.stepLabel(h), NumberStyle.grouped(forecast.mean[h]) + (truncated(h).isEmpty ? "" : " *"),
              NumberStyle.grouped(forecast.intervals[h].lower), NumberStyle.grouped(forecast.intervals[h].upper)]
         }
-        let header = ["Period", "Mean", "Lower", "Upper"]
+        let header = ["Period", forecast.point == .median && forecast.transformation != .none ? "Median" : "Mean", "Lower", "Upper"]
         if markdown {
             out += "| " + header.joined(separator: " | ") + " |\n|---|---|---|---|\n"
             for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
@@ -52,21 +87,53 @@ public struct ForecastTable: Sendable {
                 out += row.indices.map { i in i == 0 ? NumberStyle.left(row[i], widths[i]) : NumberStyle.right(row[i], widths[i]) }.joined(separator: "  ") + "\n"
             }
         }
-        return out
-    }
-
-    /// CSV `period,mean,lower,upper,level`.
-    ///
-    /// - Returns: The CSV text.
-    public func csv() -> String {
-        var out = "period,mean,lower,upper,level\n"
-        for h in 0..<forecast.horizon {
-            out += "\(forecast.periods.isEmpty ? "h+\(h + 1)" : forecast.periods[h].description),\(forecast.mean[h]),\(forecast.intervals[h].lower),\(forecast.intervals[h].upper),\(forecast.level)\n"
+        if !forecast.notes.isEmpty {
+            out += "\n"
+            if !forecast.truncations.isEmpty { out += (markdown ? "" : "* ") + "figures below 0 truncated at 0 (see notes)\n" + (markdown ? "\n" : "") }
+            for note in forecast.notes { out += (markdown ? "- " : "Note: ") + note + "\n" }
         }
         return out
     }
 
-    /// JSON (CLI.md `forecast`): `model`, `params`, `sse`, `sigma2`, `forecast: [{period, mean, lower, upper}]`.
+    /// HTML: a section with the model line, the scale, the forecast table and the notes.
+    ///
+    /// - Returns: An HTML fragment.
+    public func html() -> String {
+        let periods = fit.periods
+        var header = [SummaryTable.HeaderRow("Model", fit.specification.name),
+                      SummaryTable.HeaderRow("Fitted on", periods.isEmpty ? "\(fit.observed.count) observations" : "\(periods[0])-\(periods[periods.count - 1]) (\(periods.count) periods)")]
+        header += parameters.compactMap { name, value in value.map { SummaryTable.HeaderRow(name, NumberStyle.fixed($0, decimals: 4)) } }
+        header += [SummaryTable.HeaderRow("Transformation", forecast.transformation.name), SummaryTable.HeaderRow("Error", errorName),
+                   SummaryTable.HeaderRow("Point forecast", pointName),
+                   SummaryTable.HeaderRow("Intervals", "\(forecast.intervalMethod.rawValue) \(NumberStyle.share(forecast.level, decimals: 0))"),
+                   SummaryTable.HeaderRow("SSE", sseText)]
+        let rows = (0..<forecast.horizon).map { h in
+            [forecast.stepLabel(h), NumberStyle.grouped(forecast.mean[h]), NumberStyle.grouped(forecast.intervals[h].lower),
+             NumberStyle.grouped(forecast.intervals[h].upper), truncated(h)]
+        }
+        let table = SummaryTable(title: "\(fit.specification.name) forecast: \(label)", header: header,
+                                 columns: ["Period", forecast.point == .median && forecast.transformation != .none ? "Median" : "Mean", "Lower", "Upper", "Truncated at 0"],
+                                 rows: rows, notes: [scaleLine] + forecast.notes)
+        return SummaryTableRenderer.html(table)
+    }
+
+    /// CSV `period,mean,lower,upper,level,transformation,point,truncated` (`truncated`: the figures of the
+    /// row raised to 0, `;`-separated, for example `mean;lower`).
+    ///
+    /// - Returns: The CSV text.
+    public func csv() -> String {
+        var out = "period,mean,lower,upper,level,transformation,point,truncated\n"
+        for h in 0..<forecast.horizon {
+            out += "\(forecast.stepLabel(h)),\(forecast.mean[h]),\(forecast.intervals[h].lower),\(forecast.intervals[h].upper),\(forecast.level),"
+                + "\(forecast.transformation.name),\(pointName),\(truncated(h))\n"
+        }
+        return out
+    }
+
+    /// JSON (CLI.md `forecast`): `model`, `params`, `sse`, `sigma2`, `transformation` (`none`, `log`), `box_cox_lambda`
+    /// (`null` for `none`), `error` (`additive`, `multiplicative`), `point` (`mean`, `bias-adjusted mean`, `median`),
+    /// `forecast: [{period, mean, lower, upper, truncated: [figure]}]`, `truncations: [{period, figure, untruncated, scale}]`
+    /// and `notes`. `sse` and `sigma2` are on the scale of `transformation`.
     ///
     /// - Returns: The JSON value.
     public func json(selection: JSONValue) -> JSONValue {
@@ -79,10 +146,18 @@ public struct ForecastTable: Sendable {
             ("sse", .number(fit.sumOfSquaredErrors)), ("sigma2", .number(fit.sigma2)),
             ("level", .number(forecast.level)), ("intervals", .string(forecast.intervalMethod.rawValue)),
             ("simulation_paths", .integer(forecast.simulationPaths)), ("seed", .string(String(forecast.seed))),
+            ("transformation", .string(forecast.transformation.name)), ("box_cox_lambda", .number(forecast.transformation.lambda)),
+            ("error", .string(errorName)), ("point", .string(pointName)),
             ("forecast", .array((0..<forecast.horizon).map { h in
                 .object([("period", .string(forecast.periods.isEmpty ? nil : forecast.periods[h].description)), ("mean", .number(forecast.mean[h])),
-                         ("lower", .number(forecast.intervals[h].lower)), ("upper", .number(forecast.intervals[h].upper))])
+                         ("lower", .number(forecast.intervals[h].lower)), ("upper", .number(forecast.intervals[h].upper)),
+                         ("truncated", .array(forecast.truncations.filter { $0.step == h }.map { .string($0.figure.rawValue) }))])
             })),
+            ("truncations", .array(forecast.truncations.map { t in
+                .object([("period", .string(t.period?.description ?? forecast.stepLabel(t.step))), ("figure", .string(t.figure.rawValue)),
+                         ("untruncated", .number(t.untruncated)), ("scale", .string(t.scale.rawValue))])
+            })),
+            ("notes", .array(forecast.notes.map { .string($0) })),
         ])
     }
 }

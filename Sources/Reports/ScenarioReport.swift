@@ -76,7 +76,8 @@ public struct ScenarioReport: Sendable {
                     var params = b.alpha.map { "alpha \(NumberStyle.fixed($0, decimals: 4))" } ?? "least squares"
                     if let beta = b.beta { params += ", beta \(NumberStyle.fixed(beta, decimals: 4))" }
                     if let phi = b.phi { params += ", phi \(NumberStyle.fixed(phi, decimals: 4))" }
-                    line("\(b.measure.rawValue) baseline: \(b.model) fitted on \(b.fitFrom)-\(b.fitThrough) (\(b.observationCount) periods), \(params); \(b.intervalMethod.rawValue) intervals")
+                    line("\(b.measure.rawValue) baseline: \(b.model) fitted on \(b.fitFrom)-\(b.fitThrough) (\(b.observationCount) periods)\(Self.scaleText(b)), \(params); \(b.intervalMethod.rawValue) intervals"
+                         + (b.truncatedFigures > 0 ? "; \(b.truncatedFigures) figure(s) truncated at 0" : ""))
                 }
                 line("Scenario measures: " + (commodity.measures.isEmpty ? "none" : ""))
                 for m in commodity.measures { line("  " + Self.measureLine(m)) }
@@ -122,6 +123,17 @@ public struct ScenarioReport: Sendable {
         }
         line("Intervals: the baseline's prediction intervals scaled by the retained share; totals add the per-period bounds (conservative).")
         return out
+    }
+
+    /// " on logs (bias-adjusted mean)" style phrase; empty for an untransformed model.
+    private static func scaleText(_ b: BaselineSummary) -> String {
+        guard b.transformation != .none else { return " untransformed" }
+        return " on \(b.transformation == .log ? "logs" : "the \(b.transformation.name) scale") (\(pointName(b)))"
+    }
+
+    /// `mean` for an untransformed model; `bias-adjusted mean` or `median` after a back-transformation.
+    private static func pointName(_ b: BaselineSummary) -> String {
+        b.transformation == .none ? "mean" : (b.point == .mean ? "bias-adjusted mean" : "median")
     }
 
     /// "V Mineral products" style label; codes outside one section are "none (spans sections)".
@@ -189,7 +201,9 @@ public struct ScenarioReport: Sendable {
                                               ("fit_from", .string(b.fitFrom.description)), ("fit_to", .string(b.fitThrough.description)),
                                               ("observations", .integer(b.observationCount)), ("alpha", .number(b.alpha)), ("beta", .number(b.beta)),
                                               ("gamma", .number(b.gamma)), ("phi", .number(b.phi)), ("sigma2", .number(b.sigma2)),
-                                              ("intervals", .string(b.intervalMethod.rawValue))]))
+                                              ("intervals", .string(b.intervalMethod.rawValue)),
+                                              ("transformation", .string(b.transformation.name)), ("point", .string(Self.pointName(b))),
+                                              ("truncated_figures", .integer(b.truncatedFigures))]))
                 }
                 for m in c.measures {
                     measures.append(.object([("hs", .string(c.code.description)), ("id", .string(m.id)), ("event", .string(m.eventID)),

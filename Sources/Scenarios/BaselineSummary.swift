@@ -22,12 +22,19 @@ public struct BaselineSummary: Hashable, Codable, Sendable {
     public let sigma2: Double
     /// How the intervals were obtained.
     public let intervalMethod: Forecast.IntervalMethod
+    /// The scale the model was fitted on (`none`, `log`); ``sigma2`` is on that scale.
+    public let transformation: ForecastTransformation
+    /// What the baseline figure is after a back-transformation (median or bias-adjusted mean).
+    public let point: BackTransformedPoint
+    /// How many baseline figures (means and bounds) were truncated at 0.
+    public let truncatedFigures: Int
 
     /// A summary.
     ///
     /// - Parameters: One per property.
     public init(measure: TradeMeasure, model: String, fitFrom: Period, fitThrough: Period, observationCount: Int,
-                alpha: Double?, beta: Double?, gamma: Double?, phi: Double?, sigma2: Double, intervalMethod: Forecast.IntervalMethod) {
+                alpha: Double?, beta: Double?, gamma: Double?, phi: Double?, sigma2: Double, intervalMethod: Forecast.IntervalMethod,
+                transformation: ForecastTransformation = .none, point: BackTransformedPoint = .mean, truncatedFigures: Int = 0) {
         self.measure = measure
         self.model = model
         self.fitFrom = fitFrom
@@ -39,5 +46,8 @@ public struct BaselineSummary: Hashable, Codable, Sendable {
         self.phi = phi
         self.sigma2 = sigma2
         self.intervalMethod = intervalMethod
+        self.transformation = transformation
+        self.point = point
+        self.truncatedFigures = truncatedFigures
     }
 }

@@ -29,13 +29,18 @@ public struct ScenarioBaseline: Hashable, Codable, Sendable {
     public let through: Period?
     /// Coverage of the prediction intervals.
     public let level: Double
+    /// How value and quantity baselines stay non-negative: by default fitted on logs (untransformed
+    /// for a multiplicative model or a series with zeros) and back-transformed to the bias-adjusted
+    /// mean, which is the figure that adds up over periods; anything still below 0 is truncated.
+    public let nonNegative: NonNegativeForecasting
 
     /// A baseline specification.
     ///
-    /// - Parameters: One per property; defaults: ETS with an additive trend, no seasonality, 95%.
+    /// - Parameters: One per property; defaults: ETS with an additive trend, no seasonality, 95%,
+    ///   automatic transformation (log for positive series) with the bias-adjusted mean.
     public init(method: Method = .ets, trend: ExponentialSmoothingComponent = .additive,
                 seasonal: ExponentialSmoothingComponent = .none, fitFrom: Period? = nil, fitThrough: Period? = nil,
-                through: Period? = nil, level: Double = 0.95) {
+                through: Period? = nil, level: Double = 0.95, nonNegative: NonNegativeForecasting = NonNegativeForecasting()) {
         self.method = method
         self.trend = trend
         self.seasonal = seasonal
@@ -43,7 +48,11 @@ public struct ScenarioBaseline: Hashable, Codable, Sendable {
         self.fitThrough = fitThrough
         self.through = through
         self.level = level
+        self.nonNegative = nonNegative
     }
+
+    /// Whether the model has a multiplicative component (``NonNegativeForecasting`` then leaves the series unlogged).
+    public var isMultiplicative: Bool { method != .regression && seasonal == .multiplicative }
 
     /// The exponential smoothing specification for one measure (value or quantity).
     ///

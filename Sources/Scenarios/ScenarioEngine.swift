@@ -19,6 +19,11 @@ import TrendAnalysis
 /// same retained share (exact for bans, whose share does not depend on the flow; for caps the
 /// share is evaluated on the baseline mean).
 ///
+/// **Non-negative baselines:** value and quantity are forecast through ``NonNegativeForecasting``
+/// (by default on logs, back-transformed to the bias-adjusted mean; a series with zeros, or a
+/// model the scenario asks to leave untransformed, is truncated at 0 with a note), so no baseline,
+/// counterfactual or forgone figure or bound is negative (retained shares lie in [0, 1]).
+///
 /// Missing data are never filled: a baseline needs a gap-free fit window (the longest gap-free
 /// run ending at the last period before the first measure, unless `fit_from` is given); what
 /// cannot be computed is `nil` with a note.
@@ -95,24 +100,32 @@ public struct ScenarioEngine: Sendable {
                 return nil
             case let .success(slice):
                 do {
+                    // Value and quantity are non-negative: fitted on logs by default, back-transformed, floored at 0.
+                    let prepared = try scenario.baseline.nonNegative.prepare(slice, multiplicativeModel: scenario.baseline.isMultiplicative)
+                    let summary: BaselineSummary
+                    let result: Forecast
                     if scenario.baseline.method == .regression {
-                        let fit = try SeasonalRegressionSpecification(seasonal: scenario.baseline.seasonal != .none).fit(slice)
-                        let result = try fit.forecast(horizon: horizon, level: scenario.baseline.level)
-                        baselines.append(BaselineSummary(measure: measure, model: fit.period > 1 ? "trend + seasonal regression" : "linear trend regression",
-                                                         fitFrom: slice.start, fitThrough: slice.end, observationCount: slice.count, alpha: nil,
-                                                         beta: nil, gamma: nil, phi: nil, sigma2: fit.residualStandardError * fit.residualStandardError,
-                                                         intervalMethod: result.intervalMethod))
-                        return zip(result.mean, result.intervals).map { Estimate(mean: $0, lower: $1.lower, upper: $1.upper) }
+                        let fit = try SeasonalRegressionSpecification(seasonal: scenario.baseline.seasonal != .none).fit(prepared.modelSeries)
+                        result = prepared.finish(try fit.forecast(horizon: horizon, level: scenario.baseline.level))
+                        summary = BaselineSummary(measure: measure, model: fit.period > 1 ? "trend + seasonal regression" : "linear trend regression",
+                                                  fitFrom: slice.start, fitThrough: slice.end, observationCount: slice.count, alpha: nil,
+                                                  beta: nil, gamma: nil, phi: nil, sigma2: fit.residualStandardError * fit.residualStandardError,
+                                                  intervalMethod: result.intervalMethod, transformation: result.transformation,
+                                                  point: result.point, truncatedFigures: result.truncations.count)
+                    } else {
+                        let fit = try scenario.baseline.specification(seed: scenario.seed).fit(prepared.modelSeries)
+                        result = prepared.finish(try fit.forecast(horizon: horizon, level: scenario.baseline.level))
+                        summary = BaselineSummary(measure: measure, model: fit.specification.name, fitFrom: slice.start,
+                                                  fitThrough: slice.end, observationCount: slice.count, alpha: fit.parameters.alpha,
+                                                  beta: fit.parameters.beta, gamma: fit.parameters.gamma, phi: fit.parameters.phi,
+                                                  sigma2: fit.sigma2, intervalMethod: result.intervalMethod, transformation: result.transformation,
+                                                  point: result.point, truncatedFigures: result.truncations.count)
+                        if let fromRequested = scenario.baseline.fitFrom, slice.start != fromRequested {
+                            notes.append("\(measure.rawValue) baseline for HS \(code) fitted from \(slice.start), not \(fromRequested)")
+                        }
                     }
-                    let fit = try scenario.baseline.specification(seed: scenario.seed).fit(slice)
-                    let result = try fit.forecast(horizon: horizon, level: scenario.baseline.level)
-                    baselines.append(BaselineSummary(measure: measure, model: fit.specification.name, fitFrom: slice.start,
-                                                     fitThrough: slice.end, observationCount: slice.count, alpha: fit.parameters.alpha,
-                                                     beta: fit.parameters.beta, gamma: fit.parameters.gamma, phi: fit.parameters.phi,
-                                                     sigma2: fit.sigma2, intervalMethod: result.intervalMethod))
-                    if let fromRequested = scenario.baseline.fitFrom, slice.start != fromRequested {
-                        notes.append("\(measure.rawValue) baseline for HS \(code) fitted from \(slice.start), not \(fromRequested)")
-                    }
+                    baselines.append(summary)
+                    notes += result.notes.map { "\(measure.rawValue) baseline for HS \(code): \($0)" }
                     return zip(result.mean, result.intervals).map { Estimate(mean: $0, lower: $1.lower, upper: $1.upper) }
                 } catch {
                     notes.append("\(measure.rawValue) baseline for HS \(code) not computed (\(slice.start)-\(slice.end), \(slice.count) periods): \(error)")

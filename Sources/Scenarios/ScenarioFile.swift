@@ -317,7 +317,7 @@ struct ScenarioWalker {
     }
 
     func baseline(_ node: Node, frequency: Frequency) throws(ScenarioError) -> ScenarioBaseline {
-        let map = try entries(node, allowed: ["method", "trend", "seasonal", "fit_from", "fit_to", "through", "level"], what: "baseline")
+        let map = try entries(node, allowed: ["method", "trend", "seasonal", "fit_from", "fit_to", "through", "level", "transform", "point"], what: "baseline")
         let method = try map["method"].map { entry throws(ScenarioError) in
             try choice(entry.value, key: "method", [("ets", ScenarioBaseline.Method.ets), ("holt-winters", .holtWinters), ("regression", .regression)])
         } ?? .ets
@@ -342,8 +342,15 @@ struct ScenarioWalker {
             return value
         }
         let level = try map["level"].map { entry throws(ScenarioError) in try number(entry.value, key: "level", range: 0.5...0.999) } ?? 0.95
+        let transform = try map["transform"].map { entry throws(ScenarioError) in
+            try choice(entry.value, key: "transform", [("auto", NonNegativeForecasting.Request.automatic), ("log", .fixed(.log)), ("none", .fixed(.none))])
+        } ?? .automatic
+        let point = try map["point"].map { entry throws(ScenarioError) in
+            try choice(entry.value, key: "point", [("mean", BackTransformedPoint.mean), ("median", .median)])
+        } ?? .mean
         return ScenarioBaseline(method: method, trend: trend, seasonal: seasonal, fitFrom: try period("fit_from"),
-                                fitThrough: try period("fit_to"), through: try period("through"), level: level)
+                                fitThrough: try period("fit_to"), through: try period("through"), level: level,
+                                nonNegative: NonNegativeForecasting(request: transform, point: point))
     }
 
     func edit(_ node: Node) throws(ScenarioError) -> CalendarEdit {

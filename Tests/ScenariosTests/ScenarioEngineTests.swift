@@ -206,7 +206,7 @@ struct ScenarioEngineTests {
         let scenario = try Synthetic.scenario("""
             name: line
             selection: {hs: "2701"}
-            baseline: {method: regression, trend: additive, fit_to: 2013}
+            baseline: {method: regression, trend: additive, fit_to: 2013, transform: none}
             calendar: referenced
             """)
         let base = Synthetic.annualSeries("2701")
@@ -221,5 +221,70 @@ struct ScenarioEngineTests {
         // 2014 is t = 6: 100 + 120 = 220 million, ... 2017: 280 million.
         expectClose(rows.map { $0.baselineValue?.mean ?? .nan }, [220e6, 240e6, 260e6, 280e6], rtol: 1e-12, atol: 0, "line")
         #expect(outcome.commodities[0].notes.contains { $0.contains("no quantity figures") })
+    }
+
+    /// A value series on an exact path, annual 2008-2017 (synthetic).
+    static func exactSeries(_ value: (Int) -> Double) -> TradeSeries {
+        let base = Synthetic.annualSeries("2701")
+        let points = base.points.map { point in
+            TradeSeriesPoint(period: point.period, value: MonetaryAmount(amount: value(point.period.year - 2008)),
+                             quantity: nil, unitPrice: nil, missingQuantityShare: nil, suspectQuantityShare: nil, estimatedQuantityShare: nil,
+                             valueSources: ["TEST"], quantitySources: [], alternatives: [], codes: [])
+        }
+        return TradeSeries(selection: base.selection, quantityUnit: nil, points: points)
+    }
+
+    @Test("by default a positive baseline is fitted on logs: a halving series extrapolates exactly (hand calculation: 640m / 2^t)")
+    func logBaselineByDefault() throws {
+        let scenario = try Synthetic.scenario("""
+            name: halving
+            selection: {hs: "2701"}
+            baseline: {method: regression, trend: additive, fit_to: 2013}
+            calendar: referenced
+            """)
+        let outcome = ScenarioEngine(calendar: Synthetic.calendar).run(scenario, series: [.hs(Synthetic.code("2701")): Self.exactSeries { 640e6 / pow(2, Double($0)) }])
+        let rows = outcome.commodities[0].periods
+        // log y is an exact line, so the residual variance is 0: mean = median = bounds = 640m / 2^t, t = 6...9.
+        expectClose(rows.map { $0.baselineValue?.mean ?? .nan }, [10e6, 5e6, 2.5e6, 1.25e6], rtol: 1e-9, atol: 0, "log line")
+        let summary = try #require(outcome.commodities[0].baselines.first)
+        #expect(summary.transformation == .log && summary.point == .mean && summary.truncatedFigures == 0)
+        #expect(outcome.commodities[0].notes.contains { $0.contains("value_usd baseline for HS 2701: model fitted on logs") }, "\(outcome.commodities[0].notes)")
+    }
+
+    @Test("a steep fall projected untransformed is truncated at 0 with a note: no negative baseline, counterfactual or forgone figure")
+    func untransformedIsTruncated() throws {
+        let outcome = try Self.steepFall(transform: "none")
+        let rows = outcome.commodities[0].periods
+        let figures = rows.flatMap { row in [row.baselineValue, row.counterfactualValue, row.forgoneValue].compactMap { $0 }.flatMap { [$0.mean, $0.lower, $0.upper] } }
+        #expect(figures.count == 4 * 9)
+        #expect(figures.allSatisfy { $0 >= 0 }, "\(figures)")
+        // 600 - 100 t million reaches 0 at t = 6 (2014) and goes below after: those means are truncated.
+        #expect(rows.map { $0.baselineValue?.mean ?? .nan }.suffix(3) == [0, 0, 0])
+        #expect(outcome.commodities[0].notes.contains { $0.contains("truncated at 0") && $0.contains("point forecast in") && $0.contains("2015, 2016, 2017") },
+                "\(outcome.commodities[0].notes)")
+        #expect((outcome.commodities[0].baselines.first?.truncatedFigures ?? 0) > 0)
+        // The default (log) needs no truncation and stays positive.
+        let logged = try Self.steepFall(transform: nil)
+        #expect(logged.commodities[0].baselines.first?.transformation == .log)
+        #expect(logged.commodities[0].periods.allSatisfy { ($0.baselineValue?.lower ?? -1) > 0 && ($0.counterfactualValue?.lower ?? -1) >= 0 })
+    }
+
+    /// A series falling by USD 100m a year from 600m in 2008 (to 100m in 2013), noisy, with a half ban from 2015 (synthetic).
+    static func steepFall(transform: String?) throws -> ScenarioOutcome {
+        let scenario = try Synthetic.scenario("""
+            name: steep
+            selection: {hs: "2701"}
+            baseline: {method: ets, trend: additive, fit_to: 2013\(transform.map { ", transform: \($0)" } ?? "")}
+            calendar: referenced
+            events:
+              - new: ban
+                hs: "2701"
+                effective: 2015-01-01
+                compliance: 0.5
+            """)
+        let noise = [0.0, 9e6, -7e6, 4e6, -6e6, 2e6]
+        return ScenarioEngine(calendar: Synthetic.calendar).run(scenario, series: [.hs(Synthetic.code("2701")): Self.exactSeries { t in
+            600e6 - 100e6 * Double(t) + (t < noise.count ? noise[t] : 0)
+        }])
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Scenarios
 import TradeDomain
+import TrendAnalysis
 
 @Suite("Scenario files: schema, locations of errors, bounded inputs")
 struct ScenarioFileTests {
@@ -37,6 +38,15 @@ struct ScenarioFileTests {
         #expect(scenario.measures.first?.compliance == 0.7)
     }
 
+    @Test("baseline transform and point: auto and mean by default; log, none and median when asked")
+    func baselineTransform() throws {
+        #expect(try Synthetic.scenario(Self.valid).baseline.nonNegative == NonNegativeForecasting(request: .automatic, point: .mean))
+        let logMedian = try Synthetic.scenario("name: x\nselection: {hs: '2701'}\nbaseline: {transform: log, point: median}\n")
+        #expect(logMedian.baseline.nonNegative == NonNegativeForecasting(request: .fixed(.log), point: .median))
+        let none = try Synthetic.scenario("name: x\nselection: {hs: '2701'}\nbaseline: {transform: none}\n")
+        #expect(none.baseline.nonNegative.request == .fixed(.none))
+    }
+
     /// Each bad file, the location expected (line, column) and a phrase of the message.
     static let bad: [(String, String, Int, Int, String)] = [
         ("syntax", "name: x\nselection: [\n", 3, 1, "YAML syntax error"),
@@ -50,9 +60,10 @@ struct ScenarioFileTests {
         ("missing selection", "name: x\n", 1, 1, "required key 'selection'"),
         ("stop share 0", "name: x\nselection: {hs: '2701'}\nevents:\n  - new: cap\n    hs: '2701'\n    effective: 2016-01-01\n    cap: {value_usd: 5, stop_share: 0}\n", 7, 37, "must lie in (0, 1]"),
         ("suspension without expiry", "name: x\nselection: {hs: '2701'}\nevents:\n  - new: suspension\n    hs: '2701'\n    effective: 2016-01-01\n", 4, 5, "'expires'"),
+        ("unknown transform", "name: x\nselection: {hs: '2701'}\nbaseline:\n  transform: sqrt\n", 4, 14, "expected one of auto, log, none"),
     ]
 
-    @Test("bad files fail with file, line and column", arguments: 0..<11)
+    @Test("bad files fail with file, line and column", arguments: 0..<12)
     func badFiles(index: Int) {
         let (name, yaml, line, column, phrase) = Self.bad[index]
         do {

@@ -1,5 +1,11 @@
 import Foundation
 import Testing
+import _TestSupport
+
+/// The fixture with every HS 2701 row of the bundled data (Fixtures/PROVENANCE.md, `whatif_data`).
+private func allCoalRows() -> URL {
+    Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("whatif_data")
+}
 
 @Suite("tradescope forecast: inputs")
 struct ForecastCommandTests {
@@ -34,5 +40,82 @@ struct ForecastCommandTests {
         let bad = try runTradescope(["forecast", "--series", file.path, "--horizon", "1"])
         #expect(bad.status == 2)
         #expect(bad.standardError.contains(":3: field 'value'"), "\(bad.standardError)")
+    }
+
+    /// Issue 15, defect 7: the monthly coal values 2016-10..2017-05 end in three zero months (the UNSCR 2321
+    /// cap and China's February 2017 halt); the additive ETS line projected -25m, -49m, -73m USD with no warning.
+    @Test("forecast of a series that fell to zero: every mean and bound >= 0, each format states the model's scale and the truncation")
+    func coalAfterTheHaltIsNotNegative() throws {
+        let arguments = ["forecast", "--hs", "2701", "--freq", "monthly", "--from", "2016-10", "--to", "2017-05", "--horizon", "3"]
+        let result = try runTradescope(arguments + ["--format", "json"], dataDirectory: allCoalRows())
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let rows = forecast(object)
+        #expect(rows.compactMap { $0["period"] as? String } == ["2017-06", "2017-07", "2017-08"])
+        for row in rows {
+            for key in ["mean", "lower", "upper"] {
+                let figure = try #require(row[key] as? Double, "\(key) missing in \(row)")
+                #expect(figure >= 0, "\(row["period"] ?? "") \(key) = \(figure)")
+            }
+        }
+        // The series has zeros, so it cannot be logged: the output says so, fits untransformed and names the truncation.
+        #expect(object["transformation"] as? String == "none")
+        #expect(object["error"] as? String == "additive")
+        let notes = object["notes"] as? [String] ?? []
+        #expect(notes.contains { $0.contains("cannot be logged") && $0.contains("first 2017-03 = 0") }, "\(notes)")
+        #expect(notes.contains { $0.contains("truncated at 0") && $0.contains("point forecast in 2017-06, 2017-07, 2017-08") }, "\(notes)")
+        let truncations = object["truncations"] as? [[String: Any]] ?? []
+        #expect(truncations.contains { $0["figure"] as? String == "mean" && ($0["untruncated"] as? Double ?? 0) < -20e6 })
+        #expect(rows.allSatisfy { ($0["truncated"] as? [String] ?? []).contains("mean") })
+        // Text, Markdown, HTML and CSV state it too.
+        for format in ["text", "md", "html", "csv"] {
+            let rendered = try runTradescope(arguments + ["--format", format], dataDirectory: allCoalRows())
+            #expect(rendered.status == 0, "\(format): \(rendered.standardError)")
+            // A negative figure is a minus sign at the start of a number (after a space, comma, bar or tag).
+            let negative = rendered.standardOutput.range(of: "(^|[ ,|>(])-[0-9]", options: .regularExpression)
+            #expect(negative == nil, "\(format) shows a negative figure:\n\(rendered.standardOutput)")
+            if format == "csv" {
+                #expect(rendered.standardOutput.hasPrefix("period,mean,lower,upper,level,transformation,point,truncated\n"))
+                #expect(rendered.standardOutput.contains(",0.95,none,mean,mean;lower\n"), "\(rendered.standardOutput)")
+            } else {
+                #expect(rendered.standardOutput.contains("cannot be logged"), "\(format)")
+                #expect(rendered.standardOutput.contains("truncated at 0"), "\(format)")
+            }
+        }
+    }
+
+    @Test("a positive series is fitted on logs by default: the output says so and the bounds are positive; --transform none is the old model")
+    func positiveSeriesOnLogs() throws {
+        // Values 2016-10..2017-02 (before the zeros): positive, falling from 184m to 97.6m.
+        let arguments = ["forecast", "--hs", "2701", "--freq", "monthly", "--from", "2016-10", "--to", "2017-02", "--horizon", "6",
+                         "--trend", "additive", "--format", "json"]
+        let logged = try runTradescope(arguments, dataDirectory: allCoalRows())
+        #expect(logged.status == 0, "\(logged.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(logged.standardOutput.utf8)) as? [String: Any])
+        #expect(object["transformation"] as? String == "log")
+        #expect(object["box_cox_lambda"] as? Double == 0)
+        #expect(object["point"] as? String == "bias-adjusted mean")
+        #expect((object["notes"] as? [String] ?? []).contains { $0.contains("model fitted on logs") })
+        let rows = forecast(object)
+        #expect(rows.count == 6)
+        #expect(rows.allSatisfy { ($0["lower"] as? Double ?? -1) > 0 && ($0["mean"] as? Double ?? -1) > 0 })
+        #expect((object["truncations"] as? [Any] ?? [1]).isEmpty)
+        // The median is exp of the log forecast: below the bias-adjusted mean, inside the interval.
+        let median = try runTradescope(arguments + ["--point", "median"], dataDirectory: allCoalRows())
+        let medianObject = try #require(try JSONSerialization.jsonObject(with: Data(median.standardOutput.utf8)) as? [String: Any])
+        #expect(medianObject["point"] as? String == "median")
+        for (m, a) in zip(forecast(medianObject), rows) {
+            #expect((m["mean"] as? Double ?? .nan) < (a["mean"] as? Double ?? .nan))
+            #expect(m["lower"] as? Double == a["lower"] as? Double)
+        }
+        let plain = try runTradescope(arguments + ["--transform", "none"], dataDirectory: allCoalRows())
+        let plainObject = try #require(try JSONSerialization.jsonObject(with: Data(plain.standardOutput.utf8)) as? [String: Any])
+        #expect(plainObject["transformation"] as? String == "none")
+        #expect(forecast(plainObject).allSatisfy { ($0["lower"] as? Double ?? -1) >= 0 })
+        // --transform log on a series with zeros is refused with the reason.
+        let refused = try runTradescope(["forecast", "--hs", "2701", "--freq", "monthly", "--from", "2016-10", "--to", "2017-05",
+                                         "--horizon", "3", "--transform", "log"], dataDirectory: allCoalRows())
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("not positive"), "\(refused.standardError)")
     }
 }

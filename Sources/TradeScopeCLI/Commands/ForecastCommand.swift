@@ -17,6 +17,16 @@ struct ForecastCommand: ParsableCommand {
             additive models and simulated (seeded, so repeatable) otherwise. The series must have no gaps \
             between --from and --to: choose a window without missing periods.
 
+            Values, quantities and unit prices are never negative, and neither are their forecasts: by \
+            default (--transform auto) a positive series is fitted on logs and the point forecast and \
+            interval bounds are back-transformed (the point is the bias-adjusted mean exp(w)(1 + v/2), or \
+            the median exp(w) with --point median, as R forecast's biasadj). A multiplicative model \
+            (--error or --seasonal multiplicative) is fitted untransformed, and a series with a zero cannot \
+            be logged: both are fitted untransformed and any figure below 0 is truncated at 0, with a note \
+            naming the periods. --transform none asks for the untransformed model (truncated the same way); \
+            --transform log refuses a series with zeros. A --series file with negative values is taken as \
+            a signed series: fitted untransformed, never truncated. Every format states the transformation.
+
             Example:
               tradescope forecast --hs 2701 --from 2009 --to 2015 --method ets --horizon 2
               tradescope forecast --hs 2701 --measure quantity --from 2012 --to 2016 --method holt-winters --horizon 1 --format json
@@ -45,6 +55,12 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var input: AnalysisInputOptions
 
+    @Option(help: "Scale of the model: auto (log for a positive series and an additive model; untransformed otherwise, truncated at 0), log, or none (untransformed, truncated at 0).")
+    var transform: TransformChoice = .auto
+
+    @Option(help: "Point forecast after a log back-transformation: mean (bias-adjusted, adds up over periods) or median (exp of the log forecast).")
+    var point: BackTransformedPoint = .mean
+
     @Option(help: "Seed of the simulation for non-linear models (default: 20261129).")
     var seed: UInt64 = 20_261_129
 
@@ -54,7 +70,6 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if output.format == .html { throw ValidationError("--format html: a forecast is text, md, json or csv") }
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 (periods ahead)") }
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
         if method == .holtWinters && trend == .damped { throw ValidationError("--trend damped needs --method ets") }
@@ -65,11 +80,15 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let context = RunContext()
         let values: TimeSeries<Double>
+        let request: NonNegativeForecasting.Request
         let label: String
         let source: JSONValue
         if input.series != nil {
             let resolved = try input.resolve(selection, context: context)
             (values, label, source) = (resolved.input.series, resolved.input.label, resolved.selectionJSON)
+            // A generic file is a non-negative measure unless it has a negative value.
+            let signed = values.values.contains { ($0 ?? 0) < 0 }
+            request = signed && transform != .log ? .unconstrained : transform.request
         } else if let data {
             // A tidy file of records instead of the data set: the selection is applied to it.
             let workspace = try selection.workspace(context)
@@ -80,20 +99,24 @@ struct ForecastCommand: ParsableCommand {
                 throw InputError(description: "\(data): no \(input.measure.rawValue) figures for \(workspace.describe(selected))")
             }
             values = measured
+            request = transform.request
             label = "\(input.measure.rawValue) of HS \(selected.commodity), \(workspace.label(selected))"
             source = .object([("source", .string(data)), ("selection", workspace.selectionJSON(selected))])
         } else {
             let resolved = try input.resolve(selection, context: context)
             (values, label, source) = (resolved.input.series, resolved.input.label, resolved.selectionJSON)
+            request = transform.request
         }
         let specification = ExponentialSmoothingSpecification(
             formulation: method == .ets ? .stateSpace : .holtWinters, error: error.component, trend: trend.component,
             seasonal: seasonal.component, seed: seed)
-        let fit = try specification.fit(values)
-        let table = ForecastTable(fit: fit, forecast: try fit.forecast(horizon: horizon, level: level),
-                                  label: label)
+        let multiplicative = (method == .ets && error == .multiplicative) || seasonal == .multiplicative
+        let prepared = try NonNegativeForecasting(request: request, point: point).prepare(values, multiplicativeModel: multiplicative)
+        let fit = try specification.fit(prepared.modelSeries)
+        let table = ForecastTable(fit: fit, forecast: prepared.finish(try fit.forecast(horizon: horizon, level: level)), label: label)
         switch output.format {
-        case .text, .html: try output.write(table.text())
+        case .text: try output.write(table.text())
+        case .html: try output.write(table.html())
         case .md: try output.write(table.text(markdown: true))
         case .csv: try output.write(table.csv())
         case .json: try output.write(json: table.json(selection: source), context: context)
@@ -115,6 +138,19 @@ enum SeasonalChoice: String, ExpressibleByArgument, CaseIterable {
     case none, additive, multiplicative
     var component: ExponentialSmoothingComponent { self == .none ? .none : (self == .additive ? .additive : .multiplicative) }
 }
+
+enum TransformChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, log, none
+    var request: NonNegativeForecasting.Request {
+        switch self {
+        case .auto: return .automatic
+        case .log: return .fixed(.log)
+        case .none: return .fixed(.none)
+        }
+    }
+}
+
+extension BackTransformedPoint: ExpressibleByArgument {}
 
 enum ErrorChoice: String, ExpressibleByArgument, CaseIterable {
     case additive, multiplicative

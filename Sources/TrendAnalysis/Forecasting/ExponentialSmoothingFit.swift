@@ -57,7 +57,10 @@ public struct ExponentialSmoothingFit: Sendable, Equatable, Codable {
     /// Other models use the quantiles (linear interpolation, R type 7) of
     /// ``ExponentialSmoothingSpecification/simulationPaths`` simulated paths with normal
     /// innovations of variance σ² from ``SplitMix64`` seeded with the specification's seed;
-    /// the point forecast is always the recursion's (R `forecast.ets` `mean`).
+    /// the point forecast is always the recursion's (R `forecast.ets` `mean`). ``Forecast/variances``
+    /// holds `σ² (1 + Σ_{j<h} c_j²)`, or the sample variance of the simulated paths.
+    /// The forecast is on the scale of the fitted values: fit a transformed series through
+    /// ``NonNegativeForecasting`` to forecast a trade measure.
     ///
     /// - Parameters:
     ///   - horizon: Steps ahead, at least 1.
@@ -76,12 +79,15 @@ public struct ExponentialSmoothingFit: Sendable, Equatable, Codable {
             let weights = kernel.linearWeights(horizon: horizon, period: period)
             var cumulative = 1.0
             var intervals = [PredictionInterval]()
+            var variances = [Double]()
             for h in 0..<horizon {
                 if h > 0 { cumulative += weights[h - 1] * weights[h - 1] }
-                let half = z * (sigma2 * cumulative).squareRoot()
+                variances.append(sigma2 * cumulative)
+                let half = z * variances[h].squareRoot()
                 intervals.append(PredictionInterval(level: level, lower: mean[h] - half, upper: mean[h] + half))
             }
-            return Forecast(periods: futurePeriods, mean: mean, intervals: intervals, level: level, intervalMethod: .analytic)
+            return Forecast(periods: futurePeriods, mean: mean, intervals: intervals, level: level, intervalMethod: .analytic,
+                            variances: variances)
         }
         let paths = max(specification.simulationPaths, 2)
         var generator = SplitMix64(seed: specification.seed)
@@ -101,8 +107,12 @@ public struct ExponentialSmoothingFit: Sendable, Equatable, Codable {
             return PredictionInterval(level: level, lower: Self.quantile(sorted, (1 - level) / 2),
                                       upper: Self.quantile(sorted, (1 + level) / 2))
         }
+        let variances = draws.map { column -> Double in
+            let average = column.reduce(0, +) / Double(column.count)
+            return column.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(column.count - 1)
+        }
         return Forecast(periods: futurePeriods, mean: mean, intervals: intervals, level: level,
-                        intervalMethod: .simulation, simulationPaths: paths, seed: specification.seed)
+                        intervalMethod: .simulation, simulationPaths: paths, seed: specification.seed, variances: variances)
     }
 
     /// The R type-7 quantile of sorted values.

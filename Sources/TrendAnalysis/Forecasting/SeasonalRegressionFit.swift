@@ -45,7 +45,8 @@ public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
         return row
     }
 
-    /// Forecasts with Student t prediction intervals (R `predict.lm(interval = "prediction")`).
+    /// Forecasts with Student t prediction intervals (R `predict.lm(interval = "prediction")`);
+    /// ``Forecast/variances`` holds `s² (1 + x'(X'X)⁻¹x)`.
     ///
     /// - Parameters:
     ///   - horizon: Steps ahead, at least 1.
@@ -57,7 +58,7 @@ public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
         guard level > 0 && level < 1 else { throw .invalidParameter(name: "level", value: "\(level)", constraint: "must lie in (0, 1)") }
         let t = StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom)).quantile((1 + level) / 2)
         let s = residualStandardError
-        var mean: [Double] = [], intervals: [PredictionInterval] = []
+        var mean: [Double] = [], intervals: [PredictionInterval] = [], variances: [Double] = []
         for h in 1...horizon {
             let x = Self.regressors(index: observed.count - 1 + h, period: period)
             let yhat = zip(x, coefficients).reduce(0) { $0 + $1.0 * $1.1 }
@@ -65,10 +66,11 @@ public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
             let cx = unscaledCovariance.multiply(x)
             let leverage = zip(x, cx).reduce(0) { $0 + $1.0 * $1.1 }
             let half = t * s * (1 + leverage).squareRoot()
+            variances.append(s * s * (1 + leverage))
             mean.append(yhat)
             intervals.append(PredictionInterval(level: level, lower: yhat - half, upper: yhat + half))
         }
         let future = periods.last.map { last in (1...horizon).map { last.advanced(by: $0) } } ?? []
-        return Forecast(periods: future, mean: mean, intervals: intervals, level: level, intervalMethod: .regression)
+        return Forecast(periods: future, mean: mean, intervals: intervals, level: level, intervalMethod: .regression, variances: variances)
     }
 }
