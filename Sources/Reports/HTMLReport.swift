@@ -170,7 +170,7 @@ public struct HTMLReport: Sendable {
         }
         out += "<h3>Figures and sources</h3>\n" + seriesTable(report)
         if !report.changes.isEmpty {
-            out += "<h3>Change between consecutive years with both tonnage and value</h3>\n"
+            out += "<h3>Change between consecutive years with both \(report.quantityNoun) and value</h3>\n"
             out += "<table><thead><tr><th>From</th><th>To</th><th>Quantity</th><th>Value</th><th>Unit price</th><th>Price effect</th><th>Volume effect</th></tr></thead><tbody>\n"
             for change in report.changes {
                 let cells = [change.quantityChange, change.valueChange, change.unitPriceChange, change.priceEffectShare, change.volumeEffectShare]
@@ -181,7 +181,7 @@ public struct HTMLReport: Sendable {
         }
         let stories = report.stories()
         if !stories.isEmpty {
-            out += "<h3>Tonnage and value moving apart</h3>\n<ul>\n" + stories.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+            out += "<h3>\(report.quantityNoun.capitalized) and value moving apart</h3>\n<ul>\n" + stories.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         }
         if !report.events.isEmpty {
             out += "<h3>\(e(report.eventsHeading))</h3>\n<ul>\n"

@@ -98,7 +98,7 @@ extension TradeReport {
         case .quantity:
             disputed = periods { $0.alternatives.contains { $0.measure == .quantity } }
             let missing = periods { $0.quantity == nil }
-            if !missing.isEmpty { questions.append("No tonnage reported for \(missing): the line has gaps there, nothing is filled in.") }
+            if !missing.isEmpty { questions.append("No \(quantityNoun) reported for \(missing): the line has gaps there, nothing is filled in.") }
             let estimated = periods { ($0.estimatedQuantityShare ?? 0) > 0 }
             if !estimated.isEmpty { questions.append("Estimated quantities (flagged by the source) for \(estimated).") }
         case .value:
@@ -108,9 +108,9 @@ extension TradeReport {
         case .unitPrice:
             disputed = periods { $0.alternatives.contains { $0.measure == .value } }
             let undefined = periods { $0.unitPrice == nil }
-            questions.append("Unit price = value ÷ tonnage of the same period and code; it is not drawn where either is missing\(undefined.isEmpty ? "" : " (\(undefined))").")
+            questions.append("Unit price = value ÷ \(quantityNoun) of the same period and code; it is not drawn where either is missing\(undefined.isEmpty ? "" : " (\(undefined))").")
             let mixed = periods(\.mixesSources)
-            if !mixed.isEmpty { questions.append("Value and tonnage come from different sources for \(mixed): the unit price divides figures of two publications.") }
+            if !mixed.isEmpty { questions.append("Value and \(quantityNoun) come from different sources for \(mixed): the unit price divides figures of two publications.") }
         }
         if !disputed.isEmpty {
             questions.append("Sources disagree for \(disputed) (highlighted): the preferred figure is drawn, by the rank rule of Data/README.md; hover for the others.")

@@ -25,7 +25,7 @@ extension TradeReport {
         }
         let stories = stories()
         if !stories.isEmpty {
-            out += "\n## Tonnage and value moving apart\n\n" + stories.map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
+            out += "\n## \(quantityNoun.capitalized) and value moving apart\n\n" + stories.map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
         }
         if !events.isEmpty {
             out += "\n## \(Markdown.escape(eventsHeading))\n\n"

@@ -63,6 +63,9 @@ public struct TradeReport: Sendable {
 
     var unit: String { table.series.quantityUnit?.abbreviation ?? "" }
 
+    /// The word for the quantity in prose: "tonnage" for a mass, "quantity" for items, litres or other units.
+    var quantityNoun: String { table.series.quantityUnit?.dimension == .mass ? "tonnage" : "quantity" }
+
     /// Consecutive-period changes in which quantity and value moved in opposite directions.
     public var divergences: [PriceVolumeChange] {
         changes.filter { ($0.quantityChange > 0) != ($0.valueChange > 0) && $0.quantityChange != 0 && $0.valueChange != 0 }
@@ -72,7 +75,7 @@ public struct TradeReport: Sendable {
     public func stories() -> [String] {
         divergences.map { change in
             let rose = change.quantityChange > 0
-            var sentence = "\(change.to): tonnage \(rose ? "rose" : "fell") \(NumberStyle.percent(change.quantityChange)) "
+            var sentence = "\(change.to): \(quantityNoun) \(rose ? "rose" : "fell") \(NumberStyle.percent(change.quantityChange)) "
                 + "(\(NumberStyle.grouped(change.quantityFrom)) \(unit) in \(change.from) to \(NumberStyle.grouped(change.quantityTo)) \(unit)) "
                 + "while value \(rose ? "fell" : "rose") \(NumberStyle.percent(change.valueChange)) "
                 + "(USD \(NumberStyle.millions(change.valueFrom)) to USD \(NumberStyle.millions(change.valueTo))), "
@@ -90,7 +93,7 @@ public struct TradeReport: Sendable {
     func caveat(_ point: TradeSeriesPoint) -> String {
         var notes: [String] = []
         if point.mixesSources {
-            notes.append("Value and tonnage come from different sources (value: \(point.valueSources.joined(separator: ", ")); tonnage: \(point.quantitySources.joined(separator: ", "))).")
+            notes.append("Value and \(quantityNoun) come from different sources (value: \(point.valueSources.joined(separator: ", ")); \(quantityNoun): \(point.quantitySources.joined(separator: ", "))).")
         }
         if let value = point.value?.amount, TradeSeriesBuilder.significantDigits(value) <= 2 {
             // A figure given to d significant digits lies within half a unit of its last digit.
@@ -147,7 +150,7 @@ public struct TradeReport: Sendable {
         }
         let valueOnly = table.series.points.filter { $0.value != nil && $0.quantity == nil }.map(\.period.description)
         if !valueOnly.isEmpty {
-            questions.append("No tonnage for \(valueOnly.joined(separator: ", ")): no unit price there.")
+            questions.append("No \(quantityNoun) for \(valueOnly.joined(separator: ", ")): no unit price there.")
         }
         let quantityOnly = table.series.points.filter { $0.value == nil && $0.quantity != nil }.map(\.period.description)
         if !quantityOnly.isEmpty {
@@ -171,7 +174,7 @@ public struct TradeReport: Sendable {
         out += table.text() + "\n"
         out += glance(heading: heading)
         if !changes.isEmpty {
-            out += heading("Change between consecutive years with both tonnage and value") + "\n"
+            out += heading("Change between consecutive years with both \(quantityNoun) and value") + "\n"
             let header = "From -> to      Quantity     Value  Unit price  Price effect  Volume effect"
             out += header + "\n" + String(repeating: "-", count: header.count) + "\n"
             for change in changes {
@@ -186,7 +189,7 @@ public struct TradeReport: Sendable {
         }
         let stories = stories()
         if !stories.isEmpty {
-            out += heading("Tonnage and value moving apart") + "\n"
+            out += heading("\(quantityNoun.capitalized) and value moving apart") + "\n"
             for story in stories { out += "- " + story + "\n" }
             out += "\n"
         }

@@ -58,11 +58,24 @@ extension Workspace {
         let selection = series.selection
         let side = mirror.map { $0.partnerSelection(selection) } ?? selection
         let ids = Array(Set(series.points.flatMap(\.sourceIDs))).sorted()
-        let whose = "\(side.reporter.map(areas.name) ?? "the reporters")'s \(side.flow.map { $0.rawValue + "s" } ?? "trade") records"
+        let whose = "\(side.reporter.map(areas.name) ?? "the reporters")'s \(side.flow?.rawValue ?? "trade") records"
         if let store {
-            let files = ((try? store.provenance()) ?? []).map(\.file)
-            let shown = files.count <= 5 ? files.joined(separator: ", ") : files.prefix(5).joined(separator: ", ") + " and \(files.count - 5) more"
-            return "Where do the figures come from? \(whose) in the store \(store.path), ingested from \(files.isEmpty ? "no file" : shown)"
+            var byKind: [(kind: String, files: [String])] = []
+            for entry in (try? store.provenance()) ?? [] {
+                let kind: String
+                switch entry.layout {
+                case .comtradeLegacyAPI?: kind = "UN Comtrade, legacy API files"
+                case .comtradeLegacyBulk?: kind = "UN Comtrade, legacy bulk files"
+                case .comtradePlus?: kind = "UN Comtrade+ files"
+                case .comtradePlusBulk?: kind = "UN Comtrade+ bulk files"
+                case .tidy?, nil: kind = "tidy files"
+                }
+                if let index = byKind.firstIndex(where: { $0.kind == kind }) { byKind[index].files.append(entry.file) } else { byKind.append((kind, [entry.file])) }
+            }
+            let files = byKind.map { kind, files in
+                "\(kind) " + (files.count <= 5 ? files.joined(separator: ", ") : files.prefix(5).joined(separator: ", ") + " and \(files.count - 5) more")
+            }
+            return "Where do the figures come from? \(whose), from the store \(store.path) (\(files.isEmpty ? "no file ingested" : files.joined(separator: "; ")))"
                 + (ids.isEmpty ? "." : "; sources: \(ids.joined(separator: ", ")).")
         }
         if side.reporter == profile.reporter && side.partner == profile.partner && side.flow == profile.flow {
