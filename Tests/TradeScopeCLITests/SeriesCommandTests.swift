@@ -58,7 +58,7 @@ struct SeriesCommandTests {
         let result = try runTradescope(["series", "--hs", "2701", "--freq", "monthly", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        #expect(lines.first == "period,value_usd,quantity,quantity_unit,unit_price,unit_price_unit,missing_quantity_share,estimated_quantity_share,source_ids")
+        #expect(lines.first == "period,value_usd,quantity,quantity_unit,unit_price,unit_price_unit,missing_quantity_share,estimated_quantity_share,source_ids,coverage")
         // 2017-01: the UN 1718 row is the only one with a value; tonnage 1,440,000 t from UN 1718
         // (un1718 rank 3 loses to customs rank 1: GAC via 38 North 1,440,000 t published 2017-04-05).
         #expect(lines[1].hasPrefix("2017-01,126390000,1440000,t,"))
