@@ -100,7 +100,7 @@ public enum CommodityCode: Hashable, Comparable, Codable, Sendable, CustomString
     }
 
     /// The chapters of a chapter range or section; `nil` for totals and HS codes.
-    var chapterSpan: ClosedRange<Int>? {
+    public var chapterSpan: ClosedRange<Int>? {
         switch self {
         case let .chapterRange(range): return range
         case let .section(section): return section.chapters

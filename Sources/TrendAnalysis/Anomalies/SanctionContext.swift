@@ -37,8 +37,15 @@ public struct SanctionContext: Sendable, Equatable {
     ///   - calendar: The sanctions calendar.
     ///   - selection: The selection of the series (for a mirror view, the selection as asked).
     public init(calendar: SanctionCalendar, selection: TradeSelection) {
+        // A chapter range or section stands for its chapters (never for "every code", which would hold
+        // an arms ban against clothing); TOTAL keeps every event.
         var codes: [HSCode] = []
-        if case let .hs(code) = selection.commodity { codes = [code] }
+        switch selection.commodity {
+        case let .hs(code): codes = [code]
+        case .section, .chapterRange:
+            codes = (selection.commodity.chapterSpan ?? 0...(-1)).compactMap { try? HSCode($0 < 10 ? "0\($0)" : String($0)) }
+        case .total: codes = []
+        }
         guard let direction = calendar.direction(of: selection) else {
             self.init(events: [], hsCodes: codes, reporter: nil)
             return
