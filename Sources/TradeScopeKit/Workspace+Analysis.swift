@@ -42,7 +42,7 @@ public enum Grouping: String, Sendable, CaseIterable {
     }
 
     /// The group a record belongs to, or `nil` when it belongs to none (a code coarser than the level).
-    func key(of record: TradeRecord) -> String? {
+    public func key(of record: TradeRecord) -> String? {
         switch self {
         case .partner: return record.partner.iso3
         case .reporter: return record.reporter.iso3
@@ -65,8 +65,19 @@ public enum Grouping: String, Sendable, CaseIterable {
         }
     }
 
+    /// The grouping as seen on the records read: under a mirror view the user's partner is the
+    /// records' reporter and the other way round.
+    public func onRecordSide(mirror: MirrorView?) -> Grouping {
+        guard mirror != nil else { return self }
+        switch self {
+        case .partner: return .reporter
+        case .reporter: return .partner
+        default: return self
+        }
+    }
+
     /// The selection whose records hold every group: the grouped side left open.
-    func open(_ selection: TradeSelection) -> TradeSelection {
+    public func open(_ selection: TradeSelection) -> TradeSelection {
         switch self {
         case .hs6, .hs4, .hs2: return selection
         case .partner:
@@ -151,32 +162,43 @@ extension Workspace {
     public func analysisGroups(_ selection: TradeSelection, by grouping: Grouping, mirror: MirrorView? = nil,
                                quantity: QuantityMeasure = .reported, progress: (() -> Void)? = nil) throws -> AnalysisGroups {
         let side = mirror.map { $0.partnerSelection(selection) } ?? selection
-        let sideGrouping: Grouping
-        switch (grouping, mirror) {
-        case (.partner, _?): sideGrouping = .reporter
-        case (.reporter, _?): sideGrouping = .partner
-        default: sideGrouping = grouping
-        }
+        let sideGrouping = grouping.onRecordSide(mirror: mirror)
         var byKey: [String: [TradeRecord]] = [:]
         for record in try source.records(matching: RecordFilter(sideGrouping.open(side))) {
             if let key = sideGrouping.key(of: record) { byKey[key, default: []].append(record) }
         }
         guard !byKey.isEmpty else { throw try nothingFound(sideGrouping.open(side)) }
-        let builder = builder(quantity: quantity)
         var keys: [String] = [], selections: [TradeSelection] = [], trades: [Result<TradeSeries, AnalysisError>] = []
         for key in byKey.keys.sorted() {
             defer { progress?() }
-            let group = try grouping.selection(selection, key: key)
-            let records = byKey[key] ?? []
+            let group = try self.group(key, records: byKey[key] ?? [], of: selection, by: grouping, mirror: mirror, quantity: quantity)
             keys.append(key)
-            selections.append(group)
-            do {
-                let built = try builder.build(mirror.map { $0.mirroredRecords(records, for: group) } ?? records, selection: group)
-                trades.append(.success(built))
-            } catch {
-                trades.append(.failure(.seriesFailed(step: "building the series of group \(key)", error)))
-            }
+            selections.append(group.selection)
+            trades.append(group.series)
         }
         return AnalysisGroups(keys: keys, selections: selections, trades: trades)
+    }
+
+    /// One group of `--by`: its selection and its series built from its records (the records of the
+    /// group's side, e.g. read from a store or streamed from standard input), exactly as its single
+    /// run builds them. Every way of forming groups (store, stream) goes through here.
+    ///
+    /// - Parameters:
+    ///   - key: The group key (an HS code, or a reporter or partner code).
+    ///   - records: The group's records as reported (the partner's side for a mirror view).
+    ///   - selection: The selection as asked.
+    ///   - grouping: The grouping.
+    ///   - mirror: The mirror view, if any.
+    ///   - quantity: The quantity measure.
+    /// - Throws: `TradeDomainError` when the key is not a code of the grouping.
+    public func group(_ key: String, records: [TradeRecord], of selection: TradeSelection, by grouping: Grouping,
+                      mirror: MirrorView? = nil, quantity: QuantityMeasure = .reported) throws -> (selection: TradeSelection, series: Result<TradeSeries, AnalysisError>) {
+        let group = try grouping.selection(selection, key: key)
+        do {
+            let built = try builder(quantity: quantity).build(mirror.map { $0.mirroredRecords(records, for: group) } ?? records, selection: group)
+            return (group, .success(built))
+        } catch {
+            return (group, .failure(.seriesFailed(step: "building the series of group \(key)", error)))
+        }
     }
 }
