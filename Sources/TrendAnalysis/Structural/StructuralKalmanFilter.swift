@@ -180,7 +180,46 @@ final class StructuralKalmanFilter {
         }
     }
 
+    /// P ← T P T' (+ Q) for symmetric P in the filter's rotating layout: the seasonal block is a
+    /// ring whose slot `oldest` (γ[t-s+2]) is overwritten by γ[t+1] = -Σ γ, the other slots keep
+    /// their values, so only the level row and column and row and column `oldest` change:
+    /// ```
+    /// σ_i = Σ_{j ∈ seasonal} P[i, j];   P[o, i] = P[i, o] = -σ_i (i ≠ o);   P[o, o] = Σ_{i ∈ seasonal} σ_i
+    /// ```
+    @inline(__always)
+    private func predictRotating(_ p: UnsafeMutablePointer<Double>, oldest o: Int, addNoise: Bool) {
+        if hasSlope {
+            for j in 0..<m { p[j] += p[m + j] }
+            for i in 0..<m { p[i * m] += p[i * m + 1] }
+        }
+        if seasonalIndex >= 0 {
+            let s = seasonalIndex, count = period - 1
+            var total = 0.0
+            for i in 0..<m {
+                let base = i * m + s
+                var sum = 0.0
+                for j in 0..<count { sum += p[base + j] }
+                row[i] = sum
+                if i >= s { total += sum }
+            }
+            for i in 0..<m where i != o {
+                p[i * m + o] = -row[i]
+                p[o * m + i] = -row[i]
+            }
+            p[o * m + o] = total
+        }
+        if addNoise {
+            p[0] += level
+            if hasSlope { p[m + 1] += slope }
+            if seasonalIndex >= 0 { p[o * m + o] += seasonal }
+        }
+    }
+
     /// Runs the filter over `y` (NaN = missing), optionally recording every step.
+    ///
+    /// Internally the seasonal states rotate through a ring of slots (see `predictRotating`), so a
+    /// step costs O(m s) with no copying; the record is written in the standard order
+    /// (γ[t], γ[t-1], ..., γ[t-s+2]).
     func run(_ y: UnsafeBufferPointer<Double>, record: UnsafeMutablePointer<Record>?) -> Likelihood {
         let n = y.count
         let mm = m * m
@@ -190,6 +229,15 @@ final class StructuralKalmanFilter {
         var result = Likelihood()
         var diffuse = true
         let h = irregular
+        let s = seasonalIndex, ring = max(period - 1, 1)
+        /// Slot of γ[t] within the seasonal ring.
+        var head = 0
+        /// Position in the state vector of standard state i (the ring unrolled).
+        var slot = Array(0..<m)
+        func unroll() {
+            guard s >= 0 else { return }
+            for k in 0..<(period - 1) { slot[s + k] = s + ((head - k) % ring + ring) % ring }
+        }
         if let record {
             record.pointee = Record()
             record.pointee.kind.reserveCapacity(n)
@@ -198,29 +246,37 @@ final class StructuralKalmanFilter {
             record.pointee.mStar.reserveCapacity(n * m)
             record.pointee.mInf.reserveCapacity(n * m)
         }
+        func appendVector(_ x: UnsafeMutablePointer<Double>, to array: inout [Double]) {
+            for i in 0..<m { array.append(x[slot[i]]) }
+        }
+        func appendMatrix(_ x: UnsafeMutablePointer<Double>, to array: inout [Double]) {
+            for i in 0..<m { let r = slot[i] * m; for j in 0..<m { array.append(x[r + slot[j]]) } }
+        }
         for t in 0..<n {
             let value = y[t]
             let observed = !value.isNaN
+            let current = s >= 0 ? s + head : 0
             if let record {
-                record.pointee.a.append(contentsOf: UnsafeBufferPointer(start: a, count: m))
-                record.pointee.pStar.append(contentsOf: UnsafeBufferPointer(start: pStar, count: mm))
-                if diffuse { record.pointee.pInf.append(contentsOf: UnsafeBufferPointer(start: pInf, count: mm)) }
+                unroll()
+                appendVector(a, to: &record.pointee.a)
+                appendMatrix(pStar, to: &record.pointee.pStar)
+                if diffuse { appendMatrix(pInf, to: &record.pointee.pInf) }
             }
             var kind = StepKind.missing
             var v = 0.0, fStar = 0.0, fInf = 0.0
             if observed {
                 result.observed += 1
-                v = value - observe(a)
-                if seasonalIndex >= 0 {
-                    let s = seasonalIndex
-                    for i in 0..<m { mStar[i] = pStar[i * m] + pStar[i * m + s] }
-                    if diffuse { for i in 0..<m { mInf[i] = pInf[i * m] + pInf[i * m + s] } }
+                v = value - (s >= 0 ? a[0] + a[current] : a[0])
+                // M = P Z' from rows 0 and `current` (P is symmetric).
+                if s >= 0 {
+                    for i in 0..<m { mStar[i] = pStar[i] + pStar[current * m + i] }
+                    if diffuse { for i in 0..<m { mInf[i] = pInf[i] + pInf[current * m + i] } }
                 } else {
-                    for i in 0..<m { mStar[i] = pStar[i * m] }
-                    if diffuse { for i in 0..<m { mInf[i] = pInf[i * m] } }
+                    for i in 0..<m { mStar[i] = pStar[i] }
+                    if diffuse { for i in 0..<m { mInf[i] = pInf[i] } }
                 }
-                fStar = observe(mStar) + h
-                fInf = diffuse ? observe(mInf) : 0
+                fStar = (s >= 0 ? mStar[0] + mStar[current] : mStar[0]) + h
+                fInf = diffuse ? (s >= 0 ? mInf[0] + mInf[current] : mInf[0]) : 0
                 if diffuse && fInf > Self.diffuseTolerance {
                     kind = .diffuseInformative
                     result.diffuseInformative += 1
@@ -254,26 +310,38 @@ final class StructuralKalmanFilter {
                 record.pointee.fStar.append(fStar)
                 record.pointee.fInf.append(fInf)
                 if observed {
-                    record.pointee.mStar.append(contentsOf: UnsafeBufferPointer(start: mStar, count: m))
-                    record.pointee.mInf.append(contentsOf: UnsafeBufferPointer(start: mInf, count: m))
+                    appendVector(mStar, to: &record.pointee.mStar)
+                    appendVector(mInf, to: &record.pointee.mInf)
                 } else {
                     record.pointee.mStar.append(contentsOf: repeatElement(0, count: m))
                     record.pointee.mInf.append(contentsOf: repeatElement(0, count: m))
                 }
             }
-            transition(a)
-            predictCovariance(pStar, addNoise: true)
+            // Prediction: a ← T a, P ← T P T' + Q, in the ring layout.
+            let oldest = s >= 0 ? s + (head + 1) % ring : 0
+            if hasSlope { a[0] += a[1] }
+            if s >= 0 {
+                var sum = 0.0
+                for j in 0..<(period - 1) { sum += a[s + j] }
+                a[oldest] = -sum
+            }
+            predictRotating(pStar, oldest: oldest, addNoise: true)
             if diffuse {
                 result.diffusePeriods += 1
-                predictCovariance(pInf, addNoise: false)
+                predictRotating(pInf, oldest: oldest, addNoise: false)
                 var largest = 0.0
                 for i in 0..<mm { largest = max(largest, abs(pInf[i])) }
                 if largest <= Self.diffuseTolerance { diffuse = false; result.diffuseEnded = true }
             }
+            if s >= 0 { head = (head + 1) % ring }
         }
         if let record {
-            record.pointee.finalState = Array(UnsafeBufferPointer(start: a, count: m))
-            record.pointee.finalCovariance = Array(UnsafeBufferPointer(start: pStar, count: mm))
+            unroll()
+            var state = [Double](), covariance = [Double]()
+            appendVector(a, to: &state)
+            appendMatrix(pStar, to: &covariance)
+            record.pointee.finalState = state
+            record.pointee.finalCovariance = covariance
         }
         return result
     }
