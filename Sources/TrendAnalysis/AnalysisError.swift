@@ -17,6 +17,8 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
     case seriesFailed(step: String, TradeDomainError)
     /// A least-squares fit inside a step failed (for example a rank-deficient design).
     case regressionFailed(step: String, LinearAlgebraError)
+    /// The data cannot support the method for a reason other than their count; `constraint` states it.
+    case insufficientData(method: String, constraint: String)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(step): \(error)"
         case let .regressionFailed(step, error):
             return "\(step): \(error)"
+        case let .insufficientData(method, constraint):
+            return "\(method): \(constraint)"
         }
     }
 }

@@ -1,0 +1,103 @@
+import Foundation
+
+extension StructuralModelSpecification {
+    /// Log variance ratios are searched in [-30, 30]: e^-30 ≈ 1e-13 of the concentrated variance is
+    /// zero for the likelihood's purposes, and the polish step concentrates the largest variance, so
+    /// no ratio needs to go beyond e^30.
+    static let logRatioBound = 30.0
+
+    /// Candidate starting points, as variance ratios in statsmodels' order: all equal, then each
+    /// variance in turn dominant with the others at 0.1 and at 0.01 of it (2k + 1 points for k variances).
+    static func startingRatios(count k: Int) -> [[Double]] {
+        var candidates = [[Double](repeating: 1, count: k)]
+        for share in [0.1, 0.01] {
+            for dominant in 0..<k {
+                var ratios = [Double](repeating: share, count: k)
+                ratios[dominant] = 1
+                candidates.append(ratios)
+            }
+        }
+        return candidates
+    }
+
+    /// Sets the filter's variances from values in statsmodels' order (irregular, level, [slope], [seasonal]).
+    static func apply(_ values: [Double], to filter: StructuralKalmanFilter) {
+        filter.irregular = values[0]
+        filter.level = values[1]
+        var index = 2
+        if filter.hasSlope { filter.slope = values[index]; index += 1 }
+        if filter.seasonalIndex >= 0 { filter.seasonal = values[index] }
+    }
+
+    /// Maximum likelihood variances. The concentrated exact diffuse log-likelihood (the largest
+    /// variance of a candidate concentrated out, the others as log ratios to it) is evaluated at
+    /// every point of ``startingRatios(count:)``; Nelder-Mead runs from the best two, and once
+    /// more with the largest variance concentrated if the best optimum has a different largest
+    /// variance than its start. The highest likelihood is kept.
+    ///
+    /// - Returns: The variances and the number of Nelder-Mead searches run.
+    func estimate(_ y: [Double], filter: StructuralKalmanFilter, period: Int?, method: String)
+        throws(AnalysisError) -> (StructuralVariances, Int) {
+        let k = 2 + (filter.hasSlope ? 1 : 0) + (filter.seasonalIndex >= 0 ? 1 : 0)
+        let bound = Self.logRatioBound
+        /// Ratios to the concentrated variance `c` from the k - 1 free log ratios.
+        func ratios(_ theta: [Double], concentrated c: Int) -> [Double] {
+            var values = [Double](repeating: 1, count: k)
+            var j = 0
+            for i in 0..<k where i != c { values[i] = exp(theta[j]); j += 1 }
+            return values
+        }
+        /// The free log ratios of `values` with the largest concentrated out, and its index.
+        func logRatios(_ values: [Double]) -> (theta: [Double], concentrated: Int) {
+            let c = values.indices.max { values[$0] < values[$1] }!
+            let theta = values.indices.filter { $0 != c }.map { log(max(values[$0] / values[c], exp(-bound + 1))) }
+            return (theta, c)
+        }
+        var diffuseNeverEnded = false
+        var best: (logLikelihood: Double, variances: [Double], concentrated: Int)?
+        var searches = 0
+        y.withUnsafeBufferPointer { buffer in
+            func concentrated(_ values: [Double]) -> (logLikelihood: Double, scale: Double)? {
+                Self.apply(values, to: filter)
+                let parts = filter.run(buffer, record: nil)
+                if !parts.diffuseEnded { diffuseNeverEnded = true }
+                guard parts.diffuseEnded, parts.scaled > 0, parts.sumSquares > 0 else { return nil }
+                let result = parts.concentrated
+                return result.logLikelihood.isFinite ? result : nil
+            }
+            func search(from values: [Double]) {
+                let (start, c) = logRatios(values)
+                searches += 1
+                let objective: ([Double]) -> Double = { theta in
+                    guard theta.allSatisfy({ abs($0) <= bound }) else { return .infinity }
+                    return concentrated(ratios(theta, concentrated: c)).map { -$0.logLikelihood } ?? .infinity
+                }
+                guard objective(start).isFinite else { return }
+                let solution = NelderMead(relativeTolerance: 1e-11, maximumEvaluations: 20_000, restarts: 4)
+                    .minimise(objective, start: start, steps: start.map { _ in 1.0 })
+                let found = ratios(solution.point, concentrated: c)
+                guard let fit = concentrated(found), best == nil || fit.logLikelihood > best!.logLikelihood else { return }
+                best = (fit.logLikelihood, found.map { $0 * fit.scale }, c)
+            }
+            let screened = Self.startingRatios(count: k).compactMap { ratios in
+                concentrated(ratios).map { (ratios, $0.logLikelihood) }
+            }.sorted { $0.1 > $1.1 }
+            for (ratios, _) in screened.prefix(2) { search(from: ratios) }
+            if let current = best, logRatios(current.variances).concentrated != current.concentrated {
+                search(from: current.variances)
+            }
+        }
+        guard let best else {
+            if diffuseNeverEnded {
+                throw .insufficientData(method: method, constraint: "the observed periods do not identify the initial states (the diffuse part of the filter never ends); more observed periods are needed, spread over every season")
+            }
+            throw .insufficientData(method: method, constraint: "the likelihood could not be evaluated at any starting point (a constant series has no variance to estimate)")
+        }
+        let v = best.variances
+        var index = 2
+        let slope: Double? = filter.hasSlope ? v[index] : nil
+        if filter.hasSlope { index += 1 }
+        let seasonal: Double? = filter.seasonalIndex >= 0 ? v[index] : nil
+        return (StructuralVariances(irregular: v[0], level: v[1], slope: slope, seasonal: seasonal), searches)
+    }
+}
