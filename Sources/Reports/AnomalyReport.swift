@@ -40,8 +40,8 @@ public struct AnomalyReport: Sendable {
         if flags.isEmpty {
             out += "no anomalies\n"
         } else {
-            out += AnalysisText.table(["period", "value", "expected", "score", "nearest event", "date", "periods from event"], flags.map { flag in
-                [flag.period.description, AnalysisText.significant(flag.observed), AnalysisText.significant(flag.expected),
+            out += AnalysisText.table(["period", "kind", "value", "expected", "score", "nearest event", "date", "periods from event"], flags.map { flag in
+                [flag.period.description, flag.kind == .levelShift ? "level shift" : "outlier", AnalysisText.significant(flag.observed), AnalysisText.significant(flag.expected),
                  AnalysisText.significant(flag.score), flag.nearestSanction?.eventID ?? "-", flag.nearestSanction?.date.description ?? "-",
                  flag.offsetFromSanction.map { String(format: "%+d", $0) } ?? "-"]
             })
@@ -74,7 +74,8 @@ public struct AnomalyReport: Sendable {
             ("selection", selection),
             ("method", .string(methodDescription)),
             ("anomalies", .array(flags.map { flag in
-                .object([("period", .string(flag.period.description)), ("value", .number(flag.observed)), ("expected", .number(flag.expected)),
+                .object([("period", .string(flag.period.description)), ("kind", .string(flag.kind.rawValue)),
+                         ("value", .number(flag.observed)), ("expected", .number(flag.expected)),
                          ("score", .number(flag.score)), ("threshold", .number(flag.threshold)),
                          ("nearest_event", flag.nearestSanction.map { event in
                              .object([("id", .string(event.eventID)), ("date", .string(event.date.description)),

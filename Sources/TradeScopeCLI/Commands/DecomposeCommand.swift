@@ -9,7 +9,7 @@ import TradeScopeKit
 struct DecomposeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decompose",
-        abstract: "Split a monthly or quarterly series into trend, seasonal and remainder by STL.",
+        abstract: "Split a monthly or quarterly series into trend, seasonal and remainder (STL, or a structural model when there are gaps).",
         discussion: """
             STL (Cleveland et al. 1990) with the defaults of statsmodels STL: seasonal window 7, trend and \
             low-pass windows derived from the period, degrees 1, and 5 inner / 0 outer iterations (2 / 15 \
@@ -19,8 +19,15 @@ struct DecomposeCommand: ParsableCommand {
               tradescope decompose --series co2.csv
               tradescope decompose --series co2.csv --robust --format json
 
-            STL needs a complete series of at least two cycles; the bundled monthly trade data has gaps, \
-            so decompose is mostly used with --series or a store made by 'tradescope ingest'.
+            STL needs a complete series of at least two cycles. A window with gaps (the bundled monthly trade \
+            data has 39 of 100 months from 2009-08 to 2017-11) is decomposed by a structural model instead \
+            (--method auto, the default, says which it used): a local level (or local linear trend) plus a \
+            dummy seasonal and an irregular, Kalman filter and smoother with exact diffuse initialisation, \
+            variances by maximum likelihood. A missing month is a missing observation: its smoothed level \
+            and seasonal are estimated, with standard errors, and marked with * (JSON: estimated: true).
+
+              tradescope decompose --hs 2701 --freq monthly
+              tradescope decompose --hs 2701 --freq monthly --method structural --structural-trend trend --format json
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -35,6 +42,11 @@ struct DecomposeCommand: ParsableCommand {
     @Flag(help: "Robust fitting: downweight outliers (2 inner, 15 outer iterations).")
     var robust = false
 
+    @Option(help: "auto (STL on a complete window, the structural model on one with gaps), stl or structural (default: auto).")
+    var method: DecomposeMethodChoice = .auto
+
+    @OptionGroup var structural: StructuralOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -46,7 +58,22 @@ struct DecomposeCommand: ParsableCommand {
     func run() throws {
         let context = RunContext()
         let resolved = try input.resolve(selection, context: context)
-        let decomposition = try STLSpecification(period: period, seasonal: seasonalWindow, robust: robust).fit(resolved.input.series)
+        let series = resolved.input.series
+        let useStructural = method == .structural || (method == .auto && series.hasGaps)
+        if useStructural {
+            let reason = method == .auto ? "Structural model chosen: STL needs a complete series and this window has \(series.values.filter { $0 == nil }.count) missing periods of \(series.count)." : nil
+            let report = StructuralDecompositionReport(fit: try structural.specification(for: series).fit(series), label: resolved.input.label, reason: reason)
+            switch output.format {
+            case .json: try output.write(json: report.json(selection: resolved.selectionJSON), context: context)
+            case .csv: try output.write(report.csv())
+            default: try output.write(report.text())
+            }
+            return
+        }
+        let decomposition: STLDecomposition
+        do { decomposition = try STLSpecification(period: period, seasonal: seasonalWindow, robust: robust).fit(series) } catch {
+            throw error.explainingGaps(in: series)
+        }
         let report = DecompositionReport(decomposition: decomposition, label: resolved.input.label)
         switch output.format {
         case .json: try output.write(json: report.json(selection: resolved.selectionJSON), context: context)
@@ -54,4 +81,8 @@ struct DecomposeCommand: ParsableCommand {
         default: try output.write(report.text())
         }
     }
+}
+
+enum DecomposeMethodChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, stl, structural
 }
