@@ -12,6 +12,9 @@ import TradeDomain
 /// except rows whose figures the tidy file already holds from the same source
 /// (counted in ``duplicateComtradeRows``, never listed twice).
 ///
+/// UN Comtrade's area list, `areas.csv`, gives the name and codes of any reporter
+/// or partner (``areas``).
+///
 /// The files live in the repository's `Data/` directory (see `Data/README.md`).
 /// They are found, in order, in `$TRADESCOPE_DATA`, in a `Data/` directory above
 /// the running executable (a build inside a clone), and in `./Data`.
@@ -26,6 +29,8 @@ public struct BundledData: Sendable {
     public static let comtradeFile = "comtrade/comtrade_legacy_prk_hs27_hs44.csv"
     /// The source id of the Comtrade rows (a row of `sources.csv`).
     public static let comtradeSourceID = "UNCT_PMACG"
+    /// UN Comtrade's area list, relative to the data directory (read when present).
+    public static let areasFile = "areas.csv"
 
     /// The directory holding the files.
     public let directory: URL
@@ -39,6 +44,9 @@ public struct BundledData: Sendable {
     public let comtradeRows: [TradeFileRow]
     /// Comtrade rows not added because the tidy file holds the same figures from the same source.
     public let duplicateComtradeRows: Int
+    /// UN Comtrade's area list (names and codes of every reporter and partner), or nil
+    /// when the data directory has no `areas.csv`.
+    public let areas: AreaTable?
 
     /// Loads the bundled files from `directory`, or from the first place found.
     ///
@@ -68,6 +76,9 @@ public struct BundledData: Sendable {
             comtradeRows = []
             (records, duplicateComtradeRows) = (tidy, 0)
         }
+        let areaFile = file(Self.areasFile)
+        areas = FileManager.default.fileExists(atPath: areaFile.path)
+            ? try AreaTable.read(path: areaFile.path, displayName: areaFile.display) : nil
         let calendar = file(Self.sanctionsFile)
         self.calendar = try SanctionCalendarReader(path: calendar.path, displayName: calendar.display).readCalendar()
     }

@@ -59,7 +59,7 @@ public struct Workspace: Sendable {
             store = nil
             let data = try BundledData(directory: directory)
             source = BundledRecordSource(records: data.records)
-            for name in [BundledData.tradeFile, BundledData.comtradeFile] {
+            for name in [BundledData.tradeFile, BundledData.comtradeFile, BundledData.areasFile] {
                 let file = bundled(name)
                 if FileManager.default.fileExists(atPath: file.path) { try context.recordFile(file.path, name: file.display) }
             }

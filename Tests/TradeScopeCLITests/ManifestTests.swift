@@ -35,6 +35,22 @@ struct ManifestTests {
         #expect(trade["sha256"] as? String == (try sha256(fixtureDataDirectory().appendingPathComponent("dprk_china.csv").path)))
     }
 
+    @Test("the area list is listed when the bundled data directory has one, and not otherwise")
+    func areas() throws {
+        // The fixture data plus the repository's Data/areas.csv, in a temporary directory.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-areas-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixtureDataDirectory(), to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let areas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/areas.csv")
+        try FileManager.default.copyItem(at: areas, to: directory.appendingPathComponent("areas.csv"))
+        let inputs = try #require(try manifest(["series", "--hs", "2701", "--format", "json"], data: directory)["inputs"] as? [[String: Any]])
+        #expect(inputs.first { $0["name"] as? String == "Data/areas.csv" }?["sha256"] as? String == (try sha256(areas.path)))
+        // Without the file (the fixture directory), it is not listed.
+        let without = try #require(try manifest(["series", "--hs", "2701", "--format", "json"])["inputs"] as? [[String: Any]])
+        #expect(!without.contains { ($0["name"] as? String)?.hasSuffix("areas.csv") == true })
+    }
+
     @Test("a --series file is listed by its path and SHA-256; the calendar is marked as not read")
     func seriesFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-manifest-\(UUID().uuidString).csv")
