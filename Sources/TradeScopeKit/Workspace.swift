@@ -46,7 +46,12 @@ public struct Workspace: Sendable {
         profile = try DataSetProfile(path: profileFile.path, displayName: profileFile.display)
         let sourcesFile = bundled(BundledData.sourcesFile)
         sources = try DataSource.read(path: sourcesFile.path, displayName: sourcesFile.display)
-        areas = AreaNames()
+        let areasFile = bundled(BundledData.areasFile)
+        if FileManager.default.fileExists(atPath: areasFile.path) {
+            areas = AreaNames(table: try AreaTable.read(path: areasFile.path, displayName: areasFile.display))
+        } else {
+            areas = AreaNames(table: nil)
+        }
         if let db {
             guard FileManager.default.fileExists(atPath: db) else { throw TradeScopeKitError.storeNotFound(path: db) }
             let store = try TradeStore(path: db)
@@ -59,12 +64,13 @@ public struct Workspace: Sendable {
             store = nil
             let data = try BundledData(directory: directory)
             source = BundledRecordSource(records: data.records)
-            for name in [BundledData.tradeFile, BundledData.comtradeFile, BundledData.areasFile] {
+            for name in [BundledData.tradeFile, BundledData.comtradeFile] {
                 let file = bundled(name)
                 if FileManager.default.fileExists(atPath: file.path) { try context.recordFile(file.path, name: file.display) }
             }
         }
         try context.recordFile(sourcesFile.path, name: sourcesFile.display)
+        if FileManager.default.fileExists(atPath: areasFile.path) { try context.recordFile(areasFile.path, name: areasFile.display) }
         if let calendarFile {
             calendar = try SanctionCalendarReader(path: calendarFile, displayName: calendarFile).readCalendar()
             try context.recordFile(calendarFile)
