@@ -1,13 +1,19 @@
 import TrendAnalysis
 
-/// Renders a fitted exponential smoothing model and its forecast. Computes nothing.
+/// The model behind a forecast: exponential smoothing, or a structural model (which runs on gaps).
+public enum ForecastModel: Sendable {
+    case exponentialSmoothing(ExponentialSmoothingFit)
+    case structural(StructuralModelFit)
+}
+
+/// Renders a fitted model (exponential smoothing or structural) and its forecast. Computes nothing.
 ///
 /// Every format states the scale the model was fitted on (`transformation`: `none`, `log`), what the
 /// point forecast is (`point`: the model's mean, a back-transformed bias-adjusted mean, or a median)
 /// and which figures were truncated at 0, with the forecast's notes.
 public struct ForecastTable: Sendable {
     /// The fitted model.
-    public let fit: ExponentialSmoothingFit
+    public let model: ForecastModel
     /// Its forecast.
     public let forecast: Forecast
     /// What the series is, for the heading.
@@ -20,13 +26,72 @@ public struct ForecastTable: Sendable {
     ///   - forecast: The forecast.
     ///   - label: The series label.
     public init(fit: ExponentialSmoothingFit, forecast: Forecast, label: String) {
-        self.fit = fit
+        self.init(model: .exponentialSmoothing(fit), forecast: forecast, label: label)
+    }
+
+    /// A table of any model's forecast.
+    public init(model: ForecastModel, forecast: Forecast, label: String) {
+        self.model = model
         self.forecast = forecast
         self.label = label
     }
 
     private var parameters: [(String, Double?)] {
-        [("alpha", fit.parameters.alpha), ("beta", fit.parameters.beta), ("gamma", fit.parameters.gamma), ("phi", fit.parameters.phi)]
+        switch model {
+        case let .exponentialSmoothing(fit):
+            return [("alpha", fit.parameters.alpha), ("beta", fit.parameters.beta), ("gamma", fit.parameters.gamma), ("phi", fit.parameters.phi)]
+        case let .structural(fit):
+            return zip(fit.variances.names, fit.variances.values).map { ("var_" + $0, $1) }
+        }
+    }
+
+    /// The model's name ("ETS(A,A,N)", "structural model (local level + seasonal(12))").
+    private var modelName: String {
+        switch model {
+        case let .exponentialSmoothing(fit): return fit.specification.name
+        case let .structural(fit): return "structural model (\(fit.specification.name(period: fit.period)))"
+        }
+    }
+
+    private var estimation: String {
+        switch model {
+        case let .exponentialSmoothing(fit): return fit.specification.formulation == .stateSpace ? "maximum likelihood" : "least squares"
+        case .structural: return "maximum likelihood (exact diffuse Kalman filter; missing periods skipped)"
+        }
+    }
+
+    /// The periods fitted, and the count of observations.
+    private var window: String {
+        switch model {
+        case let .exponentialSmoothing(fit):
+            let periods = fit.periods
+            return periods.isEmpty ? "\(fit.observed.count) observations" : "\(periods[0])-\(periods[periods.count - 1]) (\(periods.count) periods)"
+        case let .structural(fit):
+            guard let first = fit.periods.first, let last = fit.periods.last else { return "no periods" }
+            return "\(first)-\(last) (\(fit.observationCount) periods observed, \(fit.missingCount) missing)"
+        }
+    }
+
+    private var fitFrom: String? {
+        switch model {
+        case let .exponentialSmoothing(fit): return fit.periods.first?.description
+        case let .structural(fit): return fit.periods.first?.description
+        }
+    }
+
+    private var fitTo: String? {
+        switch model {
+        case let .exponentialSmoothing(fit): return fit.periods.last?.description
+        case let .structural(fit): return fit.periods.last?.description
+        }
+    }
+
+    /// SSE and sigma2 for exponential smoothing; `nil` for a structural model (its log-likelihood instead).
+    private var errorFigures: (sse: Double?, sigma2: Double?, logLikelihood: Double?) {
+        switch model {
+        case let .exponentialSmoothing(fit): return (fit.sumOfSquaredErrors, fit.sigma2, nil)
+        case let .structural(fit): return (nil, nil, fit.logLikelihood)
+        }
     }
 
     /// `mean`; after a back-transformation `bias-adjusted mean` or `median`.
@@ -36,7 +101,10 @@ public struct ForecastTable: Sendable {
 
     /// The error of the model fitted: `additive` or `multiplicative` (Holt-Winters: additive).
     private var errorName: String {
-        fit.specification.formulation == .holtWinters ? "additive" : fit.specification.error.rawValue
+        switch model {
+        case let .exponentialSmoothing(fit): return fit.specification.formulation == .holtWinters ? "additive" : fit.specification.error.rawValue
+        case .structural: return "additive"
+        }
     }
 
     /// One sentence on the scale of the model and of the figures.
@@ -52,7 +120,8 @@ public struct ForecastTable: Sendable {
 
     /// The SSE: grouped on the data's scale, six decimals on a transformed (log) scale where it is small.
     private var sseText: String {
-        forecast.transformation == .none ? NumberStyle.grouped(fit.sumOfSquaredErrors) : NumberStyle.fixed(fit.sumOfSquaredErrors, decimals: 6)
+        guard let sse = errorFigures.sse else { return "log-likelihood " + AnalysisText.significant(errorFigures.logLikelihood ?? .nan) }
+        return forecast.transformation == .none ? NumberStyle.grouped(sse) : NumberStyle.fixed(sse, decimals: 6)
     }
 
     /// The truncated figures of step `h`, for example `mean;lower` (empty when none).
@@ -65,11 +134,9 @@ public struct ForecastTable: Sendable {
     /// - Parameter markdown: Markdown table.
     /// - Returns: The rendering.
     public func text(markdown: Bool = false) -> String {
-        var out = (markdown ? "# " : "") + "\(fit.specification.name) forecast: \(label)\n\n"
-        let periods = fit.periods
-        let window = periods.isEmpty ? "\(fit.observed.count) observations" : "\(periods[0])-\(periods[periods.count - 1]) (\(periods.count) periods)"
+        var out = (markdown ? "# " : "") + "\(modelName) forecast: \(label)\n\n"
         out += "Fitted on \(window); " + parameters.compactMap { name, value in value.map { "\(name) \(NumberStyle.fixed($0, decimals: 4))" } }.joined(separator: ", ")
-        out += "; SSE \(sseText); \(forecast.intervalMethod.rawValue) \(NumberStyle.share(forecast.level, decimals: 0)) intervals"
+        out += "; \(errorFigures.sse == nil ? "" : "SSE ")\(sseText); \(forecast.intervalMethod.rawValue) \(NumberStyle.share(forecast.level, decimals: 0)) intervals"
         if forecast.intervalMethod == .simulation { out += " (\(forecast.simulationPaths) paths, seed \(forecast.seed))" }
         out += "\n" + scaleLine + "\n\n"
         let rows = (0..<forecast.horizon).map { h in
@@ -99,19 +166,17 @@ public struct ForecastTable: Sendable {
     ///
     /// - Returns: An HTML fragment.
     public func html() -> String {
-        let periods = fit.periods
-        var header = [SummaryTable.HeaderRow("Model", fit.specification.name),
-                      SummaryTable.HeaderRow("Fitted on", periods.isEmpty ? "\(fit.observed.count) observations" : "\(periods[0])-\(periods[periods.count - 1]) (\(periods.count) periods)")]
+        var header = [SummaryTable.HeaderRow("Model", modelName), SummaryTable.HeaderRow("Fitted on", window)]
         header += parameters.compactMap { name, value in value.map { SummaryTable.HeaderRow(name, NumberStyle.fixed($0, decimals: 4)) } }
         header += [SummaryTable.HeaderRow("Transformation", forecast.transformation.name), SummaryTable.HeaderRow("Error", errorName),
                    SummaryTable.HeaderRow("Point forecast", pointName),
                    SummaryTable.HeaderRow("Intervals", "\(forecast.intervalMethod.rawValue) \(NumberStyle.share(forecast.level, decimals: 0))"),
-                   SummaryTable.HeaderRow("SSE", sseText)]
+                   SummaryTable.HeaderRow(errorFigures.sse == nil ? "Log-likelihood" : "SSE", sseText)]
         let rows = (0..<forecast.horizon).map { h in
             [forecast.stepLabel(h), NumberStyle.grouped(forecast.mean[h]), NumberStyle.grouped(forecast.intervals[h].lower),
              NumberStyle.grouped(forecast.intervals[h].upper), truncated(h)]
         }
-        let table = SummaryTable(title: "\(fit.specification.name) forecast: \(label)", header: header,
+        let table = SummaryTable(title: "\(modelName) forecast: \(label)", header: header,
                                  columns: ["Period", forecast.point == .median && forecast.transformation != .none ? "Median" : "Mean", "Lower", "Upper", "Truncated at 0"],
                                  rows: rows, notes: [scaleLine] + forecast.notes)
         return SummaryTableRenderer.html(table)
@@ -139,11 +204,12 @@ public struct ForecastTable: Sendable {
     public func json(selection: JSONValue) -> JSONValue {
         .object([
             ("selection", selection),
-            ("model", .string(fit.specification.name)),
-            ("estimation", .string(fit.specification.formulation == .stateSpace ? "maximum likelihood" : "least squares")),
+            ("model", .string(modelName)),
+            ("estimation", .string(estimation)),
             ("params", .object(parameters.map { ($0.0, .number($0.1)) })),
-            ("fit_from", .string(fit.periods.first?.description)), ("fit_to", .string(fit.periods.last?.description)),
-            ("sse", .number(fit.sumOfSquaredErrors)), ("sigma2", .number(fit.sigma2)),
+            ("fit_from", .string(fitFrom)), ("fit_to", .string(fitTo)),
+            ("sse", .number(errorFigures.sse)), ("sigma2", .number(errorFigures.sigma2)),
+            ("log_likelihood", .number(errorFigures.logLikelihood)),
             ("level", .number(forecast.level)), ("intervals", .string(forecast.intervalMethod.rawValue)),
             ("simulation_paths", .integer(forecast.simulationPaths)), ("seed", .string(String(forecast.seed))),
             ("transformation", .string(forecast.transformation.name)), ("box_cox_lambda", .number(forecast.transformation.lambda)),

@@ -32,11 +32,13 @@ struct AnomaliesCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var input: AnalysisInputOptions
 
-    @Option(help: "Scoring: zscore (robust z of residuals) or esd (generalized ESD) (default: zscore).")
+    @Option(help: "Scoring: zscore (robust z of residuals), esd (generalized ESD), or structural (outliers and level shifts from a structural model's auxiliary residuals; runs on series with gaps) (default: zscore).")
     var method: AnomalyMethodChoice = .zscore
 
-    @Option(help: "zscore: flag residuals whose robust z-score exceeds this in absolute value (default 3.5).")
-    var threshold: Double = 3.5
+    @Option(help: "zscore: flag residuals whose robust z-score exceeds this in absolute value (default 3.5); structural: the absolute standardised auxiliary residual (default 2, about the 5% two-sided normal point; the residuals are serially correlated, so it is a screen, not a test).")
+    var threshold: Double?
+
+    @OptionGroup var structural: StructuralOptions
 
     @Option(help: "esd: the most outliers tested for (default 10, at most n - 2).")
     var maxOutliers: Int = 10
@@ -71,7 +73,7 @@ struct AnomaliesCommand: ParsableCommand {
             if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text or json (csv with --by)") }
             if selection.codeTexts.count > 1 { throw ValidationError("--hs: anomalies takes one code (use --by for groups)") }
         }
-        guard threshold > 0 else { throw ValidationError("--threshold must be positive") }
+        if let threshold, !(threshold > 0) { throw ValidationError("--threshold must be positive") }
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must lie between 0 and 1") }
         guard maxOutliers >= 1 else { throw ValidationError("--max-outliers must be at least 1") }
     }
@@ -90,7 +92,7 @@ struct AnomaliesCommand: ParsableCommand {
             if let text = selection.codeTexts.first, case let .hs(code)? = try? CommodityCode(parsing: text) { codes = [code] }
             sanctions = SanctionContext(events: codes.isEmpty ? [] : workspace.calendar.events, hsCodes: codes, reporter: nil)
         }
-        let flags = try detector(for: resolved.input.series.frequency).detect(resolved.input.series, sanctions: sanctions)
+        let flags = try flag(resolved.input.series, sanctions: sanctions)
         let screens = try resolved.input.trade.map { try screen.screen($0, context: sanctions) } ?? []
         let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: resolved.input.label, methodDescription: describe(resolved.input.series.frequency))
         if output.format == .json { try output.write(json: report.json(selection: resolved.selectionJSON), context: context) } else { try output.write(report.text()) }
@@ -108,7 +110,7 @@ struct AnomaliesCommand: ParsableCommand {
             defer { progress.tick() }
             let series = try groups.series(index, measure: measure)
             let sanctions = SanctionContext(calendar: calendar, selection: groups.selections[index])
-            let flags = try command.detector(for: series.frequency).detect(series, sanctions: sanctions)
+            let flags = try command.flag(series, sanctions: sanctions)
             return AnomalyReport.GroupFlags(flags: flags, sanctionFlags: try command.screen.screen(try groups.trades[index].get(), context: sanctions))
         }
         progress.finish()
@@ -119,23 +121,38 @@ struct AnomaliesCommand: ParsableCommand {
         if failOnAnomaly && results.contains(where: { !($0.value?.flags.isEmpty ?? true) }) { throw ExitCode(1) }
     }
 
+    /// The anomaly flags of a series: from the structural model's auxiliary residuals, or from scored
+    /// residuals of STL or a trend (whose refusal of a gappy window names the longest complete one).
+    func flag(_ series: TimeSeries<Double>, sanctions: SanctionContext) throws(AnalysisError) -> [AnomalyFlag] {
+        if method == .structural {
+            return try StructuralAnomalyDetector(specification: structural.specification(for: series), threshold: threshold ?? 2)
+                .detect(series, sanctions: sanctions).flags
+        }
+        do { return try detector(for: series.frequency).detect(series, sanctions: sanctions) } catch { throw error.explainingGaps(in: series) }
+    }
+
     /// STL residuals for monthly and quarterly data, a linear trend for annual data, unless --residuals says otherwise.
     func usesSTL(_ frequency: Frequency) -> Bool { (residuals ?? (frequency == .annual ? .trend : .stl)) == .stl }
 
     func detector(for frequency: Frequency) -> AnomalyDetector {
-        AnomalyDetector(method: method == .zscore ? .robustZScore(threshold: threshold) : .generalizedESD(maximumOutliers: maxOutliers, significance: alpha),
+        AnomalyDetector(method: method == .esd ? .generalizedESD(maximumOutliers: maxOutliers, significance: alpha) : .robustZScore(threshold: threshold ?? 3.5),
                         model: usesSTL(frequency) ? .stl(STLSpecification()) : .linearTrend)
     }
 
     var screen: SanctionScreen { SanctionScreen(surgeWindow: surgeWindow, surgeRatio: surgeRatio, divergenceThreshold: divergence) }
 
     func describe(_ frequency: Frequency) -> String {
-        (method == .zscore ? "robust z > \(threshold)" : "generalized ESD, r = \(maxOutliers), alpha = \(alpha)") + " on \(usesSTL(frequency) ? "STL" : "linear trend") residuals"
+        switch method {
+        case .structural:
+            return "structural model (\(structural.trend == .level ? "local level" : "local linear trend"), seasonal and logs as the data allow): |auxiliary residual| > \(threshold ?? 2); outliers from the irregular, level shifts from the level disturbance"
+        case .zscore: return "robust z > \(threshold ?? 3.5) on \(usesSTL(frequency) ? "STL" : "linear trend") residuals"
+        case .esd: return "generalized ESD, r = \(maxOutliers), alpha = \(alpha) on \(usesSTL(frequency) ? "STL" : "linear trend") residuals"
+        }
     }
 }
 
 enum AnomalyMethodChoice: String, ExpressibleByArgument, CaseIterable {
-    case zscore, esd
+    case zscore, esd, structural
 }
 
 enum ResidualChoice: String, ExpressibleByArgument, CaseIterable {

@@ -35,7 +35,7 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
-    @Option(help: "Method: ets (maximum likelihood) or holt-winters (least squares).")
+    @Option(help: "Method: ets (maximum likelihood), holt-winters (least squares), or structural (a structural model by maximum likelihood; runs on a window with gaps, which ets and holt-winters refuse).")
     var method: ForecastMethodChoice = .ets
 
     @Option(help: "Trend: none, additive or damped (default: additive; damped needs ets).")
@@ -66,6 +66,8 @@ struct ForecastCommand: ParsableCommand {
 
     @Option(help: "A tidy trade CSV (columns as Data/dprk_china.csv) to select from instead of the bundled data.")
     var data: String?
+
+    @OptionGroup var structural: StructuralOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -107,13 +109,24 @@ struct ForecastCommand: ParsableCommand {
             (values, label, source) = (resolved.input.series, resolved.input.label, resolved.selectionJSON)
             request = transform.request
         }
-        let specification = ExponentialSmoothingSpecification(
-            formulation: method == .ets ? .stateSpace : .holtWinters, error: error.component, trend: trend.component,
-            seasonal: seasonal.component, seed: seed)
-        let multiplicative = (method == .ets && error == .multiplicative) || seasonal == .multiplicative
-        let prepared = try NonNegativeForecasting(request: request, point: point).prepare(values, multiplicativeModel: multiplicative)
-        let fit = try specification.fit(prepared.modelSeries)
-        let table = ForecastTable(fit: fit, forecast: prepared.finish(try fit.forecast(horizon: horizon, level: level)), label: label)
+        let table: ForecastTable
+        if method == .structural {
+            // The scale (logs or not) is chosen by the non-negative policy; the model is fitted on that scale.
+            let prepared = try NonNegativeForecasting(request: request, point: point).prepare(values)
+            let automatic = structural.specification(for: prepared.modelSeries)
+            let specification = StructuralModelSpecification(trend: automatic.trend, seasonal: automatic.seasonal, logarithm: false)
+            let fit = try specification.fit(prepared.modelSeries)
+            table = ForecastTable(model: .structural(fit), forecast: prepared.finish(try fit.forecast(horizon: horizon, level: level)), label: label)
+        } else {
+            let specification = ExponentialSmoothingSpecification(
+                formulation: method == .ets ? .stateSpace : .holtWinters, error: error.component, trend: trend.component,
+                seasonal: seasonal.component, seed: seed)
+            let multiplicative = (method == .ets && error == .multiplicative) || seasonal == .multiplicative
+            let prepared = try NonNegativeForecasting(request: request, point: point).prepare(values, multiplicativeModel: multiplicative)
+            let fit: ExponentialSmoothingFit
+            do { fit = try specification.fit(prepared.modelSeries) } catch { throw error.explainingGaps(in: values) }
+            table = ForecastTable(fit: fit, forecast: prepared.finish(try fit.forecast(horizon: horizon, level: level)), label: label)
+        }
         switch output.format {
         case .text: try output.write(table.text())
         case .html: try output.write(table.html())
@@ -127,6 +140,7 @@ struct ForecastCommand: ParsableCommand {
 enum ForecastMethodChoice: String, ExpressibleByArgument, CaseIterable {
     case ets
     case holtWinters = "holt-winters"
+    case structural
 }
 
 enum TrendChoice: String, ExpressibleByArgument, CaseIterable {
