@@ -150,3 +150,51 @@ struct SelectionCorrectnessTests {
         }
     }
 }
+
+/// The bundled monthly coal series has gaps (39 of the 100 months from 2009-08 to 2017-11): the structural
+/// model runs on it as it is. Run on the bundled Data/ (the fixture's monthly coal has two months): new
+/// figures in Data/ may move the flags, and this test must then follow them.
+@Suite("Gaps are data: the bundled monthly coal series")
+struct BundledMonthlyTests {
+    static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Data")
+
+    @Test("decompose picks the structural model on the gappy window and marks estimated months")
+    func decompose() throws {
+        let result = try runTradescope(["decompose", "--hs", "2701", "--freq", "monthly", "--from", "2009-08", "--to", "2017-11", "--format", "json"], dataDirectory: Self.data)
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try SelectionCorrectnessTests.json(result)
+        #expect(object["method"] as? String == "structural")
+        // The months with a value, counted from `series` (39 months have some figure; fewer have a value).
+        let series = try SelectionCorrectnessTests.json(try runTradescope(
+            ["series", "--hs", "2701", "--freq", "monthly", "--from", "2009-08", "--to", "2017-11", "--format", "json"], dataDirectory: Self.data))
+        let withValue = (series["rows"] as? [[String: Any]] ?? []).filter { $0["value_usd"] as? Double != nil }.count
+        #expect(withValue >= 20)
+        #expect(object["observed_periods"] as? Int == withValue && object["missing_periods"] as? Int == 100 - withValue)
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.count == 100)
+        #expect(rows.filter { $0["estimated"] as? Bool == true }.count == 100 - withValue)
+        // Every month has a smoothed level with a standard error, missing ones included.
+        #expect(rows.allSatisfy { ($0["level"] as? Double) != nil && ($0["level_se"] as? Double ?? -1) > 0 })
+        let stl = try runTradescope(["decompose", "--hs", "2701", "--freq", "monthly", "--method", "stl"], dataDirectory: Self.data)
+        #expect(stl.status == 2 && stl.standardError.contains("longest complete window") && stl.standardError.contains("--method structural"))
+    }
+
+    @Test("anomalies --method structural flags the flows after UNSCR 2371's ban and the 2017 suspension, with their events")
+    func anomalies() throws {
+        let result = try runTradescope(["anomalies", "--hs", "2701", "--freq", "monthly", "--from", "2012-01", "--method", "structural", "--format", "json"],
+                                       dataDirectory: Self.data)
+        #expect(result.status == 0, "\(result.standardError)")
+        let flags = try #require((try SelectionCorrectnessTests.json(result))["anomalies"] as? [[String: Any]])
+        let august = try #require(flags.first { $0["period"] as? String == "2017-08" }, "\(flags)")
+        #expect(august["kind"] as? String == "outlier")
+        #expect((august["nearest_event"] as? [String: Any])?["id"] as? String == "UNSCR-2371")
+        let march = try #require(flags.first { $0["period"] as? String == "2017-03" }, "\(flags)")
+        #expect(march["kind"] as? String == "level_shift" && (march["score"] as? Double ?? 0) < 0)
+        let forecast = try runTradescope(["forecast", "--hs", "2701", "--freq", "monthly", "--from", "2012-01", "--method", "structural", "--horizon", "3", "--format", "json"],
+                                         dataDirectory: Self.data)
+        #expect(forecast.status == 0, "\(forecast.standardError)")
+        let rows = try #require((try SelectionCorrectnessTests.json(forecast))["forecast"] as? [[String: Any]])
+        #expect(rows.count == 3 && rows.allSatisfy { ($0["lower"] as? Double ?? -1) >= 0 })
+    }
+}
