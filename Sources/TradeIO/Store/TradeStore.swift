@@ -18,6 +18,12 @@ import TradeDomain
 ///   estimation flags, note and the provenance row and line it came from.
 /// - `trade_records`: a view of the records with every field spelled out.
 ///
+/// Queries (`TradeStore+Query.swift`): ``forEachRecord(matching:order:_:)`` and ``forEachRow(matching:order:_:)``
+/// answer a ``RecordFilter`` in SQL, reading the selected rows of `series` through its indexes and then each
+/// series' records in the period range through the unique index on (series, period), streamed through a cursor;
+/// ``distinctValues(_:matching:)`` says what a selection holds. Open a store for reading with
+/// `access: .read`, which never writes to it.
+///
 /// Rules:
 /// - One transaction per file: a file that fails (or a process killed while
 ///   ingesting) leaves the store as it was (SQLite rolls the transaction back).
