@@ -336,6 +336,24 @@ struct StoreQueryTests {
         #expect(try upgraded.integrityCheck() == ["ok"])
     }
 
+    @Test("a store closed by its writer (no -wal or -shm file left) opens for reading and answers, its file unchanged")
+    func readAfterWriterClosed() throws {
+        let path = try Self.temporaryDirectory().appendingPathComponent("closed.sqlite").path
+        var expected: [TradeFileRow] = []
+        do {
+            let writer = try TradeStore(path: path)
+            _ = try writer.ingest(file: fixturePath("comtrade_legacy_head30.csv"))
+            expected = try writer.rows()
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let reader = try TradeStore(path: path, access: .read)
+        #expect(reader.schemaVersion == StoreSchema.version)
+        #expect(Set(try reader.rows(matching: RecordFilter())) == Set(expected))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        #expect(throws: TradeIOError.self) { try reader.ingest(file: fixturePath("comtrade_legacy_selected.csv")) }
+    }
+
     @Test("reading a missing file, a file that is no store, or a version 1 store is an error, and writes nothing")
     func readRefusals() throws {
         let directory = try Self.temporaryDirectory()

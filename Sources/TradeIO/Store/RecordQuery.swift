@@ -193,13 +193,14 @@ struct RecordQuery {
     /// `SELECT` of one series' records in the period range, by period (arguments: the series id, then
     /// ``periodArguments``).
     ///
-    /// Columns: period, reporter_code, partner_code, description, value_usd, quantity, quantity_unit, net_weight_kg,
-    /// quantity_estimated, net_weight_estimated, legacy_flag, note, line.
+    /// Columns: period, reporter_code, partner_code, description_id, value_usd, quantity, quantity_unit,
+    /// net_weight_kg, quantity_estimated, net_weight_estimated, legacy_flag, note, line. (Descriptions are looked
+    /// up by id once per query, not joined to every record.)
     var recordsSQL: String {
         var sql = """
-            SELECT r.period, r.reporter_code, r.partner_code, d.text, r.value_usd, r.quantity, r.quantity_unit, r.net_weight_kg,
+            SELECT r.period, r.reporter_code, r.partner_code, r.description_id, r.value_usd, r.quantity, r.quantity_unit, r.net_weight_kg,
                    r.quantity_estimated, r.net_weight_estimated, r.legacy_flag, r.note, r.line
-            FROM records r LEFT JOIN descriptions d ON d.id = r.description_id
+            FROM records r
             WHERE r.series_id = ?
             """
         for condition in periodConditions { sql += " AND " + condition }

@@ -178,19 +178,31 @@ extension TradeStore {
             try queue.read { db in
                 let seriesStatement = try db.makeStatement(sql: query.seriesSQL(order: order))
                 let recordsStatement = try db.makeStatement(sql: query.recordsSQL)
+                var descriptions = DescriptionCache(try db.makeStatement(sql: "SELECT text FROM descriptions WHERE id = ?"))
                 defer {
                     statistics.seriesFullScanSteps += Int(sqlite3_stmt_status(seriesStatement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
                     statistics.recordsFullScanSteps += Int(sqlite3_stmt_status(recordsStatement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
                 }
+                // The period bounds are bound once; each series rebinds only its id (parameter 1). The records are
+                // stepped through SQLite's C API and their columns read in place (a GRDB row per record cost more
+                // than the rest of the query).
+                try recordsStatement.setArguments([Int64(0)] + query.periodArguments)
+                let handle = recordsStatement.sqliteStatement
                 let series = try Row.fetchCursor(seriesStatement, arguments: query.seriesArguments)
                 while let seriesRow = try series.next() {
                     statistics.seriesRead += 1
                     let id: Int64 = seriesRow[0]
                     let key = try StoredSeries(seriesRow, store: path)
-                    let records = try Row.fetchCursor(recordsStatement, arguments: [id] + query.periodArguments)
-                    while let recordRow = try records.next() {
+                    sqlite3_reset(handle)
+                    sqlite3_bind_int64(handle, 1, id)
+                    while true {
+                        let code = sqlite3_step(handle)
+                        if code == SQLITE_DONE { break }
+                        guard code == SQLITE_ROW else {
+                            throw TradeIOError.store(path: path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                        }
                         statistics.recordsRead += 1
-                        let row = try key.fileRow(recordRow, store: path)
+                        let row = try key.fileRow(handle, descriptions: &descriptions, store: path)
                         do {
                             try body(row)
                         } catch {
@@ -198,6 +210,7 @@ extension TradeStore {
                         }
                     }
                 }
+                sqlite3_reset(handle)
             }
         } catch let error as CallerError {
             throw error.error
@@ -327,27 +340,74 @@ private struct StoredSeries {
         sourceID = row[6]
     }
 
-    /// The row of a record of this series (columns of ``RecordQuery/recordsSQL``).
-    func fileRow(_ row: Row, store: String) throws -> TradeFileRow {
-        let periodText: String = row[0]
-        guard let period = try? Period(parsing: periodText) else {
-            throw TradeIOError.store(path: store, reason: "column records.period holds '\(periodText)', which is not valid")
+    /// The row of a record of this series: the current row of `handle` (columns of ``RecordQuery/recordsSQL``).
+    func fileRow(_ handle: OpaquePointer, descriptions: inout DescriptionCache, store: String) throws -> TradeFileRow {
+        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+        func integer(_ column: Int32) -> Int? { isNull(column) ? nil : Int(sqlite3_column_int64(handle, column)) }
+        func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(handle, column) }
+        func text(_ column: Int32) -> String? {
+            guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+        }
+        guard let periodBytes = sqlite3_column_text(handle, 0),
+              let period = Self.period(UnsafeBufferPointer(start: periodBytes, count: Int(sqlite3_column_bytes(handle, 0)))) else {
+            throw TradeIOError.store(path: store, reason: "column records.period holds '\(text(0) ?? "NULL")', which is not a period as stored")
         }
         var quantity: Quantity?
-        if let amount: Double = row[5] {
-            let code: Int = row[6] ?? -1
+        if let amount = double(5) {
+            let code = integer(6) ?? -1
             guard let unit = TradeStore.unitsByCode[code] else {
                 throw TradeIOError.store(path: store, reason: "column records.quantity_unit holds '\(code)', which is not valid")
             }
             quantity = Quantity(amount: amount, unit: unit)
         }
-        let value: Double? = row[4]
+        let description = try integer(3).map { try descriptions.text(Int64($0), store: store) }
         let record = TradeRecord(
             period: period, reporter: reporter, partner: partner, flow: flow, commodity: commodity,
-            commodityDescription: row[3], classification: classification,
-            value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity, netWeightKilograms: row[7],
-            isQuantityEstimated: row[8], isNetWeightEstimated: row[9], sourceID: sourceID, note: row[11])
-        return TradeFileRow(line: row[12], record: record, reporterNumericCode: row[1], partnerNumericCode: row[2], legacyEstimationFlag: row[10])
+            commodityDescription: description, classification: classification,
+            value: double(4).map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity, netWeightKilograms: double(7),
+            isQuantityEstimated: sqlite3_column_int64(handle, 8) != 0, isNetWeightEstimated: sqlite3_column_int64(handle, 9) != 0,
+            sourceID: sourceID, note: text(11))
+        return TradeFileRow(line: Int(sqlite3_column_int64(handle, 12)), record: record, reporterNumericCode: integer(1),
+                            partnerNumericCode: integer(2), legacyEstimationFlag: integer(10))
+    }
+
+    /// A period from its stored text (``Period/description``: `2015`, `2015-Q1`, `2015-03`); `nil` for any other text.
+    static func period(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
+        func digit(_ index: Int) -> Int? {
+            let byte = bytes[index]
+            return byte >= 48 && byte <= 57 ? Int(byte - 48) : nil
+        }
+        guard bytes.count == 4 || bytes.count == 7, let a = digit(0), let b = digit(1), let c = digit(2), let d = digit(3) else { return nil }
+        let year = a * 1000 + b * 100 + c * 10 + d
+        guard Period.validYears.contains(year) else { return nil }
+        if bytes.count == 4 { return Period(year: year) }
+        guard bytes[4] == UInt8(ascii: "-") else { return nil }
+        if bytes[5] == UInt8(ascii: "Q") {
+            guard let quarter = digit(6) else { return nil }
+            return try? Period(year: year, quarter: quarter)
+        }
+        guard let tens = digit(5), let units = digit(6) else { return nil }
+        return try? Period(year: year, month: tens * 10 + units)
+    }
+}
+
+/// The descriptions a query has met, by id: each read from `descriptions` once, then shared by its records.
+private struct DescriptionCache {
+    let statement: Statement
+    var texts: [Int64: String] = [:]
+
+    init(_ statement: Statement) {
+        self.statement = statement
+    }
+
+    mutating func text(_ id: Int64, store: String) throws -> String {
+        if let text = texts[id] { return text }
+        guard let text = try String.fetchOne(statement, arguments: [id]) else {
+            throw TradeIOError.store(path: store, reason: "records refer to description \(id), which is not in descriptions")
+        }
+        texts[id] = text
+        return text
     }
 }
 
