@@ -82,6 +82,12 @@ public final class TradeStore: Sendable {
                 }
                 // A store is always in WAL mode (set when it was created); a read-only connection leaves it so.
                 configuration.readonly = true
+                // A 16 MiB page cache (SQLite's default is 2 MiB): a query that selects many series of a store
+                // ingested period by period finds each series' records on pages shared with other series, and
+                // read them again from the file (a system call and a 16 KiB copy each) once the small cache had
+                // dropped them; `export --hs 27` of the 2M-row benchmark store spent as much time in the kernel as
+                // in the query. It bounds what reading adds to memory.
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
                 queue = try DatabaseQueue(path: path, configuration: configuration)
                 schemaVersion = try queue.read { db in
                     guard try db.tableExists("provenance") && db.tableExists("records") else {
