@@ -70,18 +70,19 @@ def first_series(csv_path):
 
 def timed(shell_command, runs):
     """Median wall seconds and peak RSS (MiB) of the command (its processes), its last stdout and every run's."""
-    walls, peaks, outs = [], [], []
+    walls, peaks, cpus, outs = [], [], [], []
     for index in range(runs + 1):
         began = time.perf_counter()
-        result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", "/tmp/store_query_time", "sh", "-c", shell_command],
+        result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", "/tmp/store_query_time", "sh", "-c", shell_command],
                                 capture_output=True, text=True, check=True)
         wall = time.perf_counter() - began
-        peak = open("/tmp/store_query_time").read().split()[-1]
+        peak, user, system = open("/tmp/store_query_time").read().split()[-3:]
         if index > 0:  # the first run warms the page cache
             walls.append(float(wall))
             peaks.append(int(peak) / 1024)
+            cpus.append(float(user) + float(system))
             outs.append(result.stdout)
-    return statistics.median(walls), statistics.median(peaks), outs[-1], outs
+    return statistics.median(walls), statistics.median(peaks), outs[-1], outs, statistics.median(cpus)
 
 
 def main():
@@ -115,17 +116,24 @@ def main():
         if ours_csv[2].strip() != peer_csv[2].strip():
             raise SystemExit(f"export: {ours_csv[2].strip()} lines against sqlite3's {peer_csv[2].strip()}")
         table.append((f"`export --hs 27`-like CSV ({int(ours_csv[2]) - 1} rows)", label, ours_csv, peer_csv, None))
+        # The same selection through the API alone (no CSV), against sqlite3 reading the same rows.
+        ours_rows = timed(f"{DRIVER} rows {path} --hs 27", args.runs)
+        peer_rows = timed(f"sqlite3 '{path}' \"SELECT count(*), sum(value_usd) FROM trade_records WHERE {hs27}\"", args.runs)
+        if int(ours_rows[2].split()[1]) != int(peer_rows[2].split("|")[0]):
+            raise SystemExit(f"hs 27 rows: {ours_rows[2]} against sqlite3's {peer_rows[2]}")
+        table.append(("HS 27 rows read, no output (sqlite3: `count(*)`, `sum(value_usd)`)", label, ours_rows, peer_rows,
+                      [statistics.median(float(out.split()[-1]) for out in ours_rows[3])]))
     print(f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average at the end {os.getloadavg()[0]:.1f}; "
           f"medians of {args.runs} runs after 1 warm-up.\n")
-    print("| query | store | tradescope wall (query in process) | sqlite3 wall | ratio | peak memory tradescope / sqlite3 |")
+    print("| query | store | tradescope wall (in process: open + query); CPU | sqlite3 wall; CPU | ratio wall (CPU) | peak memory tradescope / sqlite3 |")
     print("|---|---|---|---|---|---|")
     for name, label, ours, peer, inside in table:
         query = f" ({inside[0] * 1000:.1f} ms)" if inside else ""
         if peer is None:
-            print(f"| {name} | {label} | {ours[0] * 1000:.0f} ms | | | {ours[1]:.1f} MiB |")
+            print(f"| {name} | {label} | {ours[0] * 1000:.0f} ms; {ours[4] * 1000:.0f} ms | | | {ours[1]:.1f} MiB |")
             continue
-        print(f"| {name} | {label} | {ours[0] * 1000:.0f} ms{query} | {peer[0] * 1000:.0f} ms | {ours[0] / max(peer[0], 1e-3):.2f}x | "
-              f"{ours[1]:.1f} / {peer[1]:.1f} MiB |")
+        print(f"| {name} | {label} | {ours[0] * 1000:.0f} ms{query}; {ours[4] * 1000:.0f} ms | {peer[0] * 1000:.0f} ms; {peer[4] * 1000:.0f} ms | "
+              f"{ours[0] / max(peer[0], 1e-3):.2f}x ({ours[4] / max(peer[4], 1e-3):.2f}x) | {ours[1]:.1f} / {peer[1]:.1f} MiB |")
 
 
 if __name__ == "__main__":
