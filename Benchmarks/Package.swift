@@ -16,5 +16,10 @@ let package = Package(
             name: "TradeScopeBench",
             dependencies: [.product(name: "TradeScopeKit", package: "tradescope")]
         ),
+        // The store-query benchmark's driver (store_query.py): one query per process, as a command runs it.
+        .executableTarget(
+            name: "StoreQuery",
+            dependencies: [.product(name: "TradeScopeKit", package: "tradescope")]
+        ),
     ]
 )

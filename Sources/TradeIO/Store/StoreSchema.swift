@@ -2,7 +2,12 @@ import GRDB
 
 /// The tables of a store, their version (`PRAGMA user_version`) and the upgrade of an earlier one.
 ///
-/// Version 2 (this one) keeps each series key once:
+/// Version 3 (this one) is version 2 with two more indexes on `series`, so that a query selecting by partner
+/// or by commodity code finds its series without reading the whole `series` table (``queryIndexesSQL``):
+/// `series_partner (partner)` and `series_commodity (commodity)`. A selection by reporter uses the unique key of
+/// `series`, whose first column is the reporter; records are found by series and period through `records_key`.
+///
+/// Version 2 keeps each series key once:
 /// - `provenance`: one row per file ingested (file name, SHA-256, reader, rows read/kept/rejected/replaced, time,
 ///   size in bytes; the size is NULL for files ingested by version 1).
 /// - `series`: one row per key without the period (reporter, partner, flow, classification, commodity, source).
@@ -14,10 +19,23 @@ import GRDB
 ///
 /// Version 1 (before 2026-11-29) held every key and description in each record, under a primary key of seven text
 /// columns; an ingest spent most of its time in that index and the store was three times the size. A version 1
-/// store is upgraded in place, in one transaction, when it is opened.
+/// store is upgraded in place, in one transaction, when it is opened for writing; so is a version 2 store (the
+/// indexes of version 3 are added). A store opened for reading is never written: a version 2 store is read as it
+/// is (the same queries, answered by reading the small `series` table where an index is missing), and a version 1
+/// store is refused with a message until it is opened for writing once.
 enum StoreSchema {
     /// The version this code writes.
-    static let version = 2
+    static let version = 3
+
+    /// The versions a store opened for reading may have (version 2 lacks only the indexes of ``queryIndexesSQL``).
+    static let readableVersions: ClosedRange<Int> = 2...3
+
+    /// The indexes added by version 3: the series of a partner, or of a commodity code or a range of codes,
+    /// without reading the whole `series` table. (`IF NOT EXISTS`: also the upgrade from version 2.)
+    static let queryIndexesSQL = """
+        CREATE INDEX IF NOT EXISTS series_partner ON series (partner);
+        CREATE INDEX IF NOT EXISTS series_commodity ON series (commodity);
+        """
 
     /// Creates the tables of an empty store.
     static func create(_ db: Database) throws {
@@ -29,6 +47,13 @@ enum StoreSchema {
                 rows_replaced INTEGER NOT NULL, ingested_at TEXT NOT NULL, bytes INTEGER);
             """)
         try createVersion2Tables(db)
+        try db.execute(sql: queryIndexesSQL)
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+
+    /// Upgrades a version 2 store to version 3: adds the query indexes. Runs inside the caller's write transaction.
+    static func upgradeFromVersion2(_ db: Database) throws {
+        try db.execute(sql: queryIndexesSQL)
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
@@ -57,7 +82,7 @@ enum StoreSchema {
             """)
     }
 
-    /// Upgrades a version 1 store (records keyed by seven text columns) to version 2, keeping every record.
+    /// Upgrades a version 1 store (records keyed by seven text columns) to the current version, keeping every record.
     ///
     /// Runs inside the caller's write transaction: a failure (or a killed process) leaves the version 1 store.
     static func upgradeFromVersion1(_ db: Database) throws {
@@ -81,6 +106,7 @@ enum StoreSchema {
                 LEFT JOIN descriptions d ON d.text = o.description;
             DROP TABLE records_version1;
             """)
+        try db.execute(sql: queryIndexesSQL)
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 

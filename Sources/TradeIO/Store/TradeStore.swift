@@ -6,7 +6,7 @@ import TradeDomain
 /// A SQLite store of trade records with the provenance of every file ingested
 /// (through GRDB).
 ///
-/// Tables (``StoreSchema``, version 2; a version 1 store is upgraded when opened):
+/// Tables (``StoreSchema``, version 3; a store of version 1 or 2 is upgraded when opened for writing):
 /// - `provenance`: one row per file ingested: file name, SHA-256, size, reader
 ///   (layout), rows read/kept/rejected/replaced, time.
 /// - `series`: each key without its period once: reporter, partner, flow,
@@ -17,6 +17,12 @@ import TradeDomain
 ///   area codes, description, value, quantity and unit code, net weight,
 ///   estimation flags, note and the provenance row and line it came from.
 /// - `trade_records`: a view of the records with every field spelled out.
+///
+/// Queries (`TradeStore+Query.swift`): ``forEachRecord(matching:order:_:)`` and ``forEachRow(matching:order:_:)``
+/// answer a ``RecordFilter`` in SQL, reading the selected rows of `series` through its indexes and then each
+/// series' records in the period range through the unique index on (series, period), streamed through a cursor;
+/// ``distinctValues(_:matching:)`` says what a selection holds. Open a store for reading with
+/// `access: .read`, which never writes to it.
 ///
 /// Rules:
 /// - One transaction per file: a file that fails (or a process killed while
@@ -35,44 +41,92 @@ import TradeDomain
 public final class TradeStore: Sendable {
     /// The database file.
     public let path: String
+    /// The schema version of the store as opened (``StoreSchema``): the current version, or 2 when a store of
+    /// that version was opened for reading (it lacks the indexes that serve selections by partner and by
+    /// commodity; such queries then read the `series` table, never every record).
+    public let schemaVersion: Int
     let queue: DatabaseQueue
+    /// What the queries of this store have read so far (``statistics``).
+    let readCounter = ReadCounter()
 
-    /// Opens (creating when needed) a store.
+    /// How a store is opened.
+    public enum Access: Sendable {
+        /// Reading only: the file must be a store; nothing is written to it, not even an upgrade of its schema.
+        case read
+        /// Reading and writing: the store is created when missing and upgraded when written by an earlier version.
+        case write
+    }
+
+    /// Opens a store.
     ///
-    /// - Parameter path: The SQLite file.
-    /// - Throws: `TradeIOError.store` when the file cannot be opened or is not a store.
-    public init(path: String) throws {
+    /// - Parameters:
+    ///   - path: The SQLite file.
+    ///   - access: ``Access/write`` (the default) creates a missing store and upgrades one of an earlier schema
+    ///     version in place; ``Access/read`` opens an existing store without writing to it, of the current schema
+    ///     version or version 2 (whose missing indexes make selections by partner or commodity read the small
+    ///     `series` table), and refuses a version 1 store until it is opened for writing once.
+    /// - Throws: `TradeIOError.store` when the file cannot be opened or is not a store (for reading: does not exist).
+    public init(path: String, access: Access = .write) throws {
         self.path = path
         do {
             var configuration = Configuration()
-            configuration.journalMode = .wal
             configuration.busyMode = .timeout(Self.busyTimeout)
             // SQLite does not check the references of `records` row by row: the ingest takes every id from
             // the table it names (RecordWriter), and the checks cost three index lookups per record, a third
             // of an ingest's time. `integrityCheck()` runs `PRAGMA foreign_key_check` (the tests call it).
             configuration.foreignKeysEnabled = false
-            // 16 KiB pages for a new store (before GRDB turns WAL on, after which the size is fixed): a quarter
-            // of the page writes of SQLite's 4 KiB when an ingest appends millions of records. No effect on an
-            // existing store.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            // Only a new store, or one written by an earlier version, is written to here, so that opening
-            // a current store for reading never waits for (or blocks) an ingest in another process.
-            let version = try queue.read { db in
-                try db.tableExists("provenance") && db.tableExists("records") ? Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 : nil
-            }
-            if version != StoreSchema.version {
-                try queue.write { db in
-                    // Checked again inside the transaction: another process may have done it meanwhile.
-                    guard try db.tableExists("records") else { return try StoreSchema.create(db) }
-                    switch try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 {
-                    case StoreSchema.version: return
-                    case 0 where try db.columns(in: "records").contains { $0.name == "commodity" }:
-                        try StoreSchema.upgradeFromVersion1(db)
-                    case let other:
-                        throw TradeIOError.store(path: path, reason: "the store has schema version \(other); this tradescope reads version \(StoreSchema.version) (and upgrades version 1)")
+            switch access {
+            case .read:
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw TradeIOError.store(path: path, reason: "no such store")
+                }
+                // A store is always in WAL mode (set when it was created); a read-only connection leaves it so.
+                configuration.readonly = true
+                // A 16 MiB page cache (SQLite's default is 2 MiB): a query that selects many series of a store
+                // ingested period by period finds each series' records on pages shared with other series, and
+                // read them again from the file (a system call and a 16 KiB copy each) once the small cache had
+                // dropped them; `export --hs 27` of the 2M-row benchmark store spent as much time in the kernel as
+                // in the query. It bounds what reading adds to memory.
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+                schemaVersion = try queue.read { db in
+                    guard try db.tableExists("provenance") && db.tableExists("records") else {
+                        throw TradeIOError.store(path: path, reason: "not a tradescope store (no provenance and records tables)")
+                    }
+                    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    if StoreSchema.readableVersions.contains(version) { return version }
+                    if version == 0, try db.columns(in: "records").contains(where: { $0.name == "commodity" }) {
+                        throw TradeIOError.store(path: path, reason: "the store has schema version 1, which is read only after an upgrade in place: open it for writing once (for example with 'tradescope ingest FILE --db \(path)')")
+                    }
+                    throw TradeIOError.store(path: path, reason: "the store has schema version \(version); this tradescope reads versions \(StoreSchema.readableVersions.lowerBound)-\(StoreSchema.version)")
+                }
+            case .write:
+                configuration.journalMode = .wal
+                // 16 KiB pages for a new store (before GRDB turns WAL on, after which the size is fixed): a quarter
+                // of the page writes of SQLite's 4 KiB when an ingest appends millions of records. No effect on an
+                // existing store.
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+                // Only a new store, or one written by an earlier version, is written to here, so that opening
+                // a current store never waits for (or blocks) an ingest in another process.
+                let version = try queue.read { db in
+                    try db.tableExists("provenance") && db.tableExists("records") ? Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 : nil
+                }
+                if version != StoreSchema.version {
+                    try queue.write { db in
+                        // Checked again inside the transaction: another process may have done it meanwhile.
+                        guard try db.tableExists("records") else { return try StoreSchema.create(db) }
+                        switch try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 {
+                        case StoreSchema.version: return
+                        case 2: try StoreSchema.upgradeFromVersion2(db)
+                        case 0 where try db.columns(in: "records").contains { $0.name == "commodity" }:
+                            try StoreSchema.upgradeFromVersion1(db)
+                        case let other:
+                            throw TradeIOError.store(path: path, reason: "the store has schema version \(other); this tradescope reads version \(StoreSchema.version) (and upgrades versions 1 and 2)")
+                        }
                     }
                 }
+                schemaVersion = StoreSchema.version
             }
         } catch let error as TradeIOError {
             throw error
@@ -321,7 +375,7 @@ public final class TradeStore: Sendable {
         return hashes.hash(record)
     }
 
-    private static let unitsByCode = Dictionary(QuantityUnit.allUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    static let unitsByCode = Dictionary(QuantityUnit.allUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
     static func fileRow(_ row: Row) throws -> TradeFileRow {
         func invalid(_ column: String, _ value: String) -> TradeIOError {
