@@ -21,6 +21,10 @@ public protocol RecordSource: Sendable {
     func records(matching filter: RecordFilter) throws -> [TradeRecord]
     /// The distinct values of a field among the records matching a filter, sorted.
     func distinctValues(_ field: RecordKeyField, matching filter: RecordFilter) throws -> [String]
+    /// The records matching a filter, one `--by` group after another in key order: `body` gets each
+    /// group's key and records once (records that belong to no group are left out). A store reads
+    /// them in one query ordered by the group key, holding one group's records at a time.
+    func forEachGroup(matching filter: RecordFilter, by grouping: Grouping, _ body: (String, [TradeRecord]) throws -> Void) throws
 }
 
 extension RecordSource {
@@ -55,6 +59,14 @@ public struct BundledRecordSource: RecordSource {
     public func distinctValues(_ field: RecordKeyField, matching filter: RecordFilter) throws -> [String] {
         Set(all.lazy.filter(filter.matches).map { Self.value(field, of: $0) }).sorted()
     }
+
+    public func forEachGroup(matching filter: RecordFilter, by grouping: Grouping, _ body: (String, [TradeRecord]) throws -> Void) throws {
+        var byKey: [String: [TradeRecord]] = [:]
+        for record in all where filter.matches(record) {
+            if let key = grouping.key(of: record) { byKey[key, default: []].append(record) }
+        }
+        for key in byKey.keys.sorted() { try body(key, byKey[key] ?? []) }
+    }
 }
 
 /// A store made by `ingest`, queried through SQL.
@@ -70,10 +82,45 @@ public struct StoreRecordSource: RecordSource {
     public var label: String { "db:" + store.path }
 
     public func records(matching filter: RecordFilter) throws -> [TradeRecord] {
-        try store.records().filter(filter.matches)
+        try store.records(matching: filter)
     }
 
     public func distinctValues(_ field: RecordKeyField, matching filter: RecordFilter) throws -> [String] {
-        Set(try records(matching: filter).map { Self.value(field, of: $0) }).sorted()
+        let stored: RecordField
+        switch field {
+        case .reporter: stored = .reporter
+        case .partner: stored = .partner
+        case .flow: stored = .flow
+        case .code: stored = .commodity
+        case .period: stored = .period
+        }
+        return try store.distinctValues(stored, matching: filter).sorted()
+    }
+
+    public func forEachGroup(matching filter: RecordFilter, by grouping: Grouping, _ body: (String, [TradeRecord]) throws -> Void) throws {
+        let order: RecordOrder
+        switch grouping {
+        case .partner: order = .partner
+        case .reporter: order = .reporter
+        case .hs2: order = .hsPrefix(.chapter)
+        case .hs4: order = .hsPrefix(.heading)
+        case .hs6: order = .hsPrefix(.subheading)
+        }
+        // One query in group order; a group's records are handed on when the next group starts.
+        var currentKey: String?
+        var current: [TradeRecord] = []
+        func flush() throws {
+            if let currentKey, !current.isEmpty { try body(currentKey, current) }
+            current.removeAll(keepingCapacity: true)
+        }
+        try store.forEachRecord(matching: filter, order: order) { record in
+            guard let key = grouping.key(of: record) else { return }
+            if key != currentKey {
+                try flush()
+                currentKey = key
+            }
+            current.append(record)
+        }
+        try flush()
     }
 }

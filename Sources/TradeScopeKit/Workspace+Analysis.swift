@@ -163,19 +163,16 @@ extension Workspace {
                                quantity: QuantityMeasure = .reported, progress: (() -> Void)? = nil) throws -> AnalysisGroups {
         let side = mirror.map { $0.partnerSelection(selection) } ?? selection
         let sideGrouping = grouping.onRecordSide(mirror: mirror)
-        var byKey: [String: [TradeRecord]] = [:]
-        for record in try source.records(matching: RecordFilter(sideGrouping.open(side))) {
-            if let key = sideGrouping.key(of: record) { byKey[key, default: []].append(record) }
-        }
-        guard !byKey.isEmpty else { throw try nothingFound(sideGrouping.open(side)) }
         var keys: [String] = [], selections: [TradeSelection] = [], trades: [Result<TradeSeries, AnalysisError>] = []
-        for key in byKey.keys.sorted() {
+        // One read in group order: only one group's records are held at a time; each becomes its series.
+        try source.forEachGroup(matching: RecordFilter(sideGrouping.open(side)), by: sideGrouping) { key, records in
             defer { progress?() }
-            let group = try self.group(key, records: byKey[key] ?? [], of: selection, by: grouping, mirror: mirror, quantity: quantity)
+            let group = try self.group(key, records: records, of: selection, by: grouping, mirror: mirror, quantity: quantity)
             keys.append(key)
             selections.append(group.selection)
             trades.append(group.series)
         }
+        guard !keys.isEmpty else { throw try nothingFound(sideGrouping.open(side)) }
         return AnalysisGroups(keys: keys, selections: selections, trades: trades)
     }
 

@@ -54,7 +54,8 @@ public struct Workspace: Sendable {
         }
         if let db {
             guard FileManager.default.fileExists(atPath: db) else { throw TradeScopeKitError.storeNotFound(path: db) }
-            let store = try TradeStore(path: db)
+            // A reading command opens the store read-only: it never creates, migrates or writes it.
+            let store = try TradeStore(path: db, access: .read)
             self.store = store
             source = StoreRecordSource(store: store)
             for entry in try store.ingestedFiles() {

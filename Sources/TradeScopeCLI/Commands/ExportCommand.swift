@@ -100,7 +100,7 @@ struct ExportCommand: ParsableCommand {
         guard let store = workspace.store else {
             return try workspace.source.records(matching: filter).map { ExportTable.Entry(record: $0) }
         }
-        return try store.rows().filter { filter.matches($0.record) }.map {
+        return try store.rows(matching: filter).map {
             ExportTable.Entry(record: $0.record, reporterNumericCode: $0.reporterNumericCode, partnerNumericCode: $0.partnerNumericCode,
                               legacyEstimationFlag: $0.legacyEstimationFlag)
         }
