@@ -204,6 +204,35 @@ struct StoreQueryTests {
         #expect(try store.records(matching: RecordFilter(commodities: [.chapterRange(50...63)])).contains { $0.commodity == .chapterRange(61...62) })
     }
 
+    /// `--by partner` and `--by reporter` read one query in a group order and cut it where the group key changes:
+    /// each group must hold exactly what a query of that one partner (reporter) returns.
+    @Test("a group of one query in group order equals the query of that group alone (partner and reporter, 40 seeded filters)")
+    func groupsEqualSingleQueries() throws {
+        let store = try Self.syntheticStore()
+        var random = PropertyRandom(seed: 16_005)
+        for index in 0..<40 {
+            let base = Self.randomFilter(&random, reporters: Self.syntheticReporters, partners: Self.syntheticPartners,
+                                         codes: Self.syntheticCodes, years: 2013...2018)
+            let order: RecordOrder = index % 2 == 0 ? .partner : .reporter
+            var groups: [(String, [TradeRecord])] = []
+            try store.forEachRecord(matching: base, order: order) { record in
+                let key = order.groupKey(of: record)!
+                if groups.last?.0 == key { groups[groups.count - 1].1.append(record) } else { groups.append((key, [record])) }
+            }
+            for (key, records) in groups {
+                let country = try CountryCode(key)
+                let single = order == .partner
+                    ? RecordFilter(reporters: base.reporters, partners: [country], flows: base.flows, commodities: base.commodities,
+                                   frequencies: base.frequencies, from: base.from, through: base.through)
+                    : RecordFilter(reporters: [country], partners: base.partners, flows: base.flows, commodities: base.commodities,
+                                   frequencies: base.frequencies, from: base.from, through: base.through)
+                let same = try store.records(matching: single) == records
+                #expect(same, "group \(key) of \(base)")
+            }
+            #expect(groups.map(\.1.count).reduce(0, +) == (try store.records(matching: base).count))
+        }
+    }
+
     /// The plans of the main queries: each uses an index on `series`, and the records statement searches
     /// `records_key`; `records` is never scanned.
     @Test("EXPLAIN QUERY PLAN: one series, one reporter, a chapter, a partner list use an index and never scan records")
