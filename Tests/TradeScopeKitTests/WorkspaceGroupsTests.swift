@@ -79,3 +79,29 @@ struct WorkspaceGroupsTests {
         }
     }
 }
+
+/// Cost grows with the answer, not the store: a query reads only the records its selection takes in.
+@Suite("Workspace reads of a store: no more than the selection needs")
+struct WorkspaceStoreReadsTests {
+    @Test("a single series reads its records only; --by reads every group's records once in one query")
+    func readsOnlyTheSelection() throws {
+        let (workspace, directory) = try WorkspaceGroupsTests.workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try #require(workspace.store)
+        let all = try store.records(matching: RecordFilter()).count
+        let selection = TradeSelection(reporter: try CountryCode("JPN"), partner: try CountryCode("PRK"), flow: .import, commodity: .hs(try HSCode("27")))
+        let expected = try store.records(matching: RecordFilter(selection)).count
+        let before = store.statistics
+        _ = try workspace.series(selection)
+        let one = store.statistics.recordsRead - before.recordsRead
+        #expect(one == expected && expected > 0 && expected * 20 < all, "read \(one) of \(all) records for \(expected) matching")
+        #expect(store.statistics.recordsFullScanSteps == 0)
+        let open = TradeSelection(reporter: nil, partner: try CountryCode("PRK"), flow: .import, commodity: .total)
+        let groupRecords = try store.records(matching: RecordFilter(open)).count
+        let mid = store.statistics
+        let groups = try workspace.analysisGroups(open, by: .reporter)
+        #expect(groups.keys.count >= 10)
+        #expect(store.statistics.queries - mid.queries == 1, "one query for every group")
+        #expect(store.statistics.recordsRead - mid.recordsRead == groupRecords, "each record read once")
+    }
+}
