@@ -191,6 +191,19 @@ public struct HTMLReport: Sendable {
             }
             out += "</ul>\n"
         }
+        let diagnosis = report.diagnosisText(heading: { $0 }).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        if let heading = diagnosis.first {
+            out += "<h3>\(e(heading))</h3>\n<ul>\n" + diagnosis.dropFirst().map { line in
+                "<li>\(e(String(line.drop { $0 == " " || $0 == "-" })))</li>\n"
+            }.joined() + "</ul>\n"
+        }
+        if let monthly = report.monthly {
+            out += "<h3>Monthly value through the gaps (structural model)</h3>\n"
+            if let chart = monthly.chart(title: "\(report.table.series.selection.commodity): monthly value, smoothed level and 95% band") {
+                out += "<figure>\n" + chart.svg(id: "c\(index)-monthly") + "</figure>\n"
+            }
+            out += "<ul>\n" + monthly.lines().map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        }
         out += Self.questions(report.dataQuestions())
         let ids = report.citedSourceIDs
         if !ids.isEmpty {

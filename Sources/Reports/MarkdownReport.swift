@@ -58,6 +58,11 @@ public struct MarkdownReport: Sendable {
                     charts.append(ChartFile(name: name, svg: chart.svg(id: "c\(index)-\(measure.rawValue)")))
                     out += "![\(Markdown.escape(chart.title))](\(name))\n\n" + questions(report.dataQuestions(for: measure))
                 }
+                if let monthly = report.monthly, let chart = monthly.chart(title: "\(code): monthly value, smoothed level and 95% band") {
+                    let name = "\(chartPrefix)-\(code)-monthly.svg"
+                    charts.append(ChartFile(name: name, svg: chart.svg(id: "c\(index)-monthly")))
+                    out += "![\(Markdown.escape(chart.title))](\(name))\n\n"
+                }
             }
         }
         out += "\n## Composition by HS section\n\n"

@@ -33,6 +33,16 @@ extension TradeReport {
                 out += "- **\(event.adopted) \(event.id)**: " + Markdown.escape(measures.map(Self.measureSummary).joined(separator: "; ")) + "\n"
             }
         }
+        // The same sections as the text report: breaks and anomalies near the events, the monthly series.
+        let diagnosis = diagnosisText(heading: { $0 }).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        if let heading = diagnosis.first {
+            out += "\n## \(Markdown.escape(heading))\n\n" + diagnosis.dropFirst().map { line in
+                line.hasPrefix("    ") ? "    - " + Markdown.escape(String(line.drop { $0 == " " })) : "- " + Markdown.escape(String(line.dropFirst(2)))
+            }.joined(separator: "\n") + "\n"
+        }
+        if let monthly {
+            out += "\n## Monthly value through the gaps (structural model)\n\n" + monthly.lines().map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
+        }
         out += "\n## Data questions\n\n" + dataQuestions().map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
         return out
     }

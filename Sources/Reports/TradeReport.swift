@@ -28,6 +28,8 @@ public struct TradeReport: Sendable {
     public let chapterSeries: TradeSeries?
     /// Breaks, anomaly flags and sanction screens computed by `TradeSeriesDiagnostics`, when the caller ran them.
     public let diagnosis: TradeSeriesDiagnosis?
+    /// The monthly value series of the code through a structural model (gaps kept as gaps), when there is one.
+    public let monthly: MonthlyStructuralSection?
 
     /// - Parameters:
     ///   - table: The series and how its selection is described.
@@ -38,9 +40,10 @@ public struct TradeReport: Sendable {
     ///   - chapterSeries: The series of the code's HS chapter, used as an upper bound of its values.
     ///   - diagnosis: Breaks, anomalies and sanction screens to show next to the events, or `nil`.
     public init(table: SeriesTable, commodityName: String, calendar: SanctionCalendar, provenance: String, citations: [String: SourceCitation],
-                chapterSeries: TradeSeries? = nil, diagnosis: TradeSeriesDiagnosis? = nil) {
+                chapterSeries: TradeSeries? = nil, diagnosis: TradeSeriesDiagnosis? = nil, monthly: MonthlyStructuralSection? = nil) {
         self.table = table
         self.diagnosis = diagnosis
+        self.monthly = monthly
         self.chapterSeries = chapterSeries
         self.commodityName = commodityName
         self.title = "\(table.selectionLabel): HS \(table.series.selection.commodity) (\(commodityName))"
@@ -202,6 +205,7 @@ public struct TradeReport: Sendable {
             out += "\n"
         }
         out += diagnosisText(heading: heading)
+        if let monthly { out += monthly.text(heading: heading) }
         out += heading("Data questions") + "\n"
         for question in dataQuestions() { out += "- " + question + "\n" }
         let ids = citedSourceIDs
@@ -293,6 +297,7 @@ public struct TradeReport: Sendable {
             })),
             ("data_questions", .array(dataQuestions().map { .string($0) })),
             ("diagnostics", diagnosisJSON()),
+            ("monthly", monthly?.json() ?? .null),
         ])
     }
 }

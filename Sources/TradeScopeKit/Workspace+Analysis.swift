@@ -199,3 +199,25 @@ extension Workspace {
         }
     }
 }
+
+extension Workspace {
+    /// The monthly value series of an annual selection's code through a structural model, for the
+    /// report's monthly section: the latest stretch of months with no gap longer than a year (older
+    /// isolated months say little about the level), at least 12 months observed; outliers and level
+    /// shifts flagged at |auxiliary residual| > 2 with their nearest covering events.
+    ///
+    /// - Returns: The fit, the flags and a sentence on the window; `nil` when the code has too few
+    ///   months (or none) or the model cannot be fitted.
+    public func monthlyStructural(_ selection: TradeSelection, mirror: MirrorView? = nil) -> (fit: StructuralModelFit, flags: [AnomalyFlag], window: String)? {
+        let monthly = TradeSelection(reporter: selection.reporter, partner: selection.partner, flow: selection.flow, commodity: selection.commodity,
+                                     from: nil, through: nil, frequency: .monthly)
+        guard let trade = try? series(monthly, mirror: mirror).series, let values = trade.valueSeries else { return nil }
+        let stretch = values.latestStretch(maximumGap: 12)
+        guard stretch.values.compactMap({ $0 }).count >= 12 else { return nil }
+        let detector = StructuralAnomalyDetector(specification: .automatic(for: stretch), threshold: 2)
+        guard let result = try? detector.detect(stretch, sanctions: SanctionContext(calendar: calendar, selection: monthly)) else { return nil }
+        let window = "Months \(stretch.start) to \(stretch.end): the latest stretch with no gap longer than a year"
+            + (stretch.start == values.start ? "." : " (\(values.start) to \(stretch.start.advanced(by: -1)) left out: isolated months).")
+        return (result.fit, result.flags, window)
+    }
+}

@@ -44,3 +44,21 @@ extension AnalysisError {
             + "or use --method structural, which treats a missing period as missing")
     }
 }
+
+extension TimeSeries where Value == Double {
+    /// The latest stretch of the series in which no run of missing periods is longer than `maximumGap`:
+    /// from the first observation after the last longer gap to the end (older isolated observations
+    /// say little about the current level). The whole series when it has no such gap.
+    ///
+    /// - Parameter maximumGap: The longest run of missing periods kept inside the stretch.
+    public func latestStretch(maximumGap: Int) -> TimeSeries<Double> {
+        var start = values.firstIndex { $0 != nil } ?? 0
+        var run = 0
+        for (index, value) in values.enumerated() {
+            if value == nil { run += 1; continue }
+            if run > maximumGap { start = index }
+            run = 0
+        }
+        return TimeSeries(start: self.start.advanced(by: start), values: Array(values[start...]))
+    }
+}
