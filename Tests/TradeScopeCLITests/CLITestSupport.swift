@@ -26,8 +26,10 @@ func fixtureDataDirectory() -> URL {
     Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("data")
 }
 
-/// Runs `tradescope` with arguments and an optional data directory.
-func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory()) throws -> CommandResult {
+/// Runs `tradescope` with arguments and an optional data directory; `standardOutput` replaces the
+/// captured pipe (for example `/dev/full`), and the result's output is then empty.
+func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory(),
+                   standardOutput: FileHandle? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = tradescopeExecutable()
     process.arguments = arguments
@@ -36,10 +38,11 @@ func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirec
     environment["NO_COLOR"] = "1"
     process.environment = environment
     let output = Pipe(), error = Pipe()
-    process.standardOutput = output
+    process.standardOutput = standardOutput ?? output
     process.standardError = error
     try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    if standardOutput != nil { try output.fileHandleForWriting.close() }
+    let outData = standardOutput == nil ? output.fileHandleForReading.readDataToEndOfFile() : Data()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return CommandResult(

@@ -61,9 +61,9 @@ struct IngestCommand: ParsableCommand {
                 ?? TradeStore.validate(file: path, displayName: name, strict: strict, reject: reject, progress: progress.update)
             progress.finish()
             summaries.append(summary)
-            if format == .text { FileHandle.standardOutput.write(Data((summary.description + "\n").utf8)) }
+            if format == .text { try StandardOutput.write(summary.description + "\n") }
         }
-        if format == .json { FileHandle.standardOutput.write(Data(try RunRecord.shared.stamped(Self.json(summaries, rejectsFile: rejects)).utf8)) }
+        if format == .json { try StandardOutput.write(try RunRecord.shared.stamped(Self.json(summaries, rejectsFile: rejects))) }
         let rejected = summaries.map(\.rowsRejected).reduce(0, +)
         if rejected > 0 {
             let note = rejects.map { "; written to \($0)" } ?? "; add --rejects FILE to list them, or --strict to stop at the first"
