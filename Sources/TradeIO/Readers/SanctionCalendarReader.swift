@@ -33,8 +33,19 @@ public struct SanctionCalendarReader: Sendable {
         return try Self.parse(yaml: text, displayName: displayName)
     }
 
+    /// The deepest nesting of collections allowed, checked on the text before parsing
+    /// (``YAMLNesting``): Yams composes recursively, so deeper files would overflow the stack.
+    public static let maximumDepth = 64
+
     /// Parses calendar YAML text.
+    ///
+    /// - Throws: `TradeIOError.invalidYAML` naming the line (syntax, nesting deeper than
+    ///   ``maximumDepth``, or a bad key or value).
     public static func parse(yaml text: String, displayName: String) throws -> [SanctionEvent] {
+        if let line = YAMLNesting.firstLine(exceeding: maximumDepth, in: text) {
+            throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: line),
+                                           reason: "collections nest more than \(maximumDepth) levels deep; refused")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
