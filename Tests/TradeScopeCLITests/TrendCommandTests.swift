@@ -155,4 +155,16 @@ struct RegressCommandTests {
         let missing = try runTradescope(["regress", "--data", file.path, "--y", "y", "--x", "z"])
         #expect(missing.status == 2 && missing.standardError.contains("z"), "\(missing.standardError)")
     }
+
+    /// Issue 23 item 6: a column named twice trapped on "Duplicate values for key".
+    @Test("a column named twice is exit 2 naming it", arguments: [
+        ["--x", "t,t"], ["--x", "flow"], ["--x", "t", "--weights", "flow"], ["--x", "t", "--x", "t"],
+    ])
+    func duplicateColumn(_ arguments: [String]) throws {
+        let result = try runTradescope(["regress", "--data", trendFixture("nile_regress.csv"), "--y", "flow"] + arguments)
+        #expect(result.status == 2, "\(result.standardError)")
+        let column = arguments.contains("--weights") || arguments[1] == "flow" ? "flow" : "t"
+        #expect(result.standardError.hasPrefix("Error: column \(column) is invalid: is "), "\(result.standardError)")
+        #expect(!result.standardError.contains("Fatal error"))
+    }
 }

@@ -75,6 +75,7 @@ struct RegressCommand: ParsableCommand {
         let specification = ColumnRegressionSpecification(response: y, regressors: regressors, hasIntercept: !noIntercept,
                                                           polynomialDegrees: try polynomialDegrees(), weights: weights,
                                                           hacLags: hac, level: level)
+        try specification.checkColumnNames()
         let names = specification.columnNames
         let table = try NumericColumnsReader(path: data == "-" ? "/dev/stdin" : data,
                                              displayName: data == "-" ? "standard input" : data).read(columns: names)

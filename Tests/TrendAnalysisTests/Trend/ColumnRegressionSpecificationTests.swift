@@ -104,3 +104,21 @@ struct TrendBatchTests {
         #expect(!text.split(separator: "\n").contains { $0.hasSuffix(" ") })
     }
 }
+
+@Suite("Column roles of a column regression")
+struct ColumnRegressionRolesTests {
+    /// Issue 23 item 6: `regress --x x,x` trapped on "Duplicate values for key" in the CLI's dictionary.
+    @Test("a column given twice is refused by name, before any fit", arguments: [
+        (["x", "x"], nil as String?, "x", "is given twice as a regressor (--x)"),
+        (["y"], nil, "y", "is both the response (--y) and a regressor (--x); each column has one role"),
+        (["x"], "y", "y", "is both the response (--y) and the weights (--weights); each column has one role"),
+        (["x"], "x", "x", "is both a regressor (--x) and the weights (--weights); each column has one role"),
+    ])
+    func duplicateRoles(regressors: [String], weights: String?, column: String, constraint: String) {
+        let specification = ColumnRegressionSpecification(response: "y", regressors: regressors, weights: weights)
+        let expected = AnalysisError.invalidParameter(name: "column", value: column, constraint: constraint)
+        #expect(throws: expected) { try specification.checkColumnNames() }
+        let data: [String: [Double?]] = ["y": [1, 2, 3, 5], "x": [1, 2, 3, 4]]
+        #expect(throws: expected) { try specification.fit(columns: data) }
+    }
+}
