@@ -62,4 +62,12 @@ struct ForecastCommandTests {
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any] ?? [:]
         #expect(forecast(object).compactMap { $0["period"] as? String }.last == "9999")
     }
+
+    /// Issue 23 item 24: `--horizon -1` said "Missing value for '--horizon'", as if none were given.
+    @Test("a negative horizon is refused as a horizon, not as a missing value")
+    func negativeHorizon() throws {
+        let result = try runTradescope(["forecast", "--hs", "2701", "--horizon", "-1"])
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("--horizon must be at least 1 (periods ahead)"), "\(result.standardError)")
+    }
 }
