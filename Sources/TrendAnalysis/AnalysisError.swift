@@ -17,6 +17,9 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
     case seriesFailed(step: String, TradeDomainError)
     /// A least-squares fit inside a step failed (for example a rank-deficient design).
     case regressionFailed(step: String, LinearAlgebraError)
+    /// The model fits the data exactly: the residuals are rounding noise relative to `scale`
+    /// (the largest magnitude of the data), so there is nothing to test.
+    case noResidualVariation(method: String, residualStandardDeviation: Double, scale: Double)
 
     public var description: String {
         switch self {
@@ -34,6 +37,8 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(step): \(error)"
         case let .regressionFailed(step, error):
             return "\(step): \(error)"
+        case let .noResidualVariation(method, deviation, scale):
+            return "\(method): the model fits the series exactly (residual standard deviation \(deviation) against values up to \(scale) is rounding noise); a constant or exactly fitted series has nothing to test"
         }
     }
 }

@@ -96,7 +96,9 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
     /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` when the minimum segment does
     ///   not exceed the number of regressors or exceeds half the sample, or the break count is out of range;
     ///   ``AnalysisError/tooFewObservations(needed:found:method:)`` for a tiny sample;
-    ///   `.invalidParameter` for data whose sums of squares overflow (magnitudes near 1e154 and above).
+    ///   `.invalidParameter` for data whose sums of squares overflow (magnitudes near 1e154 and above);
+    ///   ``AnalysisError/noResidualVariation(method:residualStandardDeviation:scale:)`` when one
+    ///   regime already fits exactly (a constant series).
     /// - Complexity: O(n² k²) for the RSS of all segments, plus O(M n²) for the programme.
     public func fit(response y: [Double], regressors rows: [[Double]], periods: [Period] = []) throws(AnalysisError) -> Breakpoints {
         let n = y.count
@@ -120,6 +122,7 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
         }
         let searched = max(maxBreaks, breakCount ?? 0)
         let table = SegmentRSSTable(rows: rows, response: y, minimum: h)
+        try ResidualVariation.require(residualSumOfSquares: table.rss(0, n - 1), response: y, method: "Bai-Perron breakpoints")
         let programme = Self.dynamicProgramme(table: table, n: n, h: h, breaks: searched)
 
         // 1-based break positions (strucchange's) for each m, then criteria.
