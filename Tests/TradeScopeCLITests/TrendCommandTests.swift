@@ -114,6 +114,29 @@ struct TrendCommandTests {
     }
 }
 
+/// Issue 23 item 11: JSON with bare nan/inf (rejected by jq and Python), t = inf beside p = 0.0000.
+@Suite("tradescope trend on exact series")
+struct ExactSeriesTrendTests {
+    @Test("a perfectly linear or constant series: JSON parses (null + reason), CSV and text say NA", arguments: [
+        "period,value\n" + (2000..<2020).map { "\($0),\(3 * $0 - 5000)" }.joined(separator: "\n") + "\n",
+        "period,value\n" + (2000..<2020).map { "\($0),1000" }.joined(separator: "\n") + "\n",
+    ])
+    func exactSeries(text: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-exact-\(UUID().uuidString).csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        for model in ["linear", "poly:2"] {
+            let json = try runTradescope(["trend", "--series", file.path, "--model", model, "--format", "json"])
+            #expect(json.status == 0, "\(json.standardError)")
+            #expect(json.standardOutput.range(of: #"[:,\[]\s*-?(nan|inf)"#, options: .regularExpression) == nil, "\(json.standardOutput)")
+            _ = try jsonObject(json.standardOutput)
+            let csv = try runTradescope(["trend", "--series", file.path, "--model", model, "--format", "csv"])
+            #expect(!csv.standardOutput.contains("nan") && !csv.standardOutput.contains("inf") && csv.standardOutput.contains("NA"), "\(csv.standardOutput)")
+            let plain = try runTradescope(["trend", "--series", file.path, "--model", model])
+            #expect(!plain.standardOutput.contains("inf") && !plain.standardOutput.contains("nan") && !plain.standardOutput.contains("0.0000"), "\(plain.standardOutput)")
+        }
+    }
+}
+
 @Suite("tradescope regress")
 struct RegressCommandTests {
     // Expected figures: statsmodels 0.15 OLS of flow on t with HAC(4) (case nile_linear_hac4), rtol 1e-8.
