@@ -179,6 +179,20 @@ struct RegressCommandTests {
         #expect(missing.status == 2 && missing.standardError.contains("z"), "\(missing.standardError)")
     }
 
+    /// Issue 23 items 14 and 15: a header naming a column twice used the first silently; `0x10` read as 16.
+    @Test("a regress CSV naming a column twice, or holding a hex figure, is exit 2 naming it")
+    func duplicateHeaderAndHex() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-regress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("dup.csv")
+        try "y,x,x\n1,2,3\n2,3,4\n3,5,5\n4,4,7\n".write(to: file, atomically: true, encoding: .utf8)
+        let duplicate = try runTradescope(["regress", "--data", file.path, "--y", "y", "--x", "x"])
+        #expect(duplicate.status == 2 && duplicate.standardError.contains("dup.csv:1: header names the column 'x' twice"), "\(duplicate.standardError)")
+        try "y,x\n1,2\n2,0x10\n3,5\n4,4\n".write(to: file, atomically: true, encoding: .utf8)
+        let hex = try runTradescope(["regress", "--data", file.path, "--y", "y", "--x", "x"])
+        #expect(hex.status == 2 && hex.standardError.contains("dup.csv:3: field 'x'"), "\(hex.standardError)")
+    }
+
     /// Issue 23 item 6: a column named twice trapped on "Duplicate values for key".
     @Test("a column named twice is exit 2 naming it", arguments: [
         ["--x", "t,t"], ["--x", "flow"], ["--x", "t", "--weights", "flow"], ["--x", "t", "--x", "t"],
