@@ -11,7 +11,7 @@ BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
 
 .PHONY: all deps build report test clean release check-html bench bench-quick bench-build notebooks notebooks-update \
-	fuzz-build fuzz fuzz-smoke kill-test
+	fuzz-build fuzz fuzz-smoke kill-test test-release sanitize
 
 all: report
 
@@ -40,6 +40,19 @@ test: report
 check-html: build
 	@command -v chromium >/dev/null || { echo "installing: chromium"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	Tools/check-html.sh $(BIN) .build/check-html
+
+# The test suite in release mode (optimised code takes other paths: inlining, no overflow-check
+# elision differences in C, timing), into .build/test-release.log.
+test-release: deps
+	$(SWIFT) test -c release 2>&1 | tee .build/test-release.log; test $${PIPESTATUS[0]} -eq 0
+
+# The test suite under AddressSanitizer, then the ingest pipeline's tests (TradeIO and the ingest
+# commands; the reader uses Unmanaged/unowned(unsafe) on its hot path) under ThreadSanitizer.
+# Separate build paths, so the debug build is not rebuilt. Logs in .build/sanitize-*.log.
+SANITIZE_TSAN_FILTER ?= TradeIOTests|IngestCommandTests|IngestOutputTests|StoreRobustnessTests
+sanitize: deps
+	$(SWIFT) test --build-path .build/asan --sanitize=address 2>&1 | tee .build/sanitize-address.log; test $${PIPESTATUS[0]} -eq 0
+	$(SWIFT) test --build-path .build/tsan --sanitize=thread --filter '$(SANITIZE_TSAN_FILTER)' 2>&1 | tee .build/sanitize-thread.log; test $${PIPESTATUS[0]} -eq 0
 
 # Fuzzing (issue 11). libFuzzer cannot link through SwiftPM (TIPS.md), so the library
 # modules are built with SwiftPM under the fuzzer and address sanitizers (compile only),

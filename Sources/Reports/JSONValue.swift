@@ -1,7 +1,10 @@
 /// A JSON document with keys in a fixed order, rendered deterministically.
 ///
 /// Numbers are written at full double precision (Swift's shortest round-trip
-/// form); missing values are `null`, never omitted.
+/// form); missing values are `null`, never omitted. JSON has no NaN or infinity, so a
+/// non-finite number is written as `null`, and a member of an object holding one is
+/// followed by `"<key>_na": "<reason>"` (for example "undefined (not a number)"), so a
+/// reader learns why the figure is absent; `jq` and Python read every document.
 public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
@@ -15,9 +18,10 @@ public indirect enum JSONValue: Equatable, Sendable {
         lhs.rendered() == rhs.rendered()
     }
 
-    /// A number, or `null` for nil or a non-finite value.
+    /// A number, or `null` for nil. A non-finite value stays a number here and is rendered as
+    /// `null` with its `_na` reason.
     public static func number(_ value: Double?) -> JSONValue {
-        guard let value, value.isFinite else { return .null }
+        guard let value else { return .null }
         return .number(value)
     }
 
@@ -42,7 +46,9 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: output += "null"
         case let .bool(value): output += value ? "true" : "false"
         case let .number(value):
-            if value == value.rounded(), abs(value) < 1e15 {
+            if !value.isFinite {
+                output += "null"
+            } else if value == value.rounded(), abs(value) < 1e15 {
                 output += String(Int64(value))
             } else {
                 output += value.description
@@ -61,13 +67,24 @@ public indirect enum JSONValue: Equatable, Sendable {
         case let .object(members):
             if members.isEmpty { output += "{}"; return }
             output += "{" + newline
-            for (index, (key, value)) in members.enumerated() {
+            var expanded: [(String, JSONValue)] = []
+            for (key, value) in members {
+                expanded.append((key, value))
+                if let reason = value.nonFiniteReason { expanded.append((key + "_na", .string(reason))) }
+            }
+            for (index, (key, value)) in expanded.enumerated() {
                 output += pad + Self.quoted(key) + separator
                 value.write(to: &output, indent: indent, level: level + 1)
-                output += (index < members.count - 1 ? "," : "") + newline
+                output += (index < expanded.count - 1 ? "," : "") + newline
             }
             output += closePad + "}"
         }
+    }
+
+    /// Why a number is written as `null`: nil unless this is a non-finite number.
+    var nonFiniteReason: String? {
+        guard case let .number(value) = self, !value.isFinite else { return nil }
+        return value.isNaN ? "undefined (not a number)" : (value > 0 ? "infinite" : "minus infinite")
     }
 
     static func quoted(_ text: String) -> String {

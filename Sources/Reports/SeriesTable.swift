@@ -151,6 +151,7 @@ public enum CSVText {
 
     /// A number at full double precision; integers without a decimal point.
     public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "NA" }   // undefined (as JSON's null with its reason), never "nan"/"inf"
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return value.description
     }

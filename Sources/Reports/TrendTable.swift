@@ -186,10 +186,11 @@ public enum TrendTable {
         return value.rendered(indent: 0) + "\n"
     }
 
-    /// Full precision, empty for nil or non-finite.
+    /// Full precision; empty for nil (missing), `NA` for a value that is not finite (undefined,
+    /// as the JSON's `null` with its `_na` reason).
     static func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return "\(value)"
+        guard let value else { return "" }
+        return value.isFinite ? "\(value)" : "NA"
     }
 
     static func quoted(_ text: String) -> String {

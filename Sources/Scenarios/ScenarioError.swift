@@ -13,6 +13,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible, Sendable {
     case cannotOpen(file: String, reason: String)
     /// The file is larger than the limit (bytes).
     case fileTooLarge(file: String, bytes: Int, limit: Int)
+    /// Collections nest deeper than the limit (checked before parsing; see `YAMLNesting`).
+    case nestingTooDeep(ScenarioLocation, limit: Int)
     /// The YAML expands to more nodes than the limit (for example through nested aliases).
     case tooManyNodes(file: String, limit: Int)
     /// The text is not valid YAML.
@@ -41,6 +43,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .cannotOpen(file, reason): return "\(file): cannot open scenario file: \(reason)"
         case let .fileTooLarge(file, bytes, limit):
             return "\(file): scenario file has \(bytes) bytes; the limit is \(limit) bytes"
+        case let .nestingTooDeep(location, limit):
+            return "\(location): scenario file nests collections more than \(limit) levels deep; refused"
         case let .tooManyNodes(file, limit):
             return "\(file): scenario file expands to more than \(limit) YAML nodes (nested aliases?); refused"
         case let .syntax(location, reason): return "\(location): YAML syntax error: \(reason)"

@@ -14,6 +14,9 @@ public struct ScenarioFile: Sendable {
     public static let maximumBytes = 256 * 1024
     /// The most YAML nodes visited (aliases count at every use).
     public static let maximumNodes = 20_000
+    /// The deepest nesting of collections allowed, checked on the text before parsing
+    /// (``YAMLNesting``): Yams composes recursively, so deeper files would overflow the stack.
+    public static let maximumDepth = 64
 
     /// What the file is checked against.
     public struct Context: Sendable {
@@ -63,13 +66,17 @@ public struct ScenarioFile: Sendable {
     ///   - file: The file name for errors.
     ///   - context: The calendar and data range.
     /// - Returns: The scenario.
-    /// - Throws: ``ScenarioError/fileTooLarge(file:bytes:limit:)``, ``ScenarioError/tooManyNodes(file:limit:)``,
+    /// - Throws: ``ScenarioError/fileTooLarge(file:bytes:limit:)``, ``ScenarioError/nestingTooDeep(_:limit:)``,
+    ///   ``ScenarioError/tooManyNodes(file:limit:)``,
     ///   ``ScenarioError/syntax(_:reason:)``, ``ScenarioError/unknownKey(_:key:allowed:)``,
     ///   ``ScenarioError/missingKey(_:key:)``, ``ScenarioError/invalidValue(_:key:value:reason:)``,
     ///   ``ScenarioError/unknownHSCode(_:code:)``, ``ScenarioError/unknownEvent(_:id:)``,
     ///   ``ScenarioError/dateOutsideData(_:key:date:first:last:)``.
     public static func parse(yaml text: String, file: String, context: Context) throws(ScenarioError) -> Scenario {
         guard text.utf8.count <= maximumBytes else { throw .fileTooLarge(file: file, bytes: text.utf8.count, limit: maximumBytes) }
+        if let line = YAMLNesting.firstLine(exceeding: maximumDepth, in: text) {
+            throw .nestingTooDeep(ScenarioLocation(file: file, line: line, column: 1), limit: maximumDepth)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

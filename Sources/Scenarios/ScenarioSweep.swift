@@ -1,3 +1,4 @@
+import Foundation
 import TradeDomain
 
 /// A sensitivity run: one scenario evaluated over a range of one parameter of one event.
@@ -10,23 +11,34 @@ public struct ScenarioSweep: Hashable, Codable, Sendable {
         case date([CalendarDate])
     }
 
+    /// The most values a sweep takes; longer sweeps are refused, never cut short.
+    public static let maximumValues = 1_000
+
     /// The event varied: a calendar event id or the id of a new measure.
     public let eventID: String
     /// The values taken.
     public let parameter: Parameter
+    /// Decimals of the compliance labels (those of a range's step), or `nil` for the shortest form.
+    public let labelDecimals: Int?
 
     /// A sweep.
     ///
     /// - Parameters:
     ///   - eventID: A calendar event id or a new measure's id.
     ///   - parameter: The values.
-    public init(eventID: String, parameter: Parameter) {
+    ///   - labelDecimals: Decimals of compliance labels, or `nil` for the shortest form of each value.
+    public init(eventID: String, parameter: Parameter, labelDecimals: Int? = nil) {
         self.eventID = eventID
         self.parameter = parameter
+        self.labelDecimals = labelDecimals
     }
 
     /// Parses `EVENT:compliance=0.5,0.7,0.9`, `EVENT:compliance=0:1:0.25` (from, to, step) or
     /// `EVENT:date=2016-03-01,2016-06-01`.
+    ///
+    /// A range takes the values `from + i·step` for i = 0, 1, … while they do not pass `to`
+    /// (within 1e-9 of a step, so `0:1:0.1` ends at 1 exactly), labelled with the step's decimals;
+    /// a range of more than ``maximumValues`` values is refused.
     ///
     /// - Parameter text: The sweep as written on the command line.
     /// - Throws: ``ScenarioError/invalidSweep(_:)`` naming what is wrong.
@@ -42,10 +54,24 @@ public struct ScenarioSweep: Hashable, Codable, Sendable {
         switch name {
         case "compliance":
             var values: [Double] = []
-            let range = list.split(separator: ":").map { Double($0) }
-            if range.count == 3, let from = range[0], let to = range[1], let step = range[2], step > 0, to >= from {
-                var x = from
-                while x <= to + step * 1e-9 && values.count < 1_000 { values.append(min(x, to)); x += step }
+            var decimals: Int?
+            let range = list.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if range.count == 3 {
+                for part in range where Double(part) == nil || !Double(part)!.isFinite {
+                    throw .invalidSweep("compliance range '\(list)': '\(part)' is not a number (write FROM:TO:STEP)")
+                }
+                let from = Double(range[0])!, to = Double(range[1])!, step = Double(range[2])!
+                guard step > 0 else { throw .invalidSweep("compliance range '\(list)': the step \(range[2]) must be positive") }
+                guard to >= from else { throw .invalidSweep("compliance range '\(list)': the end \(range[1]) is before the start \(range[0])") }
+                let steps = ((to - from) / step + 1e-9).rounded(.down)
+                guard steps < Double(Self.maximumValues) else {
+                    throw .invalidSweep("compliance range '\(list)' has \(steps.isFinite ? String(Int(steps) + 1) : "too many") values; the limit is \(Self.maximumValues) (use a larger step)")
+                }
+                values = (0...Int(steps)).map { i in
+                    let value = from + Double(i) * step
+                    return abs(value - to) <= step * 1e-9 ? to : value
+                }
+                decimals = range[2].split(separator: ".").dropFirst().first.map { $0.count } ?? 0
             } else {
                 for part in list.split(separator: ",") {
                     guard let value = Double(part.trimmingCharacters(in: .whitespaces)) else { throw .invalidSweep("compliance '\(part)' is not a number") }
@@ -54,7 +80,7 @@ public struct ScenarioSweep: Hashable, Codable, Sendable {
             }
             guard !values.isEmpty else { throw .invalidSweep("no compliance values in '\(text)'") }
             if let bad = values.first(where: { !(0...1).contains($0) }) { throw .invalidSweep("compliance \(bad) lies outside 0...1") }
-            self.init(eventID: event, parameter: .compliance(values))
+            self.init(eventID: event, parameter: .compliance(values), labelDecimals: decimals)
         case "date":
             var dates: [CalendarDate] = []
             for part in list.split(separator: ",") {
@@ -103,7 +129,10 @@ public struct ScenarioSweep: Hashable, Codable, Sendable {
         }
         switch parameter {
         case let .compliance(values):
-            return values.map { ("\(eventID) compliance \($0)", variant(compliance: $0, date: nil)) }
+            return values.map { value in
+                let label = labelDecimals.map { String(format: "%.\($0)f", value) } ?? "\(value)"
+                return ("\(eventID) compliance \(label)", variant(compliance: value, date: nil))
+            }
         case let .date(dates):
             return dates.map { ("\(eventID) on \($0)", variant(compliance: nil, date: $0)) }
         }

@@ -164,6 +164,25 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
         return Period(uncheckedYear: newYear, frequency: frequency, subperiod: newSub)
     }
 
+    /// The period `n` steps away, or `nil` when it would leave the years 1000...9999.
+    ///
+    /// The checked form of ``advanced(by:)`` for offsets that come from input (a forecast
+    /// horizon, a series ending late in year 9999).
+    ///
+    /// - Parameter n: The number of periods to move.
+    /// - Returns: The period, or `nil`.
+    public func advancedWithinCalendar(by n: Int) -> Period? {
+        let perYear = frequency.periodsPerYear
+        let (target, overflow) = ordinal.addingReportingOverflow(n)
+        guard !overflow, target >= Self.validYears.lowerBound * perYear, target < (Self.validYears.upperBound + 1) * perYear else { return nil }
+        return advanced(by: n)
+    }
+
+    /// How many periods of this frequency follow this one before the end of year 9999 (0 for the last).
+    public var periodsRemainingInCalendar: Int {
+        (Self.validYears.upperBound + 1) * frequency.periodsPerYear - 1 - ordinal
+    }
+
     /// The number of periods from this period to `other` (positive when `other` is later).
     ///
     /// - Parameter other: A period of the same frequency (a precondition).

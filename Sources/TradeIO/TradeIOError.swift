@@ -42,6 +42,8 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
     case unknownLayout(file: String, header: [String])
     /// The header lacks a required column.
     case missingColumn(file: String, column: String)
+    /// The header names a column twice (which one a reader used would be a guess).
+    case duplicateColumn(file: String, column: String)
     /// A field holds a value that cannot be used.
     case invalidValue(SourceLocation, value: String, reason: String)
     /// A YAML document cannot be parsed or does not have the expected shape.
@@ -61,7 +63,7 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
              let .fieldCount(location, _, _), let .lineTooLong(location, _), let .tooManyFields(location, _), let .invalidValue(location, _, _),
              let .invalidYAML(location, _), let .overlappingRecord(location, _, _):
             return location
-        case .cannotOpen, .unknownLayout, .missingColumn, .bundledDataNotFound, .store:
+        case .cannotOpen, .unknownLayout, .missingColumn, .duplicateColumn, .bundledDataNotFound, .store:
             return nil
         }
     }
@@ -94,6 +96,8 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file):1: header '\(shown)\(header.count > 6 ? ",..." : "")' matches no known layout (tidy CSV, legacy Comtrade, Comtrade+)"
         case let .missingColumn(file, column):
             return "\(file):1: header lacks the required column '\(column)'"
+        case let .duplicateColumn(file, column):
+            return "\(file):1: header names the column '\(column)' twice; refused (which one is meant is unknown)"
         case let .invalidValue(location, value, reason):
             return "\(location): '\(Self.shown(value))' \(reason)"
         case let .invalidYAML(location, reason):

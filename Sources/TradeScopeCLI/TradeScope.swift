@@ -51,6 +51,8 @@ struct TradeScope: ParsableCommand {
             fail(error.description, code: 2)
         } catch let error as TradeScopeKitError {
             fail(error.description, code: 2)
+        } catch let error as OutputWriteError {
+            fail(error.description, code: 3)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }

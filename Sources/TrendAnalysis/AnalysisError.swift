@@ -19,6 +19,9 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
     case regressionFailed(step: String, LinearAlgebraError)
     /// The data cannot support the method for a reason other than their count; `constraint` states it.
     case insufficientData(method: String, constraint: String)
+    /// The model fits the data exactly: the residuals are rounding noise relative to `scale`
+    /// (the largest magnitude of the data), so there is nothing to test.
+    case noResidualVariation(method: String, residualStandardDeviation: Double, scale: Double)
 
     public var description: String {
         switch self {
@@ -38,6 +41,8 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(step): \(error)"
         case let .insufficientData(method, constraint):
             return "\(method): \(constraint)"
+        case let .noResidualVariation(method, deviation, scale):
+            return "\(method): the model fits the series exactly (residual standard deviation \(deviation) against values up to \(scale) is rounding noise); a constant or exactly fitted series has nothing to test"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Reports
 
@@ -33,5 +34,26 @@ struct JSONValueTests {
         #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVText.number(1_100_000_000) == "1100000000")
         #expect(CSVText.number(56.12244897959184) == "56.12244897959184")
+        // Issue 23 item 11: a non-finite figure is NA, never "nan" or "inf".
+        #expect(CSVText.number(.infinity) == "NA" && CSVText.number(.nan) == "NA" && CSVText.number(-.infinity) == "NA")
+    }
+
+    /// Issue 23 item 11: bare `nan`, `inf` and `-inf` reached JSON output, which jq and Python reject.
+    @Test("a non-finite number is null followed by a reason; the document parses")
+    func nonFinite() throws {
+        let value = JSONValue.object([("a", .number(.nan)), ("b", .number(.infinity)), ("c", .number(-.infinity)),
+                                      ("d", .number(1.5)), ("e", .array([.number(.nan)])), ("f", .number(Double?.none))])
+        for indent in [0, 2] {
+            let text = value.rendered(indent: indent)
+            #expect(text.range(of: #"[:,\[]\s*-?(nan|inf)"#, options: .regularExpression) == nil, "\(text)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect(object["a"] is NSNull && object["a_na"] as? String == "undefined (not a number)")
+            #expect(object["b"] is NSNull && object["b_na"] as? String == "infinite")
+            #expect(object["c"] is NSNull && object["c_na"] as? String == "minus infinite")
+            #expect(object["d"] as? Double == 1.5 && object["d_na"] == nil)
+            #expect((object["e"] as? [Any])?.first is NSNull)
+            // A missing value is null without a reason.
+            #expect(object["f"] is NSNull && object["f_na"] == nil)
+        }
     }
 }

@@ -184,6 +184,37 @@ struct ScenarioEngineTests {
         #expect(throws: ScenarioError.self) { _ = try ScenarioSweep(parsing: "my-ban:compliance=1.5") }
     }
 
+    /// Issue 23 items 12 and 24: `0:1:0.001` was cut at 1,000 values, dropping its end; labels drifted
+    /// (`0.9999999999999999`); a step of 0 was "not a number".
+    @Test("compliance ranges: start + i*step with the end, labels with the step's decimals, the cap refused")
+    func sweepRanges() throws {
+        let tenth = try ScenarioSweep(parsing: "e:compliance=0:1:0.1")
+        guard case let .compliance(values) = tenth.parameter else { Issue.record("not a compliance sweep"); return }
+        #expect(values.count == 11 && values.last == 1 && values[3] == 0 + 3 * 0.1)
+        let scenario = try Synthetic.scenario(Self.yamlHead + """
+            events:
+              - new: ban
+                id: e
+                hs: "2701"
+                effective: 2014-01-01
+            """)
+        let labels = try tenth.scenarios(from: scenario, calendar: Synthetic.calendar).map(\.label)
+        #expect(labels == (0...10).map { "e compliance " + ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1.0"][$0] })
+        let fine = try ScenarioSweep(parsing: "e:compliance=0:0.999:0.001")
+        guard case let .compliance(thousand) = fine.parameter else { return }
+        #expect(thousand.count == 1_000 && thousand.last == 0.999)
+        #expect(try fine.scenarios(from: scenario, calendar: Synthetic.calendar).last?.label == "e compliance 0.999")
+        #expect(throws: ScenarioError.invalidSweep("compliance range '0:1:0.001' has 1001 values; the limit is 1000 (use a larger step)")) {
+            _ = try ScenarioSweep(parsing: "e:compliance=0:1:0.001")
+        }
+        #expect(throws: ScenarioError.invalidSweep("compliance range '0:1:0': the step 0 must be positive")) {
+            _ = try ScenarioSweep(parsing: "e:compliance=0:1:0")
+        }
+        #expect(throws: ScenarioError.invalidSweep("compliance range '1:0:0.1': the end 0 is before the start 1")) {
+            _ = try ScenarioSweep(parsing: "e:compliance=1:0:0.1")
+        }
+    }
+
     @Test("gaps are not filled: a missing figure before the first measure is reported, not interpolated")
     func gaps() throws {
         let scenario = try Synthetic.scenario(Self.yamlHead)

@@ -103,4 +103,18 @@ struct PeriodTests {
         #expect(try JSONDecoder().decode([Period].self, from: data) == [period])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([Period].self, from: Data("[\"2015-13\"]".utf8)) }
     }
+
+    @Test("advancedWithinCalendar is nil exactly where advanced(by:) would leave 1000...9999")
+    func checkedAdvance() throws {
+        let december = try Period(year: 9999, month: 12)
+        #expect(december.periodsRemainingInCalendar == 0)
+        #expect(december.advancedWithinCalendar(by: 1) == nil)
+        #expect(december.advancedWithinCalendar(by: 0) == december)
+        #expect(try Period(year: 9998, month: 11).periodsRemainingInCalendar == 13)
+        #expect(try Period(year: 9998, month: 11).advancedWithinCalendar(by: 13) == december)
+        #expect(Period(year: 1000).advancedWithinCalendar(by: -1) == nil)
+        #expect(Period(year: 2000).advancedWithinCalendar(by: Int.max) == nil)
+        #expect(Period(year: 2000).advancedWithinCalendar(by: Int.min) == nil)
+        #expect(Period(year: 2000).advancedWithinCalendar(by: 7_999) == Period(year: 9999))
+    }
 }

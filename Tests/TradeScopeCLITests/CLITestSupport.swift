@@ -31,7 +31,9 @@ func fixtureDataDirectory() -> URL {
 /// Standard output and standard error go to temporary files, not pipes, so that a command writing
 /// much to both cannot block on a full pipe while the test waits on the other one, and no read is
 /// interrupted by a signal.
-func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory(), standardInput input: String? = nil) throws -> CommandResult {
+/// `standardOutput` replaces the captured output (for example `/dev/full`); the result's output is then empty.
+func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory(), standardInput input: String? = nil,
+                   standardOutput: FileHandle? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = tradescopeExecutable()
     process.arguments = arguments
@@ -46,7 +48,7 @@ func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirec
     FileManager.default.createFile(atPath: outURL.path, contents: nil)
     FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = outHandle
+    process.standardOutput = standardOutput ?? outHandle
     process.standardError = errHandle
     if let input {
         try Data(input.utf8).write(to: inURL)

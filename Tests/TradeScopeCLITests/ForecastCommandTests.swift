@@ -118,4 +118,39 @@ struct ForecastCommandTests {
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("not positive"), "\(refused.standardError)")
     }
+
+    /// Issue 23 item 7: `--horizon 10000`, or a series ending in 9999, tripped a precondition in `Period.advanced`.
+    @Test("a horizon past the year 9999 or over the limit is exit 2 with the limit", arguments: [
+        ("2013,1\n2014,2\n2015,1.5\n2016,1.8\n", "10000", "horizon 10000 is invalid: must be at most 1000 periods"),
+        ("9996,1\n9997,2\n9998,1.5\n9999,1.8\n", "1", "horizon 1 is invalid: a forecast after 9999 may reach at most 0 periods ahead"),
+        ("9990,1\n9991,2\n9992,1.5\n9993,1.8\n", "7", "horizon 7 is invalid: a forecast after 9993 may reach at most 6 periods ahead"),
+    ])
+    func horizonLimits(series: String, horizon: String, message: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-forecast-late-\(UUID().uuidString).csv")
+        try ("period,value\n" + series).write(to: file, atomically: true, encoding: .utf8)
+        for method in ["ets", "holt-winters"] {
+            let result = try runTradescope(["forecast", "--series", file.path, "--method", method, "--trend", "none", "--horizon", horizon])
+            #expect(result.status == 2, "\(result.standardError)")
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+            #expect(!result.standardError.contains("Fatal error"), "\(result.standardError)")
+        }
+    }
+
+    @Test("the last horizon that fits the calendar is forecast")
+    func horizonToYear9999() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-forecast-end-\(UUID().uuidString).csv")
+        try "period,value\n9990,1\n9991,2\n9992,1.5\n9993,1.8\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try runTradescope(["forecast", "--series", file.path, "--method", "ets", "--trend", "none", "--horizon", "6", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any] ?? [:]
+        #expect(forecast(object).compactMap { $0["period"] as? String }.last == "9999")
+    }
+
+    /// Issue 23 item 24: `--horizon -1` said "Missing value for '--horizon'", as if none were given.
+    @Test("a negative horizon is refused as a horizon, not as a missing value")
+    func negativeHorizon() throws {
+        let result = try runTradescope(["forecast", "--hs", "2701", "--horizon", "-1"])
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("--horizon must be at least 1 (periods ahead)"), "\(result.standardError)")
+    }
 }

@@ -114,6 +114,29 @@ struct TrendCommandTests {
     }
 }
 
+/// Issue 23 item 11: JSON with bare nan/inf (rejected by jq and Python), t = inf beside p = 0.0000.
+@Suite("tradescope trend on exact series")
+struct ExactSeriesTrendTests {
+    @Test("a perfectly linear or constant series: JSON parses (null + reason), CSV and text say NA", arguments: [
+        "period,value\n" + (2000..<2020).map { "\($0),\(3 * $0 - 5000)" }.joined(separator: "\n") + "\n",
+        "period,value\n" + (2000..<2020).map { "\($0),1000" }.joined(separator: "\n") + "\n",
+    ])
+    func exactSeries(text: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-exact-\(UUID().uuidString).csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        for model in ["linear", "poly:2"] {
+            let json = try runTradescope(["trend", "--series", file.path, "--model", model, "--format", "json"])
+            #expect(json.status == 0, "\(json.standardError)")
+            #expect(json.standardOutput.range(of: #"[:,\[]\s*-?(nan|inf)"#, options: .regularExpression) == nil, "\(json.standardOutput)")
+            _ = try jsonObject(json.standardOutput)
+            let csv = try runTradescope(["trend", "--series", file.path, "--model", model, "--format", "csv"])
+            #expect(!csv.standardOutput.contains("nan") && !csv.standardOutput.contains("inf") && csv.standardOutput.contains("NA"), "\(csv.standardOutput)")
+            let plain = try runTradescope(["trend", "--series", file.path, "--model", model])
+            #expect(!plain.standardOutput.contains("inf") && !plain.standardOutput.contains("nan") && !plain.standardOutput.contains("0.0000"), "\(plain.standardOutput)")
+        }
+    }
+}
+
 @Suite("tradescope regress")
 struct RegressCommandTests {
     // Expected figures: statsmodels 0.15 OLS of flow on t with HAC(4) (case nile_linear_hac4), rtol 1e-8.
@@ -154,5 +177,31 @@ struct RegressCommandTests {
         #expect(bad.status == 2 && bad.standardError.contains("data.csv:3: field 'x'"), "\(bad.standardError)")
         let missing = try runTradescope(["regress", "--data", file.path, "--y", "y", "--x", "z"])
         #expect(missing.status == 2 && missing.standardError.contains("z"), "\(missing.standardError)")
+    }
+
+    /// Issue 23 items 14 and 15: a header naming a column twice used the first silently; `0x10` read as 16.
+    @Test("a regress CSV naming a column twice, or holding a hex figure, is exit 2 naming it")
+    func duplicateHeaderAndHex() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-regress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("dup.csv")
+        try "y,x,x\n1,2,3\n2,3,4\n3,5,5\n4,4,7\n".write(to: file, atomically: true, encoding: .utf8)
+        let duplicate = try runTradescope(["regress", "--data", file.path, "--y", "y", "--x", "x"])
+        #expect(duplicate.status == 2 && duplicate.standardError.contains("dup.csv:1: header names the column 'x' twice"), "\(duplicate.standardError)")
+        try "y,x\n1,2\n2,0x10\n3,5\n4,4\n".write(to: file, atomically: true, encoding: .utf8)
+        let hex = try runTradescope(["regress", "--data", file.path, "--y", "y", "--x", "x"])
+        #expect(hex.status == 2 && hex.standardError.contains("dup.csv:3: field 'x'"), "\(hex.standardError)")
+    }
+
+    /// Issue 23 item 6: a column named twice trapped on "Duplicate values for key".
+    @Test("a column named twice is exit 2 naming it", arguments: [
+        ["--x", "t,t"], ["--x", "flow"], ["--x", "t", "--weights", "flow"], ["--x", "t", "--x", "t"],
+    ])
+    func duplicateColumn(_ arguments: [String]) throws {
+        let result = try runTradescope(["regress", "--data", trendFixture("nile_regress.csv"), "--y", "flow"] + arguments)
+        #expect(result.status == 2, "\(result.standardError)")
+        let column = arguments.contains("--weights") || arguments[1] == "flow" ? "flow" : "t"
+        #expect(result.standardError.hasPrefix("Error: column \(column) is invalid: is "), "\(result.standardError)")
+        #expect(!result.standardError.contains("Fatal error"))
     }
 }

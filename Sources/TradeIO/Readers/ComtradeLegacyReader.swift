@@ -27,6 +27,7 @@ public enum ComtradeLegacyReader {
         let customsProcCode: Column
         let modeOfTransportCode: Column
         let period: Column
+        let year: Column
         let tradeFlowCode: Column
         let reporterISO: Column
         let reporterCode: Column
@@ -46,6 +47,7 @@ public enum ComtradeLegacyReader {
             customsProcCode = header.column("Customs Proc. Code")
             modeOfTransportCode = header.column("Mode of Transport Code")
             period = header.column("Period")
+            year = header.column("Year")
             tradeFlowCode = header.column("Trade Flow Code")
             reporterISO = header.column("Reporter ISO")
             reporterCode = header.column("Reporter Code")
@@ -78,6 +80,10 @@ public enum ComtradeLegacyReader {
         try row.requireTotal(c.customsProcCode, totals: Self.customsTotals)
         try row.requireTotal(c.modeOfTransportCode, totals: Self.zeroTotal)
         let period = try row.parseCached(c.period, row.cache.periods) { try Period(parsing: $0) }
+        // Year and Period are cross-checked, as Comtrade+ rows check refYear against period.
+        if let year = try row.optionalInteger(c.year), year != period.year {
+            throw TradeIOError.invalidValue(row.location(c.year), value: row[c.year], reason: "does not match Period '\(row[c.period])'")
+        }
         let flow = try row.parseCached(c.tradeFlowCode, row.cache.flows) { try TradeFlow(parsing: $0) }
         let reporter = try row.area(iso: c.reporterISO, numeric: c.reporterCode)
         let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)

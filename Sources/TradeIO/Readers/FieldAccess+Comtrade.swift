@@ -11,7 +11,7 @@ extension FieldAccess {
         let text = self[column]
         if let number = Int(text) { return number }
         // Some exports write integer codes as "8.0".
-        if let number = Double(text), number.rounded() == number, abs(number) < 1e15 { return Int(number) }
+        if let number = FieldBytes.decimal(text), number.rounded() == number, abs(number) < 1e15 { return Int(number) }
         throw TradeIOError.invalidValue(location(column), value: text, reason: "is not an integer")
     }
 

@@ -14,12 +14,28 @@ struct HeaderColumns: Sendable {
     let positions: [String: Int]
     let count: Int
 
+    /// The first non-empty name the header holds twice, or nil.
+    let duplicate: String?
+
     /// - Parameter header: The header fields, already trimmed.
     init(_ header: [String]) {
         var positions: [String: Int] = [:]
-        for (index, name) in header.enumerated() where positions[name] == nil { positions[name] = index }
+        var duplicate: String?
+        for (index, name) in header.enumerated() {
+            if positions[name] == nil { positions[name] = index } else if duplicate == nil && !name.isEmpty { duplicate = name }
+        }
         self.positions = positions
         self.count = header.count
+        self.duplicate = duplicate
+    }
+
+    /// The header's columns, refusing a name given twice.
+    ///
+    /// - Throws: `TradeIOError.duplicateColumn` naming the file and the column.
+    static func checked(_ header: [String], file: String) throws -> HeaderColumns {
+        let columns = HeaderColumns(header)
+        if let duplicate = columns.duplicate { throw TradeIOError.duplicateColumn(file: file, column: duplicate) }
+        return columns
     }
 
     func column(_ name: String) -> Column { Column(name: name, index: positions[name]) }
@@ -101,8 +117,8 @@ struct FieldAccess {
         if field.isEmpty { return nil }
         if let number = FieldBytes.plainDecimal(field) { return number }
         let text = self[column]
-        guard let number = Double(text) else {
-            throw TradeIOError.invalidValue(location(column), value: text, reason: "is not a number")
+        guard let number = FieldBytes.decimal(text) else {
+            throw TradeIOError.invalidValue(location(column), value: text, reason: "is not a decimal number")
         }
         guard number.isFinite else {
             throw TradeIOError.invalidValue(location(column), value: text, reason: "is not a finite number")

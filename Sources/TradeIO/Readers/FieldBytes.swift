@@ -98,4 +98,13 @@ enum FieldBytes {
         var text = text
         return text.withUTF8 { $0.elementsEqual(bytes) }
     }
+
+    /// A number written in decimal notation (`12`, `-1.5e3`, and the words `inf`/`nan`, which
+    /// callers refuse as not finite), or nil. Unlike `Double(String)`, hexadecimal text
+    /// (`0x10`, `0x1p4`) is not a number here: a trade figure in hex is a corrupted field, not 16.
+    static func decimal(_ text: String) -> Double? {
+        let unsigned = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        if unsigned.hasPrefix("0x") || unsigned.hasPrefix("0X") { return nil }
+        return Double(text)
+    }
 }

@@ -23,7 +23,8 @@ public struct NumericColumnsReader: Sendable {
     ///
     /// - Parameter names: Columns to read; each must be in the header.
     /// - Returns: The 1-based line of each data row, and one array per requested column (nil = missing).
-    /// - Throws: `TradeIOError.missingColumn` for a column not in the header, `.fieldCount` for a row
+    /// - Throws: `TradeIOError.missingColumn` for a column not in the header, `.duplicateColumn` for a
+    ///   header naming a column twice, `.fieldCount` for a row
     ///   whose field count differs from the header's, `.invalidValue` for a field that is not a finite
     ///   number, and the CSV errors of `CSVReader`.
     /// - Complexity: O(rows × columns).
@@ -35,6 +36,7 @@ public struct NumericColumnsReader: Sendable {
         try csv.forEachRecord { line, fields in
             guard let header else {
                 let trimmed = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                _ = try HeaderColumns.checked(trimmed, file: csv.displayName)
                 header = trimmed
                 for name in names {
                     guard let index = trimmed.firstIndex(of: name) else {
@@ -52,7 +54,7 @@ public struct NumericColumnsReader: Sendable {
             for (k, index) in indices.enumerated() {
                 let text = fields[index].trimmingCharacters(in: .whitespaces)
                 if text.isEmpty || text == "NA" { columns[k].append(nil); continue }
-                guard let value = Double(text), value.isFinite else {
+                guard let value = FieldBytes.decimal(text), value.isFinite else {
                     throw TradeIOError.invalidValue(SourceLocation(file: csv.displayName, line: line, field: names[k]),
                                                     value: text, reason: "not a finite number")
                 }

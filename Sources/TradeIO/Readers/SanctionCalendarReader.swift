@@ -49,9 +49,20 @@ public struct SanctionCalendarReader: Sendable {
         }
     }
 
+    /// The deepest nesting of collections allowed, checked on the text before parsing
+    /// (``YAMLNesting``): Yams composes recursively, so deeper files would overflow the stack.
+    public static let maximumDepth = 64
+
     /// Parses calendar YAML text: a mapping with `target` (ISO3 of the country the measures are on)
     /// and `events` (a list), or a bare list of events (no target).
+    ///
+    /// - Throws: `TradeIOError.invalidYAML` naming the line (syntax, nesting deeper than
+    ///   ``maximumDepth``, or a bad key or value).
     public static func parse(yaml text: String, displayName: String) throws -> (target: CountryCode?, events: [SanctionEvent]) {
+        if let line = YAMLNesting.firstLine(exceeding: maximumDepth, in: text) {
+            throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: line),
+                                           reason: "collections nest more than \(maximumDepth) levels deep; refused")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

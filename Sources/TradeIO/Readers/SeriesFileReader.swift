@@ -53,7 +53,7 @@ public struct SeriesFileReader: Sendable {
             let valueText = fields[valueColumn].trimmingCharacters(in: .whitespaces)
             var value: Double?
             if !valueText.isEmpty {
-                guard let number = Double(valueText), number.isFinite else {
+                guard let number = FieldBytes.decimal(valueText), number.isFinite else {
                     throw TradeIOError.invalidValue(SourceLocation(file: displayName, line: line, field: "value"), value: valueText,
                                                     reason: "a value must be a finite number, or empty for a missing one")
                 }

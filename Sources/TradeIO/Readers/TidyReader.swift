@@ -55,7 +55,7 @@ public struct TidyReader: Sendable {
                 for required in Self.requiredColumns where !header.contains(required) {
                     throw TradeIOError.missingColumn(file: displayName, column: required)
                 }
-                columns = Columns(HeaderColumns(header))
+                columns = Columns(try HeaderColumns.checked(header, file: displayName))
                 headerCount = header.count
                 return true
             }

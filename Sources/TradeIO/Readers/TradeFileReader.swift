@@ -173,7 +173,7 @@ private final class RowDispatch {
             }
             layout = detected
             // Column positions are resolved here, once per file, not looked up by name per row.
-            let columns = HeaderColumns(header)
+            let columns = try HeaderColumns.checked(header, file: displayName)
             switch detected {
             case .tidy: reader = .tidy(TidyReader.Columns(columns))
             case .comtradeLegacyAPI, .comtradeLegacyBulk: reader = .legacy(ComtradeLegacyReader.Columns(columns))

@@ -47,7 +47,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Error (ets only): additive or multiplicative (default: additive).")
     var error: ErrorChoice = .additive
 
-    @Option(help: "Periods ahead to forecast (at least 1).")
+    @Option(parsing: .unconditional, help: "Periods ahead to forecast, 1 to 1000; the last must fall by the year 9999.")
     var horizon: Int
 
     @Option(help: "Coverage of the prediction intervals, between 0 and 1 (default: 0.95).")

@@ -65,9 +65,9 @@ struct IngestCommand: ParsableCommand {
             summaries.append(summary)
             let bytes = file == "-" ? 0 : (((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0)
             context.record(RunContext.Input(name: file == "-" ? "standard input" : file, sha256: summary.sha256, bytes: bytes))
-            if format == .text { FileHandle.standardOutput.write(Data((summary.description + "\n").utf8)) }
+            if format == .text { try StandardOutput.write(summary.description + "\n") }
         }
-        if format == .json { FileHandle.standardOutput.write(Data(context.stamped(Self.json(summaries, rejectsFile: rejects)).utf8)) }
+        if format == .json { try StandardOutput.write(context.stamped(Self.json(summaries, rejectsFile: rejects))) }
         let rejected = summaries.map(\.rowsRejected).reduce(0, +)
         if rejected > 0 {
             let note = rejects.map { "; written to \($0)" } ?? "; add --rejects FILE to list them, or --strict to stop at the first"

@@ -76,6 +76,7 @@ struct RegressCommand: ParsableCommand {
         let specification = ColumnRegressionSpecification(response: y, regressors: regressors, hasIntercept: !noIntercept,
                                                           polynomialDegrees: try polynomialDegrees(), weights: weights,
                                                           hacLags: hac, level: level)
+        try specification.checkColumnNames()
         let context = RunContext()
         try context.recordFile(data)
         let names = specification.columnNames

@@ -20,7 +20,7 @@ struct OutputOptions: ParsableArguments {
     /// Writes text to a file (kept unless `force`) or, with no file, to standard output.
     static func write(_ text: String, to out: String?, force: Bool) throws {
         guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
             return
         }
         try Self.writeFile(out, text, force: force)
@@ -43,6 +43,33 @@ struct OutputOptions: ParsableArguments {
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return out == nil && format == .text && !noColour && isatty(STDOUT_FILENO) == 1
     }
+}
+
+/// Standard output written with checked `write(2)` calls, so a failed write (a full disk,
+/// `/dev/full`, a closed descriptor) is an error with a message and exit code 3, not a trap.
+enum StandardOutput {
+    /// Writes all of `text` to standard output, retrying short writes and interrupted calls.
+    ///
+    /// - Throws: ``OutputWriteError`` naming the system's reason.
+    static func write(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputWriteError(description: "cannot write standard output: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+}
+
+/// Standard output could not be written (exit code 3: the environment failed, not the input).
+struct OutputWriteError: Error, CustomStringConvertible {
+    let description: String
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -95,7 +95,10 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
     /// - Returns: The breaks, the RSS and criteria for every number of breaks, and the regime fits.
     /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` when the minimum segment does
     ///   not exceed the number of regressors or exceeds half the sample, or the break count is out of range;
-    ///   ``AnalysisError/tooFewObservations(needed:found:method:)`` for a tiny sample.
+    ///   ``AnalysisError/tooFewObservations(needed:found:method:)`` for a tiny sample;
+    ///   `.invalidParameter` for data whose sums of squares overflow (magnitudes near 1e154 and above);
+    ///   ``AnalysisError/noResidualVariation(method:residualStandardDeviation:scale:)`` when one
+    ///   regime already fits exactly (a constant series).
     /// - Complexity: O(n² k²) for the RSS of all segments, plus O(M n²) for the programme.
     public func fit(response y: [Double], regressors rows: [[Double]], periods: [Period] = []) throws(AnalysisError) -> Breakpoints {
         let n = y.count
@@ -111,6 +114,7 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
         for value in y where !value.isFinite {
             throw .invalidParameter(name: "observation", value: "\(value)", constraint: "breakpoints need finite values")
         }
+        try Self.checkScale(response: y, regressors: rows)
         let largest = Int((Double(n) / Double(h)).rounded(.up)) - 2
         let maxBreaks = min(maximumBreaks ?? largest, largest)
         if let fixed = breakCount, !(0...largest).contains(fixed) {
@@ -118,13 +122,17 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
         }
         let searched = max(maxBreaks, breakCount ?? 0)
         let table = SegmentRSSTable(rows: rows, response: y, minimum: h)
+        try ResidualVariation.require(residualSumOfSquares: table.rss(0, n - 1), response: y, method: "Bai-Perron breakpoints")
         let programme = Self.dynamicProgramme(table: table, n: n, h: h, breaks: searched)
 
         // 1-based break positions (strucchange's) for each m, then criteria.
         var positions: [[Int]] = [[]]
         var rss = [table.rss(0, n - 1)]
         for m in stride(from: 1, through: searched, by: 1) {
-            let (p, value) = Self.extract(programme, table: table, n: n, h: h, breaks: m)
+            guard let (p, value) = Self.extract(programme, table: table, n: n, h: h, breaks: m) else {
+                throw .invalidParameter(name: "number of breaks", value: "\(m)",
+                                        constraint: "no partition into \(m + 1) segments has a finite residual sum of squares")
+            }
             positions.append(p)
             rss.append(value)
         }
@@ -195,18 +203,41 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
         return levels
     }
 
-    /// strucchange's `extract.breaks`: the 1-based break positions for m breaks and their RSS.
-    static func extract(_ levels: [[Int: (previous: Int, rss: Double)]], table: SegmentRSSTable, n: Int, h: Int, breaks m: Int) -> ([Int], Double) {
+    /// Refuses data whose sums of squares overflow: every RSS would be infinite, so no break
+    /// could be chosen and the criteria would be meaningless.
+    ///
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` naming the largest magnitude.
+    static func checkScale(response y: [Double], regressors rows: [[Double]]) throws(AnalysisError) {
+        var sum = 0.0, largest = 0.0
+        for (value, row) in zip(y, rows) {
+            sum += value * value
+            largest = max(largest, abs(value))
+            for x in row {
+                sum += x * x
+                largest = max(largest, abs(x))
+            }
+        }
+        guard sum.isFinite else {
+            throw .invalidParameter(name: "data scale", value: "\(largest)",
+                                    constraint: "sums of squares of values this large overflow double precision; rescale the series (for example to millions)")
+        }
+    }
+
+    /// strucchange's `extract.breaks`: the 1-based break positions for m breaks and their RSS,
+    /// or `nil` when no partition has a finite RSS.
+    static func extract(_ levels: [[Int: (previous: Int, rss: Double)]], table: SegmentRSSTable, n: Int, h: Int, breaks m: Int) -> ([Int], Double)? {
         var best = Double.infinity, bestI = -1
         for i in h...(n - h) {
             guard let entry = levels[m - 1][i] else { continue }
             let v = entry.rss + table.rss(i, n - 1)
             if v < best { best = v; bestI = i }
         }
+        guard bestI >= 0 else { return nil }
         var positions = [bestI]
         var level = m - 1
         while level >= 1 {
-            positions.insert(levels[level][positions[0]]!.previous, at: 0)
+            guard let entry = levels[level][positions[0]] else { return nil }
+            positions.insert(entry.previous, at: 0)
             level -= 1
         }
         return (positions, best)

@@ -34,7 +34,9 @@ public struct ChowTest: Sendable, Equatable, Codable {
     ///   critical values at 10%, 5% and 1%.
     /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` unless
     ///   `k ≤ breakIndex < n − k − 1` (each regime must identify its k coefficients with a residual
-    ///   left over), and ``AnalysisError/regressionFailed(step:_:)`` for a rank-deficient regime.
+    ///   left over), ``AnalysisError/regressionFailed(step:_:)`` for a rank-deficient regime, and
+    ///   ``AnalysisError/noResidualVariation(method:residualStandardDeviation:scale:)`` when the
+    ///   full-sample model fits exactly.
     public func test(response: [Double], regressors: [[Double]]) throws(AnalysisError) -> HypothesisTestResult {
         try test(RegressionSample(response: response, rows: regressors, periods: []))
     }
@@ -61,6 +63,7 @@ public struct ChowTest: Sendable, Equatable, Codable {
                                     constraint: "must leave more than \(k) observations in each regime of \(n) (index \(k)...\(n - k - 2))")
         }
         let all = try sample.leastSquares(0..<n, step: "Chow test, full sample")
+        try ResidualVariation.require(residualSumOfSquares: all.residualSumOfSquares, response: sample.response, method: "the Chow test")
         let first = try sample.leastSquares(0..<(breakIndex + 1), step: "Chow test, first regime")
         let second = try sample.leastSquares((breakIndex + 1)..<n, step: "Chow test, second regime")
         let rss1 = first.residualSumOfSquares + second.residualSumOfSquares

@@ -47,7 +47,8 @@ public struct FStatisticsSpecification: Sendable, Equatable, Codable {
     /// - Returns: The F sequence and the sup-F, ave-F and exp-F tests.
     /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` for a trimming outside
     ///   (0, 0.5) or an empty range of candidates; ``AnalysisError/regressionFailed(step:_:)`` for a
-    ///   rank-deficient regime.
+    ///   rank-deficient regime; ``AnalysisError/noResidualVariation(method:residualStandardDeviation:scale:)``
+    ///   when the full-sample model fits exactly.
     /// - Complexity: O(n² k²) with n candidate dates each fitting two regimes.
     public func fit(response: [Double], regressors: [[Double]], periods: [Period] = []) throws(AnalysisError) -> FStatistics {
         try fit(RegressionSample(response: response, rows: regressors, periods: periods))
@@ -68,6 +69,7 @@ public struct FStatisticsSpecification: Sendable, Equatable, Codable {
                                     constraint: "leaves no candidate break among \(n) observations with \(k) regressors")
         }
         let all = try sample.leastSquares(0..<n, step: "F statistics, full sample")
+        try ResidualVariation.require(residualSumOfSquares: all.residualSumOfSquares, response: sample.response, method: "F statistics")
         let df2 = Double(n - 2 * k)
         var statistics = [Double]()
         for point in from...to {

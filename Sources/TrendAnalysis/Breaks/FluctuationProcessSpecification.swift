@@ -53,7 +53,7 @@ public struct FluctuationProcessSpecification: Sendable, Equatable, Codable {
     /// - Returns: The process and its boundary-crossing test.
     /// - Throws: ``AnalysisError/tooFewObservations(needed:found:method:)`` with fewer than k + 2
     ///   observations; ``AnalysisError/regressionFailed(step:_:)`` when the design (or, for recursive
-    ///   residuals, its first k rows) is rank deficient; `invalidParameter` when the residuals are all zero.
+    ///   residuals, its first k rows) is rank deficient; `noResidualVariation` when the residuals are rounding noise (a constant series).
     /// - Complexity: O(n k²).
     public func fit(response: [Double], regressors: [[Double]], periods: [Period] = []) throws(AnalysisError) -> FluctuationProcess {
         try fit(RegressionSample(response: response, rows: regressors, periods: periods))
@@ -75,9 +75,7 @@ public struct FluctuationProcessSpecification: Sendable, Equatable, Codable {
             scale = sigma * Double(n - k).squareRoot()
             firstEnd = k - 1
         }
-        guard sigma > 0, sigma.isFinite else {
-            throw .invalidParameter(name: "residual standard deviation", value: "\(sigma)", constraint: "\(type.methodName) needs residuals that vary")
-        }
+        try ResidualVariation.require(residualStandardDeviation: sigma, response: sample.response, method: type.methodName)
         var process = [0.0]
         var sum = 0.0
         for value in residuals { sum += value; process.append(sum / scale) }

@@ -66,14 +66,13 @@ public struct ExponentialSmoothingFit: Sendable, Equatable, Codable {
     ///   - horizon: Steps ahead, at least 1.
     ///   - level: Coverage in (0, 1), for example 0.95.
     /// - Returns: The forecast; its periods continue the fitted series' calendar.
-    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` for a horizon below 1 or a level outside (0, 1).
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` for a horizon below 1, above `Forecast.maximumHorizon` or past the year 9999, or a level outside (0, 1).
     public func forecast(horizon: Int, level: Double = 0.95) throws(AnalysisError) -> Forecast {
-        guard horizon >= 1 else { throw .invalidParameter(name: "horizon", value: "\(horizon)", constraint: "must be at least 1") }
+        let future = try Forecast.futurePeriods(after: periods.last, horizon: horizon)
         guard level > 0 && level < 1 else { throw .invalidParameter(name: "level", value: "\(level)", constraint: "must lie in (0, 1)") }
         let kernel = specification.kernel(parameters)
         let state = SmoothingState(level: finalLevel, trend: finalTrend ?? 0, seasonal: finalSeasonal)
         let mean = kernel.pointForecasts(state, horizon: horizon)
-        let futurePeriods = periods.last.map { last in (1...horizon).map { last.advanced(by: $0) } } ?? []
         if hasAnalyticIntervals {
             let z = Normal().quantile(0.5 + level / 2)
             let weights = kernel.linearWeights(horizon: horizon, period: period)
@@ -86,7 +85,7 @@ public struct ExponentialSmoothingFit: Sendable, Equatable, Codable {
                 let half = z * variances[h].squareRoot()
                 intervals.append(PredictionInterval(level: level, lower: mean[h] - half, upper: mean[h] + half))
             }
-            return Forecast(periods: futurePeriods, mean: mean, intervals: intervals, level: level, intervalMethod: .analytic,
+            return Forecast(periods: future, mean: mean, intervals: intervals, level: level, intervalMethod: .analytic,
                             variances: variances)
         }
         let paths = max(specification.simulationPaths, 2)
@@ -111,7 +110,7 @@ public struct ExponentialSmoothingFit: Sendable, Equatable, Codable {
             let average = column.reduce(0, +) / Double(column.count)
             return column.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(column.count - 1)
         }
-        return Forecast(periods: futurePeriods, mean: mean, intervals: intervals, level: level,
+        return Forecast(periods: future, mean: mean, intervals: intervals, level: level,
                         intervalMethod: .simulation, simulationPaths: paths, seed: specification.seed, variances: variances)
     }
 

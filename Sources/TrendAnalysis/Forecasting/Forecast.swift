@@ -17,6 +17,32 @@ public struct Forecast: Sendable, Equatable, Codable {
         case regression
     }
 
+    /// The most steps ahead a forecast computes. A documented limit: simulated intervals hold
+    /// horizon × paths draws (1,000 × 5,000 doubles is 40 MB), and 1,000 steps is 83 years of
+    /// months, far past any horizon a trade baseline can inform.
+    public static let maximumHorizon = 1_000
+
+    /// The periods of a forecast `horizon` steps after `last`, with the horizon checked.
+    ///
+    /// - Parameters:
+    ///   - last: The last fitted period, or `nil` when the series has no calendar.
+    ///   - horizon: Steps ahead.
+    /// - Returns: The periods (empty when `last` is `nil`).
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` for a horizon below 1,
+    ///   above ``maximumHorizon``, or reaching past the year 9999.
+    static func futurePeriods(after last: Period?, horizon: Int) throws(AnalysisError) -> [Period] {
+        guard horizon >= 1 else { throw .invalidParameter(name: "horizon", value: "\(horizon)", constraint: "must be at least 1") }
+        guard horizon <= maximumHorizon else {
+            throw .invalidParameter(name: "horizon", value: "\(horizon)", constraint: "must be at most \(maximumHorizon) periods")
+        }
+        guard let last else { return [] }
+        guard last.advancedWithinCalendar(by: horizon) != nil else {
+            throw .invalidParameter(name: "horizon", value: "\(horizon)",
+                                    constraint: "a forecast after \(last) may reach at most \(last.periodsRemainingInCalendar) periods ahead (periods end in the year 9999)")
+        }
+        return (1...horizon).map { last.advanced(by: $0) }
+    }
+
     /// The forecast periods (empty when the fitted series had no calendar).
     public let periods: [Period]
     /// Point forecasts, steps 1...horizon: the model's mean, or after a back-transformation the

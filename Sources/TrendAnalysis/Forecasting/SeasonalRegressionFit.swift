@@ -52,9 +52,9 @@ public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
     ///   - horizon: Steps ahead, at least 1.
     ///   - level: Coverage in (0, 1).
     /// - Returns: The forecast (interval method `regression`).
-    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` for a bad horizon or level.
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` for a horizon below 1, above `Forecast.maximumHorizon` or past the year 9999, or a bad level.
     public func forecast(horizon: Int, level: Double = 0.95) throws(AnalysisError) -> Forecast {
-        guard horizon >= 1 else { throw .invalidParameter(name: "horizon", value: "\(horizon)", constraint: "must be at least 1") }
+        let future = try Forecast.futurePeriods(after: periods.last, horizon: horizon)
         guard level > 0 && level < 1 else { throw .invalidParameter(name: "level", value: "\(level)", constraint: "must lie in (0, 1)") }
         let t = StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom)).quantile((1 + level) / 2)
         let s = residualStandardError
@@ -70,7 +70,6 @@ public struct SeasonalRegressionFit: Sendable, Equatable, Codable {
             mean.append(yhat)
             intervals.append(PredictionInterval(level: level, lower: yhat - half, upper: yhat + half))
         }
-        let future = periods.last.map { last in (1...horizon).map { last.advanced(by: $0) } } ?? []
         return Forecast(periods: future, mean: mean, intervals: intervals, level: level, intervalMethod: .regression, variances: variances)
     }
 }

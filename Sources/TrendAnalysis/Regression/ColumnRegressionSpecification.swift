@@ -49,18 +49,36 @@ public struct ColumnRegressionSpecification: Sendable, Equatable, Codable {
     /// All columns the model reads: response, regressors, weights.
     public var columnNames: [String] { [response] + regressors + (weights.map { [$0] } ?? []) }
 
+    /// Checks that every column has one role: the response, each regressor and the weights are
+    /// distinct columns. A column used twice would make the design singular (or the fit trivial,
+    /// for the response as a regressor), so it is refused by name before any data is read.
+    ///
+    /// - Throws: `AnalysisError.invalidParameter` naming the column given twice.
+    public func checkColumnNames() throws(AnalysisError) {
+        var seen: [String: String] = [response: "the response (--y)"]
+        let roles = regressors.map { ($0, "a regressor (--x)") } + (weights.map { [($0, "the weights (--weights)")] } ?? [])
+        for (name, role) in roles {
+            if let earlier = seen[name] {
+                let constraint = earlier == role ? "is given twice as \(role)" : "is both \(earlier) and \(role); each column has one role"
+                throw .invalidParameter(name: "column", value: name, constraint: constraint)
+            }
+            seen[name] = role
+        }
+    }
+
     /// Fits the model.
     ///
     /// - Parameter columns: Values by column name, all of one length; nil is missing.
     /// - Returns: The fit and the number of rows dropped for missing values.
     /// - Throws: `AnalysisError.invalidParameter` for a column that is absent, a polynomial on a
     ///   column that is not a regressor, a degree below 1, a level outside (0, 1), HAC lags
-    ///   outside 0..<n, or a weight that is not positive; `.tooFewObservations`; `.regressionFailed`
+    ///   outside 0..<n, a weight that is not positive, or a column given twice (``checkColumnNames()``); `.tooFewObservations`; `.regressionFailed`
     ///   for a rank-deficient design (naming the dependent columns).
     public func fit(columns: [String: [Double?]]) throws(AnalysisError) -> ColumnRegressionFit {
         guard level > 0 && level < 1 else {
             throw .invalidParameter(name: "confidence level", value: "\(level)", constraint: "must lie strictly between 0 and 1")
         }
+        try checkColumnNames()
         var data: [[Double?]] = []
         for name in columnNames {
             guard let column = columns[name] else {

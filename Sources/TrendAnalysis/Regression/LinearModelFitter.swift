@@ -83,15 +83,19 @@ enum LinearModelFitter {
 
         let t = StudentT(degreesOfFreedom: Double(classical.residualDegreesOfFreedom))
         let q = CriticalValues.studentT(degreesOfFreedom: classical.residualDegreesOfFreedom, level: level)
+        // An exact fit (residual standard error at most 1e-10 of the data's size) leaves t, p and F
+        // as noise over noise: they are undefined (NaN), not infinite beside a p of 0.
+        let scale = zip(classical.fittedValues, classical.residuals).reduce(0.0) { max($0, abs($1.0 + $1.1)) }
+        let exact = !(classical.residualStandardError > 1e-10 * scale)
         var coefficients: [Coefficient] = []
         for j in 0..<p {
             let se = covariance[j, j].squareRoot()
-            let statistic = estimates[j] / se
+            let statistic = exact ? .nan : estimates[j] / se
             let hacSE = hacCovariance.map { $0[j, j].squareRoot() }
             coefficients.append(Coefficient(
                 name: names[j], estimate: estimates[j], standardError: se, tStatistic: statistic,
-                pValue: 2 * t.survival(abs(statistic)), lower: estimates[j] - q * se, upper: estimates[j] + q * se,
-                hacStandardError: hacSE, hacPValue: hacSE.map { 2 * Normal().survival(abs(estimates[j] / $0)) }))
+                pValue: exact ? .nan : 2 * t.survival(abs(statistic)), lower: estimates[j] - q * se, upper: estimates[j] + q * se,
+                hacStandardError: hacSE, hacPValue: hacSE.map { exact ? .nan : 2 * Normal().survival(abs(estimates[j] / $0)) }))
         }
         return RegressionFit(
             coefficients: coefficients, covariance: covariance, hacCovariance: hacCovariance, hacLags: hac?.neweyWestLags,
@@ -99,7 +103,8 @@ enum LinearModelFitter {
             residualDegreesOfFreedom: classical.residualDegreesOfFreedom,
             residualStandardError: classical.residualStandardError,
             residualSumOfSquares: classical.leastSquares.residualSumOfSquares, rSquared: classical.rSquared,
-            adjustedRSquared: classical.adjustedRSquared, fStatistic: classical.fStatistic, fPValue: classical.fPValue,
+            adjustedRSquared: classical.adjustedRSquared, fStatistic: exact ? .nan : classical.fStatistic,
+            fPValue: exact ? .nan : classical.fPValue,
             logLikelihood: classical.logLikelihood, aic: classical.aic, bic: classical.bic,
             durbinWatson: classical.durbinWatson, fittedValues: classical.fittedValues, residuals: classical.residuals)
     }

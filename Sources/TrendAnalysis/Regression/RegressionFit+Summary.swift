@@ -37,6 +37,9 @@ extension RegressionFit {
         if let hacLags {
             allNotes.append("HAC: Newey-West (Bartlett kernel) with \(hacLags) lags, no small-sample correction; HAC p-values use the normal.")
         }
+        if isExactFit {
+            allNotes.append("Exact fit: the residual standard error is rounding noise (at most 1e-10 of the data's size), so t, P>|t| and F are undefined (NA).")
+        }
         allNotes += notes
         return SummaryTable(title: title, header: header, columns: columns, rows: rows,
                             notes: ["Notes:"] + allNotes.enumerated().map { "[\($0.offset + 1)] \($0.element)" })
@@ -45,14 +48,14 @@ extension RegressionFit {
 
 /// Number formatting for summary tables (fixed, so tables are deterministic).
 enum SummaryNumber {
-    /// Six significant digits, or "nan".
+    /// Six significant digits, or "NA" for a value that is not finite.
     static func general(_ value: Double) -> String {
-        value.isFinite ? String(format: "%.6g", value) : "nan"
+        value.isFinite ? String(format: "%.6g", value) : "NA"
     }
 
-    /// `decimals` places, or "nan".
+    /// `decimals` places, or "NA" for a value that is not finite.
     static func fixed(_ value: Double, _ decimals: Int) -> String {
-        value.isFinite ? String(format: "%.\(decimals)f", value) : "nan"
+        value.isFinite ? String(format: "%.\(decimals)f", value) : "NA"
     }
 
     /// A short form: 0.025, 0.975.
@@ -62,6 +65,6 @@ enum SummaryNumber {
 
     /// A fraction as a percentage with two decimals.
     static func percent(_ value: Double) -> String {
-        value.isFinite ? String(format: "%.2f%%", 100 * value) : "nan"
+        value.isFinite ? String(format: "%.2f%%", 100 * value) : "NA"
     }
 }

@@ -108,4 +108,12 @@ public struct RegressionFit: Sendable, Equatable, Codable {
                                upper: $0.estimate + q * $0.standardError)
         }
     }
+
+    /// Whether the model fits the data exactly: the residual standard error is at most 1e-10 of
+    /// the largest magnitude of the response (a constant or perfectly linear series). The
+    /// t statistics, their p-values and F are then undefined (NaN) rather than infinite.
+    public var isExactFit: Bool {
+        let scale = zip(fittedValues, residuals).reduce(0.0) { max($0, abs($1.0 + $1.1)) }
+        return !(residualStandardError > 1e-10 * scale)
+    }
 }

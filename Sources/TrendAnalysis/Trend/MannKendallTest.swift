@@ -54,19 +54,14 @@ public struct MannKendallTest: Sendable, Equatable, Codable {
     ///   - hamedRao: Apply the Hamed–Rao correction.
     ///   - significance: α in (0, 1).
     /// - Throws: ``AnalysisError/tooFewObservations(needed:found:method:)`` for fewer than 3 observations.
-    /// - Complexity: O(n²).
+    /// - Complexity: O(n log n): S by Knight's merge sort, Sen's slope by slope selection
+    ///   (``PairwiseSlopes``), the Hamed–Rao autocorrelations by FFT. Memory O(n).
     public init(values: [Double], times: [Double], hamedRao: Bool, significance: Double = 0.05) throws(AnalysisError) {
         precondition(values.count == times.count, "\(values.count) values for \(times.count) times")
         let n = values.count
         let method = hamedRao ? "the Hamed-Rao Mann-Kendall test" : "the Mann-Kendall test"
         guard n >= 3 else { throw .tooFewObservations(needed: 3, found: n, method: method) }
-        var s = 0
-        for i in 0..<(n - 1) {
-            let yi = values[i]
-            for j in (i + 1)..<n {
-                if values[j] > yi { s += 1 } else if values[j] < yi { s -= 1 }
-            }
-        }
+        let s = PairwiseSlopes.kendallScore(values)
         let nd = Double(n)
         var variance = nd * (nd - 1) * (2 * nd + 5)
         for g in Self.tieCounts(values) where g > 1 {
@@ -82,12 +77,11 @@ public struct MannKendallTest: Sendable, Equatable, Codable {
             let bound = Normal().inverseSurvival(significance / 2) / nd.squareRoot()
             let mean = ranks.reduce(0, +) / nd
             let centred = ranks.map { $0 - mean }
-            let c0 = centred.reduce(0) { $0 + $1 * $1 }
+            let sums = Autocovariance.sums(centred)
+            let c0 = sums[0]
             var sum = 0.0
             for k in 1..<n {
-                var ck = 0.0
-                for i in 0..<(n - k) { ck += centred[i] * centred[i + k] }
-                let rho = ck / c0
+                let rho = sums[k] / c0
                 if rho > bound || rho < -bound {
                     let m = nd - Double(k)
                     sum += m * (m - 1) * (m - 2) * rho
@@ -143,9 +137,18 @@ public struct MannKendallTest: Sendable, Equatable, Codable {
 
     /// Sen's slope (median pairwise slope) and the Conover intercept median(y) − slope·median(t).
     static func senLine(values: [Double], times: [Double]) -> (slope: Double, intercept: Double) {
-        let slopes = TheilSenEstimate.pairwiseSlopes(values: values, times: times)
-        let slope = median(sorted: slopes)
+        let slope = senSlope(values: values, times: times)
         return (slope, median(sorted: values.sorted()) - slope * median(sorted: times.sorted()))
+    }
+
+    /// The median of the n(n−1)/2 pairwise slopes (mean of the middle two for an even count),
+    /// selected without listing them.
+    static func senSlope(values: [Double], times: [Double]) -> Double {
+        let count = values.count * (values.count - 1) / 2
+        precondition(count > 0, "Sen's slope needs two observations")
+        if count % 2 == 1 { return PairwiseSlopes.select(values: values, times: times, ranks: [count / 2])[0] }
+        let middle = PairwiseSlopes.select(values: values, times: times, ranks: [count / 2 - 1, count / 2])
+        return (middle[0] + middle[1]) / 2
     }
 
     /// The median of sorted values (mean of the middle two for an even count).

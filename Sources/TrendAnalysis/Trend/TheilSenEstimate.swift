@@ -6,7 +6,8 @@ import NumericCore
 /// ```
 /// slope = median_{i<j} (y_j − y_i)/(t_j − t_i),   intercept = median(y) − slope · median(t)
 /// σ² = [n(n−1)(2n+5) − Σ_ties in y g(g−1)(2g+5)] / 18,  N = n(n−1)/2 slopes sorted
-/// interval = (slope[round((N − z σ)/2) − 1], slope[round((N + z σ)/2)]) (0-based, clamped),
+/// interval = (slope[round((N − z σ)/2) − 1], slope[round((N + z σ)/2)]) (0-based ranks of the
+///   ascending slopes, clamped),
 ///   z = z_{1−(1−level)/2}, rounding half to even
 /// ```
 /// t counts periods from the first observation (gaps keep their place).
@@ -34,13 +35,13 @@ public struct TheilSenEstimate: Sendable, Equatable, Codable {
     ///   - times: Their strictly increasing positions t.
     ///   - level: The interval's coverage in (0, 1).
     /// - Throws: ``AnalysisError/tooFewObservations(needed:found:method:)`` for fewer than 2 observations.
-    /// - Complexity: O(n² log n).
+    /// - Complexity: O(n log n) per selected slope (the median and the two interval ends are
+    ///   selected by rank without listing the n(n−1)/2 slopes; ``PairwiseSlopes``). Memory O(n).
     public init(values: [Double], times: [Double], level: Double = 0.95) throws(AnalysisError) {
         precondition(values.count == times.count, "\(values.count) values for \(times.count) times")
         let n = values.count
         guard n >= 2 else { throw .tooFewObservations(needed: 2, found: n, method: "the Theil-Sen slope") }
-        let slopes = Self.pairwiseSlopes(values: values, times: times)
-        let slope = MannKendallTest.median(sorted: slopes)
+        let slope = MannKendallTest.senSlope(values: values, times: times)
         let nd = Double(n)
         var sigma2 = nd * (nd - 1) * (2 * nd + 5)
         for g in MannKendallTest.tieCounts(values) where g > 1 {
@@ -49,27 +50,17 @@ public struct TheilSenEstimate: Sendable, Equatable, Codable {
         }
         sigma2 /= 18
         let z = Normal().inverseSurvival((1 - level) / 2)
-        let count = Double(slopes.count)
+        let pairCount = n * (n - 1) / 2
+        let count = Double(pairCount)
         let sigma = sigma2.squareRoot()
-        let upperIndex = min(Int(((count + z * sigma) / 2).rounded(.toNearestOrEven)), slopes.count - 1)
+        let upperIndex = min(Int(((count + z * sigma) / 2).rounded(.toNearestOrEven)), pairCount - 1)
         let lowerIndex = max(Int(((count - z * sigma) / 2).rounded(.toNearestOrEven)) - 1, 0)
+        let bounds = PairwiseSlopes.select(values: values, times: times, ranks: [lowerIndex, upperIndex])
         self.observationCount = n
         self.slope = slope
         self.intercept = MannKendallTest.median(sorted: values.sorted()) - slope * MannKendallTest.median(sorted: times.sorted())
-        self.lower = slopes[lowerIndex]
-        self.upper = slopes[upperIndex]
+        self.lower = bounds[0]
+        self.upper = bounds[1]
         self.level = level
-    }
-
-    /// All n(n−1)/2 pairwise slopes, sorted ascending.
-    static func pairwiseSlopes(values: [Double], times: [Double]) -> [Double] {
-        let n = values.count
-        var slopes: [Double] = []
-        slopes.reserveCapacity(n * (n - 1) / 2)
-        for i in 0..<n {
-            for j in (i + 1)..<n { slopes.append((values[j] - values[i]) / (times[j] - times[i])) }
-        }
-        slopes.sort()
-        return slopes
     }
 }

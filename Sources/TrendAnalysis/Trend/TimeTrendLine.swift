@@ -52,8 +52,12 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
     public var residualDegreesOfFreedom: Int { observationCount - 2 }
     /// Adjusted R².
     public var adjustedRSquared: Double { 1 - Double(observationCount - 1) / Double(observationCount - 2) * (1 - rSquared) }
-    /// F = (β₁/SE)².
-    public var fStatistic: Double { let t = slope / slopeStandardError; return t * t }
+    /// F = (β₁/SE)²; NaN for an exact fit.
+    public var fStatistic: Double {
+        guard !slopePValue.isNaN else { return .nan }   // an exact fit: undefined
+        let t = slope / slopeStandardError
+        return t * t
+    }
     /// AIC = −2 log L + 4.
     public var aic: Double { -2 * logLikelihood + 4 }
     /// BIC = −2 log L + 2 ln n.
@@ -108,11 +112,14 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
         let slopeSE = (sigma2 / stt).squareRoot()
         let interceptSE = (sigma2 * (1 / nd + meanT * meanT / stt)).squareRoot()
         let intercept = meanY - slope * meanT
+        // An exact fit (residual standard error at most 1e-10 of the data's size, measured as
+        // |ȳ| + √(S_yy/n)) leaves t and p as noise over noise: they are undefined (NaN).
+        let exact = !(sigma2.squareRoot() > 1e-10 * (abs(meanY) + (syy / nd).squareRoot()))
         return TimeTrendLine(
             observationCount: n, intercept: intercept, slope: slope, interceptStandardError: interceptSE,
             slopeStandardError: slopeSE, interceptSlopeCovariance: -meanT * sigma2 / stt,
-            interceptPValue: 2 * distribution.survival(abs(intercept / interceptSE)),
-            slopePValue: 2 * distribution.survival(abs(slope / slopeSE)),
+            interceptPValue: exact ? .nan : 2 * distribution.survival(abs(intercept / interceptSE)),
+            slopePValue: exact ? .nan : 2 * distribution.survival(abs(slope / slopeSE)),
             criticalValue: criticalValue ?? CriticalValues.studentT(degreesOfFreedom: n - 2, level: level), level: level,
             residualStandardError: sigma2.squareRoot(), residualSumOfSquares: rss, rSquared: 1 - rss / syy,
             logLikelihood: -nd / 2 * (log(2 * Double.pi) + log(rss / nd) + 1), durbinWatson: dw / rss)
@@ -226,7 +233,7 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
     func regressionFit(values: [Double], times: [Double]) -> RegressionFit {
         let q = criticalValue
         func coefficient(_ name: String, _ estimate: Double, _ se: Double, _ p: Double) -> Coefficient {
-            Coefficient(name: name, estimate: estimate, standardError: se, tStatistic: estimate / se, pValue: p,
+            Coefficient(name: name, estimate: estimate, standardError: se, tStatistic: p.isNaN ? .nan : estimate / se, pValue: p,
                         lower: estimate - q * se, upper: estimate + q * se)
         }
         let fitted = times.map { intercept + slope * $0 }

@@ -77,4 +77,21 @@ struct BreakpointSpecificationTests {
         }
         #expect(throws: AnalysisError.self) { try BreakpointSpecification(minimumSegment: .observations(60)).fit(try Self.nile()) }
     }
+
+    /// Issue 23 item 8: values near 1e300 made every RSS infinite, and extracting the breaks unwrapped nil.
+    @Test("values whose squares overflow are an error naming the scale; Nile times 1e150 still finds 1898")
+    func overflowingScale() throws {
+        let nile = try Self.nile()
+        let huge = TimeSeries<Double>(start: nile.start, values: nile.values.map { $0.map { $0 * 1e297 } })
+        let largest = nile.values.compactMap { $0 }.max()! * 1e297
+        #expect(throws: AnalysisError.invalidParameter(
+            name: "data scale", value: "\(largest)",
+            constraint: "sums of squares of values this large overflow double precision; rescale the series (for example to millions)")) {
+            try BreakpointSpecification(minimumSegment: .fraction(0.15)).fit(huge)
+        }
+        // Break positions do not depend on the unit: at 1e150 (squares near 1e306, sums still finite) the break is 1898.
+        let scaled = TimeSeries<Double>(start: nile.start, values: nile.values.map { $0.map { $0 * 1e150 } })
+        let result = try BreakpointSpecification(minimumSegment: .fraction(0.15)).fit(scaled)
+        #expect(result.breaks.map(\.period) == [Period(year: 1898)])
+    }
 }

@@ -48,4 +48,22 @@ struct SeasonalRegressionTests {
             _ = try SeasonalRegressionSpecification(seasonal: false).fit(values: [1, 2], period: 1)
         }
     }
+
+    /// Issue 23 item 7: a forecast reaching past 9999-12 tripped the precondition of `Period.advanced`.
+    @Test("a horizon past the calendar's end or over the limit is an error naming what fits")
+    func horizonLimits() throws {
+        let monthly = TimeSeries<Double>(start: try Period(year: 9998, month: 1), values: (0..<11).map { 1 + Double($0 % 5) })
+        let fit = try SeasonalRegressionSpecification(seasonal: false).fit(monthly)
+        // The series ends in 9998-11: 13 months remain (9998-12 through 9999-12).
+        #expect(try fit.forecast(horizon: 13).periods.last == (try Period(year: 9999, month: 12)))
+        #expect(throws: AnalysisError.invalidParameter(name: "horizon", value: "14",
+                                                       constraint: "a forecast after 9998-11 may reach at most 13 periods ahead (periods end in the year 9999)")) {
+            _ = try fit.forecast(horizon: 14)
+        }
+        let annual = try SeasonalRegressionSpecification(seasonal: false).fit(TimeSeries<Double>(start: Period(year: 2000), values: [1, 3, 2, 4]))
+        #expect(throws: AnalysisError.invalidParameter(name: "horizon", value: "1001", constraint: "must be at most 1000 periods")) {
+            _ = try annual.forecast(horizon: 1_001)
+        }
+        #expect(try annual.forecast(horizon: 1_000).mean.count == 1_000)
+    }
 }

@@ -104,3 +104,49 @@ struct TrendBatchTests {
         #expect(!text.split(separator: "\n").contains { $0.hasSuffix(" ") })
     }
 }
+
+@Suite("Column roles of a column regression")
+struct ColumnRegressionRolesTests {
+    /// Issue 23 item 6: `regress --x x,x` trapped on "Duplicate values for key" in the CLI's dictionary.
+    @Test("a column given twice is refused by name, before any fit", arguments: [
+        (["x", "x"], nil as String?, "x", "is given twice as a regressor (--x)"),
+        (["y"], nil, "y", "is both the response (--y) and a regressor (--x); each column has one role"),
+        (["x"], "y", "y", "is both the response (--y) and the weights (--weights); each column has one role"),
+        (["x"], "x", "x", "is both a regressor (--x) and the weights (--weights); each column has one role"),
+    ])
+    func duplicateRoles(regressors: [String], weights: String?, column: String, constraint: String) {
+        let specification = ColumnRegressionSpecification(response: "y", regressors: regressors, weights: weights)
+        let expected = AnalysisError.invalidParameter(name: "column", value: column, constraint: constraint)
+        #expect(throws: expected) { try specification.checkColumnNames() }
+        let data: [String: [Double?]] = ["y": [1, 2, 3, 5], "x": [1, 2, 3, 4]]
+        #expect(throws: expected) { try specification.fit(columns: data) }
+    }
+}
+
+/// Issue 23 item 11: a perfectly linear series printed t = inf beside p = 0.0000, F = nan beside Prob(F) = 0.
+@Suite("Exact fits: t, p and F undefined")
+struct ExactFitTests {
+    @Test("closed-form trend and general regression on an exact line give NaN t, p, F and Prob(F), with a note")
+    func exactLine() throws {
+        var line: [Double] = [], xs: [Double?] = []
+        for t in 0..<20 { line.append(1_000 + 3 * Double(t)); xs.append(Double(t)) }
+        let series = TimeSeries<Double>(start: Period(year: 2000), values: line)
+        let trend = try #require(try TrendSpecification(model: .linear).fit(series).regression)
+        let ys: [Double?] = line
+        let general = try ColumnRegressionSpecification(response: "y", regressors: ["x"], polynomialDegrees: ["x": 2])
+            .fit(columns: ["y": ys, "x": xs]).regression
+        for fit in [trend, general] {
+            #expect(fit.isExactFit)
+            #expect(fit.coefficients.allSatisfy { $0.tStatistic.isNaN && $0.pValue.isNaN })
+            #expect(fit.fStatistic.isNaN && fit.fPValue.isNaN)
+            let text = fit.summary().description
+            #expect(!text.contains("inf") && !text.contains("nan") && text.contains("Exact fit"), "\(text)")
+        }
+        // A line with noise keeps its inference.
+        var noisyValues: [Double] = []
+        for t in 0..<20 { noisyValues.append(1_000 + 3 * Double(t) + Double((t * 7) % 5)) }
+        let noisy = TimeSeries<Double>(start: Period(year: 2000), values: noisyValues)
+        let fit = try #require(try TrendSpecification(model: .linear).fit(noisy).regression)
+        #expect(!fit.isExactFit && fit.coefficients.allSatisfy { $0.pValue.isFinite } && fit.fStatistic.isFinite)
+    }
+}
