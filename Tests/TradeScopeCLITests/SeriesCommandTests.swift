@@ -75,7 +75,7 @@ struct SeriesCommandTests {
         let result = try runTradescope(["series", "--hs", "2701"], dataDirectory: directory)
         #expect(result.status == 2)
         // The fixture has a header and 18 rows, so the appended row is line 20.
-        #expect(result.standardError.contains("Data/dprk_china.csv:20: field 'value_usd': '12x' is not a number"))
+        #expect(result.standardError.contains("Data/dprk_china.csv:20: field 'value_usd': '12x' is not a decimal number"))
     }
 
     @Test("bad usage gives exit code 2", arguments: [
