@@ -65,6 +65,11 @@ struct IngestCommand: ParsableCommand {
         }
         if format == .json { FileHandle.standardOutput.write(Data(try RunRecord.shared.stamped(Self.json(summaries, rejectsFile: rejects)).utf8)) }
         let rejected = summaries.map(\.rowsRejected).reduce(0, +)
+        let setAside = summaries.map(\.quantitySetAside).reduce(0, +)
+        if setAside > 0 {
+            let note = rejects.map { "; listed in \($0)" } ?? "; add --rejects FILE to list them"
+            FileHandle.standardError.write(Data("warning: \(setAside) quantities set aside (unknown unit code; rows and values kept)\(note)\n".utf8))
+        }
         if rejected > 0 {
             let note = rejects.map { "; written to \($0)" } ?? "; add --rejects FILE to list them, or --strict to stop at the first"
             FileHandle.standardError.write(Data("warning: \(rejected) rows rejected\(note)\n".utf8))
@@ -83,6 +88,7 @@ struct IngestCommand: ParsableCommand {
                 ("rows_rejected", .integer(summary.rowsRejected)),
                 ("rows_replaced", .integer(summary.rowsReplaced)),
                 ("suspect_quantity_rows", .integer(summary.suspectQuantityRows)),
+                ("quantity_set_aside", .integer(summary.quantitySetAside)),
                 ("already_ingested", .bool(summary.alreadyIngested)),
                 ("dry_run", .bool(summary.dryRun)),
             ])
@@ -94,6 +100,7 @@ struct IngestCommand: ParsableCommand {
             ("rows_kept", total(\.rowsKept)),
             ("rows_rejected", total(\.rowsRejected)),
             ("rows_replaced", total(\.rowsReplaced)),
+            ("quantity_set_aside", total(\.quantitySetAside)),
             ("rejects_file", .string(rejectsFile)),
         ])
     }
