@@ -7,7 +7,7 @@ import TradeIO
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Read Comtrade+, legacy Comtrade or tidy CSV files (auto-detected) into a SQLite store.",
+        abstract: "Read Comtrade+, legacy Comtrade or tidy CSV files, gzip-compressed or not, and Comtrade+ API JSON responses (auto-detected) into a SQLite store.",
         discussion: """
             Each file is one transaction: a file that fails leaves the store as it was. The store records \
             file name, SHA-256, size, reader, rows read/kept/rejected/replaced and time; a file ingested before \
@@ -22,10 +22,11 @@ struct IngestCommand: ParsableCommand {
               tradescope ingest download.csv --db trade.sqlite --rejects rejects.csv
               tradescope ingest download.csv --dry-run --format json
               unzip -p big.zip | tradescope ingest - --db trade.sqlite
+              tradescope ingest comtrade_2017.csv.gz api_response.json --db trade.sqlite
               tradescope series --db trade.sqlite --reporter CHN --partner PRK --hs 2701
             """)
 
-    @Argument(help: "CSV files: Comtrade+ (47 fields, or 48 with datasetCode), legacy Comtrade (22 or 35 columns) or tidy; - reads standard input.")
+    @Argument(help: "CSV files: Comtrade+ (47 fields, or 48 with datasetCode), legacy Comtrade (22 or 35 columns) or tidy; gzip-compressed or not; or Comtrade+ API JSON ({\"count\": n, \"data\": [...]}). The format is told from the first bytes, not the name; - reads standard input.")
     var files: [String]
 
     @Option(help: "The SQLite store to write (created when missing). Required unless --dry-run.")
