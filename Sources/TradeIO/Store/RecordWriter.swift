@@ -55,12 +55,13 @@ final class RecordWriter {
     /// Rows per upsert statement: 32 rows of 15 values (SQLite allows 32,766); a statement per row spent a
     /// fifth of SQLite's time starting and ending statements.
     static let rowsPerStatement = 32
-    /// Rows sorted by key before they are written (non-strict): 262,144 rows of about 200 bytes, so a batch
-    /// holds at most some 55 MB whatever the file's size (the ingest's peak on the 2M-row benchmark file is
-    /// about 160 MiB). On that file, shuffled, batches of 32 rows took 3x the CPU time of these. The
+    /// Rows sorted by key before they are written (non-strict): 131,072 rows of about 200 bytes, so a batch
+    /// holds at most some 28 MB whatever the file's size (the ingest's peak on the 2M-row benchmark file is
+    /// about 156 MiB; twice the batch reached 193 MiB for no clear gain). On that file, shuffled, batches
+    /// of 32 rows took about 3x the CPU time of these. The
     /// environment variable `TRADESCOPE_INGEST_SORT_BATCH` (rows, at least 32) overrides it, so that a test
     /// can show with small inputs that memory stops growing once a batch is full.
-    static let sortBatch = max(32, Int(ProcessInfo.processInfo.environment["TRADESCOPE_INGEST_SORT_BATCH"] ?? "") ?? (1 << 18))
+    static let sortBatch = max(32, Int(ProcessInfo.processInfo.environment["TRADESCOPE_INGEST_SORT_BATCH"] ?? "") ?? (1 << 17))
 
     /// The columns of `records` in the order they are bound.
     private static let recordColumns = """
