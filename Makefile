@@ -5,7 +5,7 @@
 #   make bench    benchmarks beside pandas/polars/DuckDB/numpy/statsmodels (Benchmarks/README.md); bench-quick: small sizes
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libopenblas-dev liblapack-dev
+APT_PACKAGES := libopenblas-dev liblapack-dev zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
@@ -15,7 +15,7 @@ export OPENBLAS_NUM_THREADS := 1
 
 all: report
 
-# Installs the system packages the CLAPACK module links against, when missing.
+# Installs the system packages the CLAPACK and CZlib modules link against, when missing.
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -69,10 +69,10 @@ FUZZ_MODULES := $(FUZZ_DIR)/debug/Modules
 FUZZ_SWIFTC = swiftc -sanitize=fuzzer,address -parse-as-library -I $(FUZZ_MODULES) \
   -Xcc -fmodule-map-file=.build/checkouts/Yams/Sources/CYaml/include/module.modulemap \
   -Xcc -fmodule-map-file=.build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap \
-  -Xcc -fmodule-map-file=Sources/CLAPACK/module.modulemap \
+  -Xcc -fmodule-map-file=Sources/CLAPACK/module.modulemap -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
   -Xcc -fmodule-map-file=$(FUZZ_DIR)/debug/CTradeIO.build/module.modulemap -Xcc -I -Xcc Sources/CTradeIO/include \
   $$(find $(addprefix $(FUZZ_DIR)/debug/,TradeDomain.build TradeIO.build CTradeIO.build GRDB.build Yams.build CYaml.build NumericCore.build TrendAnalysis.build Scenarios.build) -name '*.o') \
-  -lsqlite3 -lopenblas 2> >(grep -v 'Cannot export local symbol' >&2)
+  -lsqlite3 -lopenblas -lz 2> >(grep -v 'Cannot export local symbol' >&2)
 
 fuzz-build: deps
 	$(SWIFT) build --build-path $(FUZZ_DIR) -Xswiftc -sanitize=fuzzer,address --target TradeIO

@@ -25,12 +25,17 @@ let package = Package(
             path: "Sources/CLAPACK",
             providers: [.apt(["libopenblas-dev", "liblapack-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // MARK: - Library
         .target(name: "NumericCore", dependencies: ["CLAPACK"]),
         .target(name: "TradeDomain"),
         .target(name: "CTradeIO"),
-        .target(name: "TradeIO", dependencies: ["TradeDomain", "CTradeIO", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        .target(name: "TradeIO", dependencies: ["TradeDomain", "CTradeIO", "CZlib", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "TrendAnalysis", dependencies: ["NumericCore", "TradeDomain"]),
         .target(name: "Scenarios", dependencies: ["TrendAnalysis", "TradeDomain", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["TrendAnalysis", "Scenarios", "TradeDomain"]),
@@ -52,7 +57,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "_TestSupport"], resources: [.copy("Reference")]),
         .testTarget(name: "TradeDomainTests", dependencies: ["TradeDomain", "_TestSupport"]),
-        .testTarget(name: "TradeIOTests", dependencies: ["TradeIO", "TradeDomain", "_TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TradeIOTests", dependencies: ["TradeIO", "TradeDomain", "CZlib", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrendAnalysisTests", dependencies: ["TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"], resources: [.copy("Reference")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "TrendAnalysis", "_TestSupport"], exclude: ["Snapshots"]),

@@ -126,13 +126,25 @@ def same(a, b, rtol=1e-9):
     return True
 
 
-def ensure_data(mode, python):
+# Row orders of the Comtrade+ CSV (generate/comtrade_plus.py --order): the same rows, series-major (the
+# generator's order), period-major (the API's and bulk files' order) and shuffled. Every CSV task runs on each.
+ORDERS = {"series": "series-major", "period": "period-major", "shuffled": "shuffled"}
+
+
+def csv_file(mode, order):
+    suffix = "" if order == "series" else f"_{order}"
+    return os.path.join(DATA, f"comtrade_plus_{mode['rows']}_seed{SEED}{suffix}.csv")
+
+
+def ensure_data(mode, python, orders):
     os.makedirs(DATA, exist_ok=True)
-    csv_path = os.path.join(DATA, f"comtrade_plus_{mode['rows']}_seed{SEED}.csv")
     panel = os.path.join(DATA, f"panel_{mode['series']}x{mode['months']}_seed{SEED}")
-    if not os.path.exists(csv_path):
-        subprocess.run([python, os.path.join(HERE, "generate", "comtrade_plus.py"), "--rows", str(mode["rows"]),
-                        "--seed", str(SEED), "--out", csv_path], check=True)
+    for order in orders:
+        path = csv_file(mode, order)
+        if not os.path.exists(path):
+            subprocess.run([python, os.path.join(HERE, "generate", "comtrade_plus.py"), "--rows", str(mode["rows"]),
+                            "--seed", str(SEED), "--order", order, "--out", path], check=True)
+    csv_path = csv_file(mode, orders[0])
     if not os.path.exists(panel + ".f64"):
         subprocess.run([python, os.path.join(HERE, "generate", "panel.py"), "--series", str(mode["series"]),
                         "--months", str(mode["months"]), "--seed", str(SEED), "--out", panel], check=True)
@@ -156,16 +168,21 @@ def main():
     parser.add_argument("--limits", default=os.path.join(HERE, ".build", "limits"))
     parser.add_argument("--readme", default=None, help="write the table into this README between markers")
     parser.add_argument("--only", default=None, help="comma-separated tradescope task names (trials; not with --readme)")
+    parser.add_argument("--orders", default=",".join(ORDERS), help="row orders of the CSV tasks (series,period,shuffled)")
     args = parser.parse_args()
     mode = MODES[args.mode]
     python = sys.executable
     env = dict(os.environ, POLARS_MAX_THREADS="1", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",
                MKL_NUM_THREADS="1", RAYON_NUM_THREADS="1")
-    csv_path, panel = ensure_data(mode, python)
+    orders = [order for order in args.orders.split(",") if order]
+    csv_path, panel = ensure_data(mode, python, orders)
     inputs = {"csv": csv_path, "panel": panel, "ukdd": UKDD}
     csv_bytes = os.path.getsize(csv_path)
     size_label = {"csv": f"{mode['rows'] / 1e6:g}M rows, {csv_bytes / 1e6:.0f} MB",
                   "panel": f"{mode['series']} x {mode['months']}", "ukdd": "180 x 3"}
+    for order in orders:
+        inputs[f"csv:{order}"] = csv_file(mode, order)
+        size_label[f"csv:{order}"] = f"{size_label['csv']}, **{ORDERS[order]}**"
     r_missing = r_available()
     reps = ["--warmup", str(mode["warmup"]), "--runs", str(mode["runs"])]
 
@@ -181,7 +198,14 @@ def main():
     rows = []
     mismatches = 0
     notes = []
+    # Each CSV task once per row order, the orders of one task next to each other.
+    expanded = []
     for title, kind, swift_task, peers, goal, *extra in TASKS:
+        if kind == "csv":
+            expanded += [(title, f"csv:{order}", swift_task, peers, goal, *extra) for order in orders]
+        else:
+            expanded.append((title, kind, swift_task, peers, goal, *extra))
+    for title, kind, swift_task, peers, goal, *extra in expanded:
         options = extra[0] if extra else {}
         if args.only and swift_task not in args.only.split(","):
             continue
@@ -251,8 +275,9 @@ def render(rows, size_label, scan, bandwidth, csv_bytes):
                 ratio += f", goal ≥ {goal_ratio:g}x {'met' if theirs['cpu_median'] / our_cpu >= goal_ratio else 'MISSED'}"
         else:
             ratio = "—"
-        rate = f"{csv_bytes / our_cpu / 1e6:.0f}" if (ours and kind == "csv") else "—"
-        if ours and kind == "csv":
+        is_csv = kind.startswith("csv")
+        rate = f"{csv_bytes / our_cpu / 1e6:.0f}" if (ours and is_csv) else "—"
+        if ours and is_csv:
             share = f"{scan['cpu_median'] / our_cpu * 100:.1f}% of line scan"
         elif ours and kind == "panel" and swift_is_scan(ours):
             share = f"{(ours['bytes'] / our_cpu) / (bandwidth['read_gb_s'] * 1e9) * 100:.1f}% of memory read"

@@ -12,7 +12,14 @@ quantity (empty `qty`, `qtyUnitCode` -1, `N/A`) and about 0.5% a zero quantity w
 value (a suspect quantity). Descriptions containing commas are quoted (RFC 4180), as are the
 country names that contain commas.
 
-Usage: comtrade_plus.py --rows 2000000 --seed 20261129 --out Benchmarks/data/comtrade_plus_2000000.csv
+Row order (`--order`): the same rows (the same random draws, in the same generation order) written
+- `series` (default): series-major, each series' months one after another (the generation order);
+- `period`: period-major, one period after another and within a period one reporter after another
+  (reporters by numeric code, series in generation order within a reporter): the order of the
+  Comtrade+ API (one reporter-period block after another) and of bulk files (one period each);
+- `shuffled`: a seeded random permutation (`random.Random(seed + 1).shuffle`) of the series-major rows.
+
+Usage: comtrade_plus.py --rows 2000000 --seed 20261129 [--order period] --out Benchmarks/data/comtrade_plus_2000000.csv
 """
 import argparse
 import csv
@@ -114,6 +121,7 @@ def main():
     parser.add_argument("--rows", type=int, default=2_000_000)
     parser.add_argument("--months", type=int, default=60)
     parser.add_argument("--seed", type=int, default=20261129)
+    parser.add_argument("--order", choices=("series", "period", "shuffled"), default="series")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
 
@@ -124,6 +132,8 @@ def main():
     tmp = args.out + ".tmp"
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     written = 0
+    # Other orders: every row is kept as (period index, reporter code, series index, line) and written reordered.
+    kept = [] if args.order != "series" else None
     with open(tmp, "w", encoding="utf-8", newline="") as out:
         out.write(HEADER + "\n")
         buf = io.StringIO()
@@ -178,19 +188,30 @@ def main():
                     cif, fob = "", vtext
                 legacy = "4" if estimated == "True" else "0"
                 reported = "False" if rng.random() < 0.02 else "True"
-                buf.write(
+                line = (
                     f"C,M,{year}{month:02d}01,{year},{month},{year}{month:02d},{prefix},"
                     f"{qty_fields},-1,N/A,,False,{net},{net_est},,False,{cif},{fob},{vtext},"
                     f"{legacy},{reported},False\n"
                 )
+                if kept is None:
+                    buf.write(line)
+                else:
+                    kept.append((m, reporter[0], s, line))
                 written += 1
             if s % 2000 == 1999:
                 out.write(buf.getvalue())
                 buf = io.StringIO()
         out.write(buf.getvalue())
+        if kept is not None:
+            if args.order == "period":
+                kept.sort(key=lambda row: (row[0], row[1], row[2]))
+            else:
+                random.Random(args.seed + 1).shuffle(kept)
+            for start in range(0, len(kept), 100_000):
+                out.write("".join(row[3] for row in kept[start:start + 100_000]))
     os.replace(tmp, args.out)
     size = os.path.getsize(args.out)
-    print(f"wrote {args.out}: {written} rows, {size / 1e6:.1f} MB", file=sys.stderr)
+    print(f"wrote {args.out}: {written} rows in {args.order} order, {size / 1e6:.1f} MB", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ def checksum_from_groups(groups, rows, missing, zero):
 
 def ingest_checksum(rows, suspect):
     """The checksum of `ingest --dry-run` and `ingest` (IngestValidateTask.swift): rows read, rows
-    kept, rows whose quantity is zero with a positive value under a real unit (suspect). The
+    kept, rows with a positive value whose quantity is zero under a real unit or whose net weight is
+    zero (suspect quantities, issue 18). The
     generator writes only valid rows with distinct keys, so tradescope must keep every row: kept is
     the row count here, and a row tradescope rejected or lost shows as a MISMATCH."""
     return rows, {"rows": rows, "kept": rows, "suspect_qty": suspect}
@@ -61,7 +62,7 @@ def pandas_validate(path):
     """Every column parsed (as `pandas-read`), then the counts of the ingest checksum."""
     import pandas as pd
     df = pd.read_csv(path, dtype={"cmdCode": str})
-    suspect = int(((df["qty"] == 0) & (df["primaryValue"] > 0) & (df["qtyUnitCode"] != -1)).sum())
+    suspect = int(((df["primaryValue"] > 0) & (((df["qty"] == 0) & (df["qtyUnitCode"] != -1)) | (df["netWgt"] == 0))).sum())
     return ingest_checksum(len(df), suspect)
 
 
@@ -104,7 +105,8 @@ def polars_rollup(path):
 def polars_validate(path):
     import polars as pl
     df = pl.read_csv(path, schema_overrides=polars_schema())
-    suspect = df.filter((pl.col("qty") == 0) & (pl.col("primaryValue") > 0) & (pl.col("qtyUnitCode") != -1)).height
+    suspect = df.filter((pl.col("primaryValue") > 0)
+                        & (((pl.col("qty") == 0) & (pl.col("qtyUnitCode") != -1)).fill_null(False) | (pl.col("netWgt") == 0).fill_null(False))).height
     return ingest_checksum(df.height, suspect)
 
 
@@ -132,7 +134,7 @@ def duckdb_validate(path):
     con = duckdb_connect()
     con.execute(f"CREATE TABLE t AS SELECT * FROM {duckdb_source(path)}")
     rows, suspect = con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE qty = 0 AND primaryValue > 0 AND qtyUnitCode <> -1) FROM t").fetchone()
+        "SELECT count(*), count(*) FILTER (WHERE primaryValue > 0 AND (coalesce(qty = 0 AND qtyUnitCode <> -1, false) OR coalesce(netWgt = 0, false))) FROM t").fetchone()
     con.close()
     return ingest_checksum(rows, suspect)
 

@@ -55,6 +55,8 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
     case overlappingRecord(SourceLocation, key: String, previousFile: String)
     /// The SQLite store cannot be opened, read or written.
     case store(path: String, reason: String)
+    /// The input is not in a format the reader takes (detected from its first bytes, not its name).
+    case unsupportedFormat(file: String, detected: String, accepted: String)
 
     /// Where the error was found, when it is about a place in a file.
     public var location: SourceLocation? {
@@ -63,7 +65,7 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
              let .fieldCount(location, _, _), let .lineTooLong(location, _), let .tooManyFields(location, _), let .invalidValue(location, _, _),
              let .invalidYAML(location, _), let .overlappingRecord(location, _, _):
             return location
-        case .cannotOpen, .unknownLayout, .missingColumn, .duplicateColumn, .bundledDataNotFound, .store:
+        case .cannotOpen, .unknownLayout, .missingColumn, .duplicateColumn, .bundledDataNotFound, .store, .unsupportedFormat:
             return nil
         }
     }
@@ -106,6 +108,8 @@ public enum TradeIOError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(location): record \(key) is already in the store from \(previousFile); --strict refuses to replace it"
         case let .store(path, reason):
             return "store \(path): \(reason)"
+        case let .unsupportedFormat(file, detected, accepted):
+            return "\(file): is \(detected); tradescope reads \(accepted)"
         case let .bundledDataNotFound(searched):
             return "bundled data not found (looked in \(searched.joined(separator: ", "))); set TRADESCOPE_DATA to the Data directory"
         }

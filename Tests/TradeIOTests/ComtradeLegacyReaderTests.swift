@@ -46,7 +46,7 @@ struct ComtradeLegacyReaderTests {
         #expect(otherAsia.record.reporter.isAggregate)
     }
 
-    @Test("a quantity under 'no quantity', an unknown unit code and SITC rows are rejected, naming the column")
+    @Test("a quantity under 'no quantity' and SITC rows are rejected, naming the column; an unknown unit code sets the quantity aside")
     func rejections() throws {
         let header = TradeFileLayout.legacyAPIColumns.joined(separator: ",") + "\r\n"
         func line(flowCode: String = "1", classification: String = "H4", unit: String = "1", qty: String = "") -> String {
@@ -55,10 +55,12 @@ struct ComtradeLegacyReaderTests {
         let path = try temporaryFile(header + line() + line(unit: "1", qty: "5") + line(unit: "99", qty: "5")
                                      + line(classification: "S3") + line(flowCode: "7"), name: "legacy.csv")
         let contents = try TradeFileReader(path: path, displayName: "legacy.csv").readAll()
-        #expect(contents.rows.count == 1)
+        #expect(contents.rows.map(\.line) == [2, 4])
+        #expect(contents.rows.last?.quantitySetAside?.strictError.description
+                == "legacy.csv:4: field 'Qty Unit Code': '99' is not a legacy quantity unit code (1-13)")
+        #expect(contents.rows.last?.record.quantity == nil && contents.rows.last?.record.value?.amount == 100)
         #expect(contents.rejected.map(\.description) == [
             "legacy.csv:3: field 'Qty': '5' is a quantity but 'Qty Unit Code' says no quantity",
-            "legacy.csv:4: field 'Qty Unit Code': '99' is not a legacy quantity unit code (1-13)",
             "legacy.csv:5: field 'Classification': 'S3' is not an HS classification (H0-H6, HS); SITC and BEC rows are not read",
             "legacy.csv:6: field 'Trade Flow Code': '7' is invalid: \(TradeDomainError.invalidFlow("7"))",
         ])

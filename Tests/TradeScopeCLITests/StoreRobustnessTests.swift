@@ -164,6 +164,9 @@ struct StoreRobustnessTests {
         let process = Process()
         process.executableURL = tradescopeExecutable()
         process.arguments = ["ingest", "-", "--db", db]
+        // Sort batches of 4,096 rows (the default holds 131,072, more than either input here): both inputs then
+        // fill batches, and what is measured is whether memory grows beyond a batch with the input.
+        process.environment = ProcessInfo.processInfo.environment.merging(["TRADESCOPE_INGEST_SORT_BATCH": "4096"]) { $1 }
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

@@ -118,30 +118,42 @@ public struct CSVReader: Sendable {
     typealias RecordSink = (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ ends: UnsafeBufferPointer<Int>) throws -> Bool
 
     /// Reads the file chunk by chunk through `parser`, calling `emit` after
-    /// each complete record.
+    /// each complete record. A gzip file is read through zlib (``InputSource``); JSON and
+    /// binary formats are refused, naming what was found.
     func run(_ parser: inout CSVParserState, observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
              _ emit: RecordSink) throws {
-        guard let handle = fopen(path, "rb") else {
-            throw TradeIOError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
+        let source = try InputSource(path: path, displayName: displayName, observe: observe)
+        guard source.content == .csv else {
+            throw TradeIOError.unsupportedFormat(file: displayName, detected: (source.isGzip ? "gzip-compressed " : "") + "a JSON document",
+                                                 accepted: "CSV (plain or gzip-compressed) here")
         }
-        defer { fclose(handle) }
-        // A UTF-8 byte-order mark at the very start is skipped.
-        var head: [UInt8] = [0, 0, 0]
-        let headCount = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 3, handle) }
-        if let observe { head.withUnsafeBufferPointer { observe(UnsafeBufferPointer(rebasing: $0[0..<headCount])) } }
-        if !(headCount == 3 && head == [0xEF, 0xBB, 0xBF]) {
-            if !(try feed(head, count: headCount, &parser, emit)) { return }
-        }
+        try run(&parser, source: source, emit)
+    }
+
+    /// As ``run(_:observe:_:)``, from an input already opened (and sniffed as CSV).
+    func run(_ parser: inout CSVParserState, source: InputSource, _ emit: RecordSink) throws {
         let chunkSize = self.chunkSize
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var chunk = [UInt8](repeating: 0, count: max(chunkSize, 3))
+        var first = true
         while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, chunkSize, handle) }
+            var count = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: chunkSize) }
             if count == 0 { break }
-            if let observe { chunk.withUnsafeBufferPointer { observe(UnsafeBufferPointer(rebasing: $0[0..<count])) } }
+            if first {
+                // A UTF-8 byte-order mark at the very start is skipped (read whole even from tiny chunks).
+                first = false
+                while count < 3 {
+                    let more = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress! + count, count: 3 - count) }
+                    if more == 0 { break }
+                    count += more
+                }
+                if count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
+                    chunk.removeFirst(3)
+                    chunk.append(contentsOf: [0, 0, 0])
+                    count -= 3
+                    if count == 0 { continue }
+                }
+            }
             if !(try feed(chunk, count: count, &parser, emit)) { return }
-        }
-        if ferror(handle) != 0 {
-            throw TradeIOError.cannotOpen(file: displayName, reason: "read error")
         }
         if try parser.finish() { _ = try Self.emitRecord(parser, emit) }
     }

@@ -9,7 +9,8 @@ import TradeDomain
 /// - `Period` `YYYY` (annual) or `YYYYMM` (monthly).
 /// - `Reporter ISO`/`Partner ISO` kept as given beside the numeric codes; an
 ///   empty ISO (490 "Other Asia, nes") leaves the numeric code as the area code.
-/// - `Qty Unit Code` is a legacy code 1-13 (1 = no quantity); a quantity of 0
+/// - `Qty Unit Code` is a legacy code 1-13 (1 = no quantity); another code sets the quantity
+///   aside (``QuantitySetAside``: row and value kept; an error under `--strict`); a quantity of 0
 ///   under "no quantity" is no quantity. A zero quantity with a positive value
 ///   is kept and is suspect (``TradeRecord/hasSuspectQuantity``).
 /// - `Classification` (H0-H5) is kept per record; non-HS rows are rejected.
@@ -89,16 +90,20 @@ public enum ComtradeLegacyReader {
         let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)
         let commodity = try row.commodity(c.commodityCode)
         var unit: QuantityUnit?
+        var setAside: QuantitySetAside?
         if let code = try row.optionalInteger(c.qtyUnitCode) {
-            do {
-                unit = try QuantityUnit(legacyCode: code)
-            } catch {
-                throw TradeIOError.invalidValue(row.location(c.qtyUnitCode), value: row[c.qtyUnitCode], reason: "is not a legacy quantity unit code (1-13)")
+            if let known = try? QuantityUnit(legacyCode: code) {
+                unit = known
+            } else {
+                // An integer code outside 1-13: the quantity cannot be read, the value is kept.
+                setAside = QuantitySetAside(location: row.location(c.qtyUnitCode), unitCode: row[c.qtyUnitCode], amount: row[c.qty],
+                                            reason: "is not a legacy quantity unit code (1-13)")
             }
         }
-        let quantity = try row.quantity(amount: c.qty, unit: unit, unitColumn: c.qtyUnitCode)
+        let quantity = setAside == nil ? try row.quantity(amount: c.qty, unit: unit, unitColumn: c.qtyUnitCode) : nil
         let netWeight = try row.optionalAmount(c.netWeightKg)
         let value = try row.optionalAmount(c.tradeValueUSD)
+        if let setAside, value == nil && netWeight == nil { throw setAside.strictError }
         guard value != nil || quantity != nil || netWeight != nil else {
             throw TradeIOError.invalidValue(row.location(c.tradeValueUSD), value: "", reason: "is empty and so are 'Qty' and 'Netweight (kg)': the row holds no figure")
         }
@@ -107,9 +112,9 @@ public enum ComtradeLegacyReader {
             period: period, reporter: reporter.code, partner: partner.code, flow: flow, commodity: commodity,
             commodityDescription: description.isEmpty ? nil : description, classification: classification,
             value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity,
-            netWeightKilograms: netWeight, sourceID: sourceID)
+            netWeightKilograms: netWeight, sourceID: sourceID, note: setAside?.note)
         return TradeFileRow(
             line: row.line, record: record, reporterNumericCode: reporter.numeric, partnerNumericCode: partner.numeric,
-            legacyEstimationFlag: try row.optionalInteger(c.flag))
+            legacyEstimationFlag: try row.optionalInteger(c.flag), quantitySetAside: setAside)
     }
 }

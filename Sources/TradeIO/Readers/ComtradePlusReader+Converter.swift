@@ -23,14 +23,16 @@ extension ComtradePlusReader {
         /// The first and last column of the fields that make up a ``SeriesPart``; `nil` when the
         /// header has none of them.
         private let seriesSpan: ClosedRange<Int>?
-        /// The series part of the last row that had one, with the bytes it was read from: the bytes
-        /// of the columns `seriesSpan` and where each field ends, relative to the first field's start.
+        /// The positions of the columns a series part is read from (``readSeriesPart(_:)``), in the header.
+        private let seriesColumns: [Int]
+        /// The series parts read so far, keyed by the bytes of the series columns, each after its length (so
+        /// that the same bytes split differently do not match).
+        private let seriesParts = ByteKeyTable<SeriesPart>()
+        /// The key of the current row (grown as needed).
+        private var keyBuffer: UnsafeMutablePointer<UInt8>
+        private var keyCapacity = 1024
+        /// The part of the last row when the header has no series columns (kept alive for that row).
         private var lastSeries: SeriesPart?
-        private var lastSeriesBytes: UnsafeMutableBufferPointer<UInt8>
-        private var lastSeriesByteCount = -1
-        /// The number of rows since the last one whose series part was the kept one.
-        private var seriesMisses = 0
-        private let lastSeriesEnds: UnsafeMutableBufferPointer<Int>
 
         /// - Parameters:
         ///   - columns: The columns resolved from the file's header.
@@ -44,13 +46,12 @@ extension ComtradePlusReader {
             let indices = [c.classificationCode, c.partner2Code, c.customsCode, c.motCode, c.flowCode, c.reporterISO, c.reporterCode,
                            c.partnerISO, c.partnerCode, c.cmdCode, c.qtyUnitCode, c.cmdDesc].compactMap(\.index)
             if let first = indices.min(), let last = indices.max() { seriesSpan = first...last } else { seriesSpan = nil }
-            lastSeriesBytes = .allocate(capacity: 1024)
-            lastSeriesEnds = .allocate(capacity: seriesSpan?.count ?? 0)
+            seriesColumns = indices
+            keyBuffer = .allocate(capacity: keyCapacity)
         }
 
         deinit {
-            lastSeriesBytes.deallocate()
-            lastSeriesEnds.deallocate()
+            keyBuffer.deallocate()
         }
 
         /// Converts one data row (with as many fields as the header) and hands its outcome to `body`,
@@ -145,8 +146,8 @@ extension ComtradePlusReader {
         private func fastDeliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) rethrows -> Bool? {
             let c = columns
             // Unmanaged, read through `_withUnsafeGuaranteedRef`: no retain and release of the series part per
-            // row. Lifetime: `lastSeries` holds it strongly until the next row's `seriesPart(_:)`, after this
-            // row is handed on.
+            // row. Lifetime: `seriesParts` (or `lastSeries`) holds it strongly until the next row's
+            // `seriesPart(_:)`, after this row is handed on.
             guard let series = seriesPart(record) else { return nil }
             guard let period = cached(field(record, c.period), cache.periods) else { return nil }
             // checkPeriod: ASCII freqCode agreeing with the period, plain refYear and refMonth that agree.
@@ -216,12 +217,10 @@ extension ComtradePlusReader {
             let description: String?
         }
 
-        /// The last row's ``SeriesValues``, in a class: handing them to the next row copies one
-        /// reference, where the struct of some 190 bytes was copied to the stack and read back (a
-        /// stall per row). Overwritten in place when no row holds it any more, so that a file in
-        /// no series order (every row a new series part) does not allocate one per row.
+        /// A row's ``SeriesValues``, in a class: handing them to the row copies one reference, where the
+        /// struct of some 190 bytes was copied to the stack and read back (a stall per row).
         private final class SeriesPart {
-            var values: SeriesValues
+            let values: SeriesValues
 
             init(_ values: SeriesValues) {
                 self.values = values
@@ -229,70 +228,46 @@ extension ComtradePlusReader {
         }
 
         /// The series part of a row when the fast path can read it (as ``fastDeliver(_:to:)``), else `nil`.
-        /// It is always the one in `lastSeries`, which keeps it alive until the next call; it is handed out
-        /// unretained, so that the caller does not retain and release it per row.
+        /// It is handed out unretained, so that the caller does not retain and release it per row; the table
+        /// (or `lastSeries`) keeps it alive until the next call.
         ///
-        /// Files are mostly ordered by series, so a row's series fields are usually byte for byte
-        /// those of the row before: then the values read from them are the same, and the last
-        /// series part is reused after one comparison of the bytes of the columns `seriesSpan`
-        /// (and of where each field ends, so that the same bytes split differently do not match).
+        /// The fields of a series part are the same on every row of a series, so the values read from them
+        /// are kept in a table keyed by their bytes: a row of a series met before costs a hash and a
+        /// comparison of those bytes, whatever the order of the rows (series by series, period by period,
+        /// or shuffled).
         @inline(__always)
         private func seriesPart(_ record: CSVRawRecord) -> Unmanaged<SeriesPart>? {
-            guard let span = seriesSpan, span.upperBound < record.count else {
+            guard let span = seriesSpan, span.upperBound < record.count, !seriesColumns.isEmpty else {
                 // No series columns to compare: read every row's, kept in `lastSeries` (for its lifetime) only.
                 guard let values = readSeriesPart(record) else { return nil }
                 let part = SeriesPart(values)
                 lastSeries = part
-                lastSeriesByteCount = -1
                 return Unmanaged.passUnretained(part)
             }
-            let base = span.lowerBound == 0 ? 0 : record.ends[span.lowerBound - 1]
-            // The bytes of the span's fields (they lie within the record: `base` <= the last field's end).
-            let bytes = UnsafeBufferPointer(rebasing: record.bytes[base..<record.ends[span.upperBound]])
-            if let lastSeries, bytes.count == lastSeriesByteCount {
-                var same = true
-                // Offsets within one record: no overflow, so wrapping arithmetic (no checks).
-                for column in span where record.ends[column] &- base != lastSeriesEnds[column &- span.lowerBound] {
-                    same = false
-                    break
+            // The key: each series column's bytes after their length (2 bytes; a longer field takes the slow path).
+            var keyLength = 0
+            for column in seriesColumns {
+                let bytes = record[column]
+                guard bytes.count < 0xFFFF else { return nil }
+                if keyLength &+ bytes.count &+ 2 > keyCapacity {
+                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * (keyLength + bytes.count + 2))
+                    grown.update(from: keyBuffer, count: keyLength)
+                    keyBuffer.deallocate()
+                    keyBuffer = grown
+                    keyCapacity = 2 * (keyLength + bytes.count + 2)
                 }
-                if same, Self.startsWith(UnsafeBufferPointer(lastSeriesBytes), bytes) {
-                    seriesMisses = 0
-                    return Unmanaged.passUnretained(lastSeries)
-                }
+                keyBuffer[keyLength] = UInt8(truncatingIfNeeded: bytes.count)
+                keyBuffer[keyLength &+ 1] = UInt8(truncatingIfNeeded: bytes.count >> 8)
+                if let start = bytes.baseAddress { (keyBuffer + (keyLength &+ 2)).update(from: start, count: bytes.count) }
+                keyLength &+= bytes.count &+ 2
             }
+            let key = UnsafeBufferPointer(start: keyBuffer, count: keyLength)
+            let hash = ByteKeyTable<SeriesPart>.hash(key)
+            if let part = seriesParts.value(for: key, hash: hash) { return Unmanaged.passUnretained(part) }
             guard let values = readSeriesPart(record) else { return nil }
-            let part: SeriesPart
-            if isKnownUniquelyReferenced(&lastSeries), let last = lastSeries {
-                last.values = values
-                part = last
-            } else {
-                part = SeriesPart(values)
-            }
-            lastSeries = part
-            // A file in no series order (each row a new series part) would copy every row's bytes
-            // for nothing: after a few misses in a row, only every 64th row's are kept, to notice
-            // when series start to repeat again.
-            seriesMisses += 1
-            guard seriesMisses <= 4 || seriesMisses % 64 == 0 else {
-                lastSeriesByteCount = -1  // `part` no longer matches the kept bytes
-                return Unmanaged.passUnretained(part)
-            }
-            if lastSeriesBytes.count < bytes.count {
-                lastSeriesBytes.deallocate()
-                lastSeriesBytes = .allocate(capacity: max(bytes.count, 2 * lastSeriesBytes.count))
-            }
-            _ = lastSeriesBytes.initialize(from: bytes)
-            for column in span { lastSeriesEnds[column - span.lowerBound] = record.ends[column] - base }
-            lastSeriesByteCount = bytes.count
+            let part = SeriesPart(values)
+            seriesParts.insert(part, for: key, hash: hash)
             return Unmanaged.passUnretained(part)
-        }
-
-        /// Whether `buffer` starts with the bytes of `prefix` (no longer than it).
-        @inline(__always)
-        private static func startsWith(_ buffer: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let start = prefix.baseAddress, let other = buffer.baseAddress else { return prefix.isEmpty }
-            return prefix.count <= buffer.count && memcmp(other, start, prefix.count) == 0
         }
 
         /// Reads the series part from the fields, as ``ComtradePlusReader/row(from:columns:sourceID:)``

@@ -10,7 +10,9 @@ import TradeDomain
 /// - `period` `YYYY` or `YYYYMM`; it must agree with `freqCode` (A, M) and with
 ///   `refYear`/`refMonth`, where `refMonth` 52 means annual.
 /// - `reporterISO`/`partnerISO` kept as given (`W00`, `S19`), numeric codes beside.
-/// - `qtyUnitCode` through `QuantityUnit(comtradeCode:)`; −1 is no quantity.
+/// - `qtyUnitCode` through `QuantityUnit(comtradeCode:)`; −1 is no quantity. A code outside the
+///   table sets the quantity aside (``QuantitySetAside``): the row and its value are kept, the
+///   record has no quantity and a note; under `--strict` it is an error.
 /// - `primaryValue` is the value (CIF for imports, FOB for exports).
 /// - `isQtyEstimated`, `isNetWgtEstimated` carried into the record.
 /// - Only totals are read: rows with a second partner other than 0/W00, a
@@ -112,20 +114,24 @@ public enum ComtradePlusReader {
         let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)
         let commodity = try row.commodity(c.cmdCode)
         var unit: QuantityUnit?
+        var setAside: QuantitySetAside?
         let unitKey = ShortKeyCache<QuantityUnit>.key(row.bytes(c.qtyUnitCode))
         if let unitKey, let cached = row.cache.comtradeUnits.value(for: unitKey) {
             unit = cached
         } else if let code = try row.optionalInteger(c.qtyUnitCode) {
-            do {
-                unit = try QuantityUnit(comtradeCode: code)
-            } catch {
-                throw TradeIOError.invalidValue(row.location(c.qtyUnitCode), value: row[c.qtyUnitCode], reason: "is not a Comtrade+ quantity unit code")
+            if let known = try? QuantityUnit(comtradeCode: code) {
+                unit = known
+                if let unitKey { row.cache.comtradeUnits.store(known, for: unitKey) }
+            } else {
+                // An integer code outside the table: the quantity cannot be read, the value is kept.
+                setAside = QuantitySetAside(location: row.location(c.qtyUnitCode), unitCode: row[c.qtyUnitCode], amount: row[c.qty],
+                                            reason: "is not a Comtrade+ quantity unit code")
             }
-            if let unitKey, let unit { row.cache.comtradeUnits.store(unit, for: unitKey) }
         }
-        let quantity = try row.quantity(amount: c.qty, unit: unit, unitColumn: c.qtyUnitCode)
+        let quantity = setAside == nil ? try row.quantity(amount: c.qty, unit: unit, unitColumn: c.qtyUnitCode) : nil
         let netWeight = try row.optionalAmount(c.netWgt)
         let value = try row.optionalAmount(c.primaryValue)
+        if let setAside, value == nil && netWeight == nil { throw setAside.strictError }
         guard value != nil || quantity != nil || netWeight != nil else {
             throw TradeIOError.invalidValue(row.location(c.primaryValue), value: "", reason: "is empty and so are 'qty' and 'netWgt': the row holds no figure")
         }
@@ -136,10 +142,10 @@ public enum ComtradePlusReader {
             value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity,
             netWeightKilograms: netWeight,
             isQuantityEstimated: try row.flag(c.isQtyEstimated), isNetWeightEstimated: try row.flag(c.isNetWgtEstimated),
-            sourceID: sourceID)
+            sourceID: sourceID, note: setAside?.note)
         return TradeFileRow(
             line: row.line, record: record, reporterNumericCode: reporter.numeric, partnerNumericCode: partner.numeric,
-            legacyEstimationFlag: try row.optionalInteger(c.legacyEstimationFlag))
+            legacyEstimationFlag: try row.optionalInteger(c.legacyEstimationFlag), quantitySetAside: setAside)
     }
 
     /// `period` must agree with `freqCode`, `refYear` and `refMonth` (52 = annual).

@@ -31,4 +31,10 @@ public struct TradeFileContents: Sendable, Equatable {
 
     /// Rows kept whose net weight is zero against a positive value.
     public var suspectNetWeightRows: Int { rows.filter(\.hasSuspectNetWeight).count }
+
+    /// Rows kept whose quantity or net weight is zero against a positive value (what an ingest counts as suspect).
+    public var suspectQuantityOrNetWeightRows: Int { rows.filter(\.hasSuspectQuantityOrNetWeight).count }
+
+    /// Rows kept whose quantity was set aside (unknown unit code).
+    public var quantitySetAsideRows: Int { rows.filter { $0.quantitySetAside != nil }.count }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import TradeDomain
 
-/// Reads any trade CSV tradescope knows (tidy, legacy Comtrade, Comtrade+),
-/// choosing the reader from the header row (``TradeFileLayout/detect(header:)``).
+/// Reads any trade CSV tradescope knows (tidy, legacy Comtrade, Comtrade+), plain or gzip-compressed,
+/// and Comtrade+ API JSON responses, choosing the reader from the header row (the keys of the first
+/// JSON record; ``TradeFileLayout/detect(header:)``). The format is told from the first bytes, not the
+/// name (``InputSource``); anything else is refused naming what was found and what is accepted.
 ///
 /// Streaming: one row at a time is handed to the caller, so memory does not grow
 /// with the file. Each data row yields a ``TradeFileRow`` or the error that
@@ -37,15 +39,7 @@ public struct TradeFileReader: Sendable {
     ///
     /// - Throws: `TradeIOError.cannotOpen`, `.unknownLayout`, or a CSV error of the header.
     public func layout() throws -> TradeFileLayout {
-        var found: TradeFileLayout?
-        var header: [String] = []
-        try CSVReader(path: path, displayName: displayName).forEachRecord { _, fields in
-            header = fields
-            found = TradeFileLayout.detect(header: fields)
-            return false
-        }
-        guard let found else { throw TradeIOError.unknownLayout(file: displayName, header: header) }
-        return found
+        try forEachRow { _ in false }
     }
 
     /// Calls `body` with the layout once, then with each data row's outcome. `body`
@@ -68,9 +62,27 @@ public struct TradeFileReader: Sendable {
         // strong reference, it was retained and released around every record. Lifetime: `rows` is
         // kept alive by `withExtendedLifetime` until the read has returned.
         let dispatch = Unmanaged.passUnretained(rows)
+        let csv = CSVReader(path: path, displayName: displayName)
+        // The format is told from the first bytes (gzip is read through zlib): CSV, or a Comtrade+ API JSON response.
+        let source = try InputSource(path: path, displayName: displayName, observe: observe)
         try withExtendedLifetime(rows) {
-            try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true, observingBytes: observe) { record in
-                try dispatch._withUnsafeGuaranteedRef { try $0.take(record, body) }
+            switch source.content {
+            case .csv:
+                var parser = CSVParserState(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes,
+                                            maximumFieldCount: csv.maximumFieldCount, checksUTF8: true)
+                let name = CSVFileName(displayName)
+                try withExtendedLifetime(name) {
+                    try csv.run(&parser, source: source) { line, bytes, ends in
+                        try dispatch._withUnsafeGuaranteedRef { try $0.take(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends), body) }
+                    }
+                }
+            case .json:
+                try JSONRecordReader(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes).forEachRecord(source) { outcome in
+                    switch outcome {
+                    case let .success(record): return try dispatch._withUnsafeGuaranteedRef { try $0.take(record, body) }
+                    case let .failure(error): return try body(.failure(error))
+                    }
+                }
             }
         }
         guard let layout = rows.layout else { throw TradeIOError.unknownLayout(file: displayName, header: []) }

@@ -1,21 +1,26 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import TradeDomain
 
 /// Writes the rows of one file into a store inside the caller's write transaction (``TradeStore/ingest``).
 ///
+/// Rows are written in batches of ``sortBatch`` sorted by key (series, period), not in file order, so that
+/// the key index is filled in its own order whatever the order of the file (period-major, shuffled).
+///
 /// Each row's series key (reporter, partner, flow, classification, commodity, source) and description are
 /// looked up in bounded caches (the previous row's first, as files run series by series), then in the
 /// `series` and `descriptions` tables, and added when new. Records are bound through the SQLite C API
 /// into one upsert of ``rowsPerStatement`` rows (`INSERT ... ON CONFLICT (series_id, period) DO UPDATE`):
 /// a row whose (series, period) is stored already, from an earlier file or earlier in this one, replaces
-/// it, later rows winning as in file order. How many rows replaced one is known at the end (``finish()``):
+/// it, later rows winning as in file order (rows of one key keep their file order within a sorted batch,
+/// and batches are written in file order). How many rows replaced one is known at the end (``finish()``):
 /// SQLite gives a new record the rowid after the largest, and records are never deleted, so the records
 /// added are the growth of `max(rowid)`. Under `strict` each row is inserted alone and the first one whose
 /// key is stored is an error naming the file it came from.
 ///
 /// Memory: the caches hold at most ``cacheLimit`` keys each and are emptied when full (a miss costs one
-/// indexed lookup), so an ingest's memory does not grow with the file.
+/// indexed lookup), and a sort batch at most ``sortBatch`` rows, so an ingest's memory does not grow with the file.
 final class RecordWriter {
     private let db: Database
     private let provenanceID: Int64
@@ -34,10 +39,13 @@ final class RecordWriter {
     private var lastSeries: (key: SeriesKey, id: Int64)?
     private var descriptionIDs: [String: Int64] = [:]
     private var lastDescription: (text: String, id: Int64)?
-    /// The periods' text of the pending rows (8 bytes per row), bound without a copy (`SQLITE_STATIC`).
+    /// The periods' text of the rows of one statement (8 bytes per row), bound without a copy (`SQLITE_STATIC`).
     private let periodBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 8 * RecordWriter.rowsPerStatement)
-    /// Rows waiting for the next upsert (fewer than ``rowsPerStatement``).
+    /// Rows waiting to be sorted and written (fewer than ``sortBatch``).
     private var pending: [RecordValues] = []
+    private let sortBatchSize: Int
+    /// The sort keys of the pending rows (reused from batch to batch).
+    private var order: [SortKey] = []
     /// Rows written (non-strict), and `max(rowid)` of `records` before the first.
     private var written = 0
     private let largestRowIDBefore: Int64
@@ -47,6 +55,13 @@ final class RecordWriter {
     /// Rows per upsert statement: 32 rows of 15 values (SQLite allows 32,766); a statement per row spent a
     /// fifth of SQLite's time starting and ending statements.
     static let rowsPerStatement = 32
+    /// Rows sorted by key before they are written (non-strict): 131,072 rows of about 200 bytes, so a batch
+    /// holds at most some 28 MB whatever the file's size (the ingest's peak on the 2M-row benchmark file is
+    /// about 156 MiB; twice the batch reached 193 MiB for no clear gain). On that file, shuffled, batches
+    /// of 32 rows took about 3x the CPU time of these. The
+    /// environment variable `TRADESCOPE_INGEST_SORT_BATCH` (rows, at least 32) overrides it, so that a test
+    /// can show with small inputs that memory stops growing once a batch is full.
+    static let sortBatch = max(32, Int(ProcessInfo.processInfo.environment["TRADESCOPE_INGEST_SORT_BATCH"] ?? "") ?? (1 << 17))
 
     /// The columns of `records` in the order they are bound.
     private static let recordColumns = """
@@ -62,9 +77,11 @@ final class RecordWriter {
     ///   - provenanceID: The file's `provenance` row.
     ///   - strict: Throw at the first row whose key is stored already, instead of replacing the record.
     ///   - fileName: The file being ingested (named in that error when the key repeats within the file).
+    ///   - sortBatch: Rows sorted and written together (``sortBatch`` by default; small in tests).
     /// - Throws: A GRDB `DatabaseError` when a statement cannot be prepared.
-    init(db: Database, provenanceID: Int64, strict: Bool, fileName: String) throws {
+    init(db: Database, provenanceID: Int64, strict: Bool, fileName: String, sortBatch: Int = RecordWriter.sortBatch) throws {
         self.db = db
+        self.sortBatchSize = max(1, sortBatch)
         self.provenanceID = provenanceID
         self.strict = strict
         self.fileName = fileName
@@ -104,7 +121,7 @@ final class RecordWriter {
         try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM records") ?? 0
     }
 
-    /// Stores one row (or binds it to the pending upsert; ``finish()`` writes the rest).
+    /// Stores one row (or adds it to the pending batch; ``finish()`` writes the rest).
     ///
     /// - Throws: `TradeIOError.overlappingRecord` (strict), or a GRDB `DatabaseError` when SQLite fails.
     func write(_ row: TradeFileRow) throws {
@@ -112,14 +129,13 @@ final class RecordWriter {
         let series = try seriesID(of: record)
         let description = try record.commodityDescription.map { try descriptionID(of: $0) }
         guard strict else {
-            // The period's text goes to the row's slot of `periodBuffer`, where it stays until the upsert is stepped.
-            let period = Self.periodText(record.period, into: periodBuffer + 8 * pending.count)
-            pending.append(RecordValues(row, series: series, periodLength: period.count, description: description))
-            if pending.count == Self.rowsPerStatement { try flush() }
+            let period = Self.periodText(record.period, into: periodBuffer)
+            pending.append(RecordValues(row, series: series, period: period, description: description))
+            if pending.count == sortBatchSize { try flush() }
             return
         }
         let period = Self.periodText(record.period, into: periodBuffer)
-        bind(insert, at: 0, RecordValues(row, series: series, periodLength: period.count, description: description), period: periodBuffer)
+        bind(insert, at: 0, RecordValues(row, series: series, period: period, description: description), period: periodBuffer)
         if try step(insert) { return }
         // The key is stored already (from an earlier file or earlier in this one).
         bind(previousFile, 1, series)
@@ -128,28 +144,48 @@ final class RecordWriter {
         throw TradeIOError.overlappingRecord(SourceLocation(file: fileName, line: row.line), key: TradeStore.key(record), previousFile: previous)
     }
 
-    /// Binds the pending rows to the upsert of ``rowsPerStatement`` rows and steps it.
+    /// Writes the pending batch in key order (series, period; rows of one key in file order, so that the
+    /// later one wins as in file order): the upsert of ``rowsPerStatement`` rows, then the rest one by one.
+    ///
+    /// Sorted, the batch reaches the `records` key index as a sweep from its start to its end, whatever the
+    /// file's order: in a file ordered by period (as the Comtrade+ API and bulk files are) or shuffled, each
+    /// row unsorted landed on another page of the index, and SQLite's moving of cells and writing of pages
+    /// dominated the ingest.
     private func flush() throws {
-        for (slot, values) in pending.enumerated() {
-            bind(upsert, at: Int32(slot) * Self.valuesPerRow, values, period: periodBuffer + 8 * slot)
+        // The order is sorted as small keys (24 bytes a row), not the rows themselves.
+        order.removeAll(keepingCapacity: true)
+        for (index, values) in pending.enumerated() {
+            order.append(SortKey(series: values.series, period: values.periodKey, index: Int32(truncatingIfNeeded: index)))
         }
-        _ = try step(upsert)
+        order.sort { a, b in a.series != b.series ? a.series < b.series : a.period != b.period ? a.period < b.period : a.index < b.index }
+        var start = 0
+        while start + Self.rowsPerStatement <= order.count {
+            for slot in 0..<Self.rowsPerStatement {
+                let values = pending[Int(order[start + slot].index)]
+                let period = periodBuffer + 8 * slot
+                values.writePeriod(into: period)
+                bind(upsert, at: Int32(slot) * Self.valuesPerRow, values, period: period)
+            }
+            _ = try step(upsert)
+            start += Self.rowsPerStatement
+        }
+        for key in order[start...] {
+            let values = pending[Int(key.index)]
+            values.writePeriod(into: periodBuffer)
+            bind(upsertOne, at: 0, values, period: periodBuffer)
+            _ = try step(upsertOne)
+        }
         written += pending.count
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Writes the rows still pending, one by one (in file order, after every earlier row).
+    /// Writes the rows still pending.
     ///
     /// - Returns: How many rows replaced a stored record (0 under `strict`, where that is an error).
     /// - Throws: A GRDB `DatabaseError` when SQLite fails.
     func finish() throws -> Int {
         guard !strict else { return 0 }
-        for (slot, values) in pending.enumerated() {
-            bind(upsertOne, at: 0, values, period: periodBuffer + 8 * slot)
-            _ = try step(upsertOne)
-            written += 1
-        }
-        pending.removeAll()
+        try flush()
         let added = try Self.largestRowID(db) - largestRowIDBefore
         return written - Int(added)
     }
@@ -310,10 +346,21 @@ final class RecordWriter {
     private static let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }
 
+/// A pending row's place in the key order: series, period (``RecordValues/periodKey``), then its place in
+/// the batch (file order).
+private struct SortKey {
+    let series: Int64
+    let period: UInt64
+    let index: Int32
+}
+
 /// The values of a record as `records` stores them (the values and SQLite types GRDB would bind), its
 /// series and description as ids: what a row waiting for the next upsert keeps (no strings but a note).
 private struct RecordValues {
     let series: Int64
+    /// The period's text (at most 8 bytes), big-endian in a word padded with zero bytes: words compare as
+    /// the texts do in SQLite's `BINARY` order (a prefix first), which is the order of the key index.
+    let periodKey: UInt64
     let periodLength: Int
     let reporterCode: Int64?
     let partnerCode: Int64?
@@ -328,10 +375,13 @@ private struct RecordValues {
     let note: String?
     let line: Int64
 
-    init(_ row: TradeFileRow, series: Int64, periodLength: Int, description: Int64?) {
+    init(_ row: TradeFileRow, series: Int64, period: UnsafeBufferPointer<UInt8>, description: Int64?) {
         let record = row.record
         self.series = series
-        self.periodLength = periodLength
+        var key: UInt64 = 0
+        for index in 0..<8 { key = key << 8 | UInt64(index < period.count ? period[index] : 0) }
+        periodKey = key
+        periodLength = period.count
         reporterCode = row.reporterNumericCode.map(Int64.init)
         partnerCode = row.partnerNumericCode.map(Int64.init)
         self.description = description
@@ -344,5 +394,10 @@ private struct RecordValues {
         legacyFlag = row.legacyEstimationFlag.map(Int64.init)
         note = record.note
         line = Int64(row.line)
+    }
+
+    /// Writes the period's text (``periodLength`` bytes) to `buffer` (8 bytes).
+    func writePeriod(into buffer: UnsafeMutablePointer<UInt8>) {
+        for index in 0..<8 { buffer[index] = UInt8(truncatingIfNeeded: periodKey >> UInt64(56 - 8 * index)) }
     }
 }

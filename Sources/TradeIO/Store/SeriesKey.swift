@@ -33,25 +33,33 @@ struct SeriesKey: Hashable {
     /// in by xor, a multiply by an odd constant and an xor-shift (each a bijection of the state).
     var stableHash: UInt64 {
         var state: UInt64 = 0x6A09_E667_F3BC_C908
-        for field in [reporter.iso3, partner.iso3, flow.rawValue, commodity.description, classification, sourceID] {
-            var word: UInt64 = 0, shift: UInt64 = 0, count: UInt64 = 0
-            for byte in field.utf8 {
-                word |= UInt64(byte) << shift
-                shift += 8
-                count += 1
-                if shift == 64 {
-                    Self.mix(word, into: &state)
-                    word = 0
-                    shift = 0
-                }
-            }
-            Self.mix(word ^ count << 56, into: &state)
-        }
+        // Field by field, without an array of them (an allocation per call).
+        Self.mix(reporter.iso3, into: &state)
+        Self.mix(partner.iso3, into: &state)
+        Self.mix(flow.rawValue, into: &state)
+        Self.mix(commodity.description, into: &state)
+        Self.mix(classification, into: &state)
+        Self.mix(sourceID, into: &state)
         return state
     }
 
-    /// Hashes ``stableHash``: one integer, not each `String` on its own (SipHash per string made hashing a
-    /// key cost more than storing its record when a file does not run series by series).
+    /// Mixes a field's UTF-8 bytes, 8 at a time (the last word with the byte count in its top byte).
+    @inline(__always)
+    static func mix(_ field: String, into state: inout UInt64) {
+        var word: UInt64 = 0, shift: UInt64 = 0, count: UInt64 = 0
+        for byte in field.utf8 {
+            word |= UInt64(byte) << shift
+            shift += 8
+            count += 1
+            if shift == 64 {
+                mix(word, into: &state)
+                word = 0
+                shift = 0
+            }
+        }
+        mix(word ^ count << 56, into: &state)
+    }
+
     func hash(into hasher: inout Hasher) {
         hasher.combine(stableHash)
     }
@@ -66,23 +74,16 @@ struct SeriesKey: Hashable {
 
 /// The dry run's 64-bit key hashes, the same in every run.
 ///
-/// The key without its period is hashed once per run of rows of one series (``SeriesKey/stableHash``);
+/// The key without its period is hashed for every row (``SeriesKey/stableHash``), whatever the order of the rows;
 /// the period is one more word (year, frequency, month or quarter), and the SplitMix64 finaliser
 /// (Steele, Lea and Flood 2014) spreads the result, so that keys differing in one byte differ in about
 /// half the bits.
 struct KeyHashes {
-    private var last: (key: SeriesKey, state: UInt64)?
 
     /// The hash of a record's key.
     mutating func hash(_ record: TradeRecord) -> Int {
-        var state: UInt64
-        if let last, last.key.matches(record) {
-            state = last.state
-        } else {
-            let key = SeriesKey(record)
-            state = key.stableHash
-            last = (key, state)
-        }
+        // Computed for every row (no reuse of the previous row's): the cost does not depend on the order of the rows.
+        var state = SeriesKey(record).stableHash
         let period = record.period
         let frequency: UInt64 = switch period.frequency {
         case .annual: 1

@@ -456,19 +456,25 @@ private struct DryRun {
 
 /// Running counts of one file's rows.
 struct Counts {
-    var kept = 0, rejected = 0, replaced = 0, suspect = 0
+    var kept = 0, rejected = 0, replaced = 0, suspect = 0, setAside = 0
 
     /// Rows handled so far (kept plus rejected).
     var handled: Int { kept + rejected }
 
     /// Counts one outcome; calls `keep` for a row (which says whether it replaced one), `reject` (or throws, when strict) for an error.
+    /// A row whose quantity was set aside is kept and its notice handed to `reject`; when strict, its error is thrown instead.
     mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
                        keep: (TradeFileRow) throws -> Bool) throws {
         switch outcome {
         case let .success(row):
+            if let aside = row.quantitySetAside {
+                if strict { throw aside.strictError }
+                setAside += 1
+                try reject(aside.notice)
+            }
             if try keep(row) { replaced += 1 }
             kept += 1
-            if row.record.hasSuspectQuantity { suspect += 1 }
+            if row.hasSuspectQuantityOrNetWeight { suspect += 1 }
         case let .failure(error):
             if strict { throw error }
             rejected += 1
@@ -478,6 +484,7 @@ struct Counts {
 
     func summary(file: String, sha256: String, layout: TradeFileLayout, alreadyIngested: Bool, dryRun: Bool) -> IngestSummary {
         IngestSummary(file: file, sha256: sha256, layout: layout, rowsRead: kept + rejected, rowsKept: kept, rowsRejected: rejected,
-                      rowsReplaced: replaced, suspectQuantityRows: suspect, alreadyIngested: alreadyIngested, dryRun: dryRun)
+                      rowsReplaced: replaced, suspectQuantityRows: suspect, quantitySetAside: setAside, alreadyIngested: alreadyIngested,
+                      dryRun: dryRun)
     }
 }

@@ -8,7 +8,7 @@ import TradeIO
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Read Comtrade+, legacy Comtrade or tidy CSV files (auto-detected) into a SQLite store.",
+        abstract: "Read Comtrade+, legacy Comtrade or tidy CSV files, gzip-compressed or not, and Comtrade+ API JSON responses (auto-detected) into a SQLite store.",
         discussion: """
             Each file is one transaction: a file that fails leaves the store as it was. The store records \
             file name, SHA-256, size, reader, rows read/kept/rejected/replaced and time; a file ingested before \
@@ -23,10 +23,11 @@ struct IngestCommand: ParsableCommand {
               tradescope ingest download.csv --db trade.sqlite --rejects rejects.csv
               tradescope ingest download.csv --dry-run --format json
               unzip -p big.zip | tradescope ingest - --db trade.sqlite
+              tradescope ingest comtrade_2017.csv.gz api_response.json --db trade.sqlite
               tradescope series --db trade.sqlite --reporter CHN --partner PRK --hs 2701
             """)
 
-    @Argument(help: "CSV files: Comtrade+ (47 fields, or 48 with datasetCode), legacy Comtrade (22 or 35 columns) or tidy; - reads standard input.")
+    @Argument(help: "CSV files: Comtrade+ (47 fields, or 48 with datasetCode), legacy Comtrade (22 or 35 columns) or tidy; gzip-compressed or not; or Comtrade+ API JSON ({\"count\": n, \"data\": [...]}). The format is told from the first bytes, not the name; - reads standard input.")
     var files: [String]
 
     @Option(help: "The SQLite store to write (created when missing). Required unless --dry-run.")
@@ -69,6 +70,11 @@ struct IngestCommand: ParsableCommand {
         }
         if format == .json { try StandardOutput.write(context.stamped(Self.json(summaries, rejectsFile: rejects))) }
         let rejected = summaries.map(\.rowsRejected).reduce(0, +)
+        let setAside = summaries.map(\.quantitySetAside).reduce(0, +)
+        if setAside > 0 {
+            let note = rejects.map { "; listed in \($0)" } ?? "; add --rejects FILE to list them"
+            FileHandle.standardError.write(Data("warning: \(setAside) quantities set aside (unknown unit code; rows and values kept)\(note)\n".utf8))
+        }
         if rejected > 0 {
             let note = rejects.map { "; written to \($0)" } ?? "; add --rejects FILE to list them, or --strict to stop at the first"
             FileHandle.standardError.write(Data("warning: \(rejected) rows rejected\(note)\n".utf8))
@@ -87,6 +93,7 @@ struct IngestCommand: ParsableCommand {
                 ("rows_rejected", .integer(summary.rowsRejected)),
                 ("rows_replaced", .integer(summary.rowsReplaced)),
                 ("suspect_quantity_rows", .integer(summary.suspectQuantityRows)),
+                ("quantity_set_aside", .integer(summary.quantitySetAside)),
                 ("already_ingested", .bool(summary.alreadyIngested)),
                 ("dry_run", .bool(summary.dryRun)),
             ])
@@ -98,6 +105,7 @@ struct IngestCommand: ParsableCommand {
             ("rows_kept", total(\.rowsKept)),
             ("rows_rejected", total(\.rowsRejected)),
             ("rows_replaced", total(\.rowsReplaced)),
+            ("quantity_set_aside", total(\.quantitySetAside)),
             ("rejects_file", .string(rejectsFile)),
         ])
     }

@@ -12,7 +12,7 @@ enum TradeRowsTask {
             switch outcome {
             case let .success(row):
                 kept += 1
-                if row.record.hasSuspectQuantity { suspect += 1 }
+                if row.hasSuspectQuantityOrNetWeight { suspect += 1 }
             case .failure:
                 rejected += 1
             }
