@@ -31,13 +31,13 @@ extension StructuralModelSpecification {
 
     /// Maximum likelihood variances. The concentrated exact diffuse log-likelihood (the largest
     /// variance of a candidate concentrated out, the others as log ratios to it) is evaluated at
-    /// every point of ``startingRatios(count:)``; Nelder-Mead runs from the best two, and once
-    /// more with the largest variance concentrated if the best optimum has a different largest
-    /// variance than its start. The highest likelihood is kept.
+    /// every point of ``startingRatios(count:)``; a quasi-Newton search (``QuasiNewton``) runs from
+    /// the best of them, and once more with the largest variance concentrated if the optimum's
+    /// largest variance is another than its start's. The highest likelihood is kept.
     ///
-    /// - Returns: The variances and the number of Nelder-Mead searches run.
+    /// - Returns: The variances, the number of quasi-Newton searches run and of likelihood evaluations.
     func estimate(_ y: [Double], filter: StructuralKalmanFilter, period: Int?, method: String)
-        throws(AnalysisError) -> (StructuralVariances, Int) {
+        throws(AnalysisError) -> (variances: StructuralVariances, searches: Int, evaluations: Int) {
         let k = 2 + (filter.hasSlope ? 1 : 0) + (filter.seasonalIndex >= 0 ? 1 : 0)
         let bound = Self.logRatioBound
         /// Ratios to the concentrated variance `c` from the k - 1 free log ratios.
@@ -56,8 +56,10 @@ extension StructuralModelSpecification {
         var diffuseNeverEnded = false
         var best: (logLikelihood: Double, variances: [Double], concentrated: Int)?
         var searches = 0
+        var evaluations = 0
         y.withUnsafeBufferPointer { buffer in
             func concentrated(_ values: [Double]) -> (logLikelihood: Double, scale: Double)? {
+                evaluations += 1
                 Self.apply(values, to: filter)
                 let parts = filter.run(buffer, record: nil)
                 if !parts.diffuseEnded { diffuseNeverEnded = true }
@@ -73,8 +75,7 @@ extension StructuralModelSpecification {
                     return concentrated(ratios(theta, concentrated: c)).map { -$0.logLikelihood } ?? .infinity
                 }
                 guard objective(start).isFinite else { return }
-                let solution = NelderMead(relativeTolerance: 1e-11, maximumEvaluations: 20_000, restarts: 4)
-                    .minimise(objective, start: start, steps: start.map { _ in 1.0 })
+                let solution = QuasiNewton().minimise(objective, start: start)
                 let found = ratios(solution.point, concentrated: c)
                 guard let fit = concentrated(found), best == nil || fit.logLikelihood > best!.logLikelihood else { return }
                 best = (fit.logLikelihood, found.map { $0 * fit.scale }, c)
@@ -82,7 +83,7 @@ extension StructuralModelSpecification {
             let screened = Self.startingRatios(count: k).compactMap { ratios in
                 concentrated(ratios).map { (ratios, $0.logLikelihood) }
             }.sorted { $0.1 > $1.1 }
-            for (ratios, _) in screened.prefix(2) { search(from: ratios) }
+            for (ratios, _) in screened.prefix(1) { search(from: ratios) }
             if let current = best, logRatios(current.variances).concentrated != current.concentrated {
                 search(from: current.variances)
             }
@@ -98,6 +99,6 @@ extension StructuralModelSpecification {
         let slope: Double? = filter.hasSlope ? v[index] : nil
         if filter.hasSlope { index += 1 }
         let seasonal: Double? = filter.seasonalIndex >= 0 ? v[index] : nil
-        return (StructuralVariances(irregular: v[0], level: v[1], slope: slope, seasonal: seasonal), searches)
+        return (StructuralVariances(irregular: v[0], level: v[1], slope: slope, seasonal: seasonal), searches, evaluations)
     }
 }
