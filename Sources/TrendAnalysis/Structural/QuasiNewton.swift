@@ -9,8 +9,11 @@
 struct QuasiNewton {
     /// Forward-difference step of the gradient.
     var gradientStep = 1e-6
-    /// Stop once an iteration lowers the objective by less than `tolerance (|f| + 1)`.
+    /// Stop once an iteration lowers the objective by less than `tolerance (|f| + 1)` with a flat gradient
+    /// (or twice in a row, the second time after a restart from the steepest descent).
     var tolerance = 1e-11
+    /// The gradient's largest entry below which a stalled search counts as converged.
+    var gradientTolerance = 1e-4
     /// Largest step along any coordinate in one iteration.
     var maximumStep = 5.0
     var maximumIterations = 200
@@ -36,6 +39,7 @@ struct QuasiNewton {
         guard fx.isFinite, n > 0 else { return (x, fx, evaluations) }
         var g = gradient(x, fx)
         var h = identity(n)
+        var restarted = false
         for _ in 0..<maximumIterations {
             var d = (0..<n).map { i in -(0..<n).reduce(0) { $0 + h[i * n + $1] * g[$1] } }
             var slope = zip(g, d).reduce(0) { $0 + $1.0 * $1.1 }
@@ -62,7 +66,16 @@ struct QuasiNewton {
             let y = (0..<n).map { gCandidate[$0] - g[$0] }
             let sy = zip(s, y).reduce(0) { $0 + $1.0 * $1.1 }
             x = candidate; fx = fCandidate; g = gCandidate
-            if decrease <= tolerance * (abs(fx) + 1) { break }
+            // Converged: no progress and a flat gradient. No progress with a steep gradient means a poor
+            // curvature estimate: start again from the steepest descent.
+            if decrease <= tolerance * (abs(fx) + 1) {
+                if (g.map(abs).max() ?? 0) <= gradientTolerance { break }
+                if restarted { break }
+                restarted = true
+                h = identity(n)
+                continue
+            }
+            restarted = false
             if sy > 1e-12 {
                 // H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ
                 let rho = 1 / sy

@@ -6,6 +6,11 @@ extension StructuralModelSpecification {
     /// no ratio needs to go beyond e^30.
     static let logRatioBound = 30.0
 
+    /// Log ratios below this are on the plateau near a zero variance (ratio e^-10 ≈ 4.5e-5).
+    static let plateau = -10.0
+    /// Log ratios tried for a variance found on the plateau (ratios 1.2e-4, 2.5e-3, 0.05).
+    static let revivals = [-9.0, -6.0, -3.0]
+
     /// Candidate starting points, as variance ratios in statsmodels' order: all equal, then each
     /// variance in turn dominant with the others at 0.1 and at 0.01 of it (2k + 1 points for k variances).
     static func startingRatios(count k: Int) -> [[Double]] {
@@ -33,7 +38,8 @@ extension StructuralModelSpecification {
     /// variance of a candidate concentrated out, the others as log ratios to it) is evaluated at
     /// every point of ``startingRatios(count:)``; a quasi-Newton search (``QuasiNewton``) runs from
     /// the best of them, and once more with the largest variance concentrated if the optimum's
-    /// largest variance is another than its start's. The highest likelihood is kept.
+    /// largest variance is another than its start's; a ratio left near zero is then tried at moderate
+    /// values (``revivals``) and the search rerun from any improvement. The highest likelihood is kept.
     ///
     /// - Returns: The variances, the number of quasi-Newton searches run and of likelihood evaluations.
     func estimate(_ y: [Double], filter: StructuralKalmanFilter, period: Int?, method: String)
@@ -86,6 +92,25 @@ extension StructuralModelSpecification {
             for (ratios, _) in screened.prefix(1) { search(from: ratios) }
             if let current = best, logRatios(current.variances).concentrated != current.concentrated {
                 search(from: current.variances)
+            }
+            // In log ratios a variance near zero sits on a plateau (the gradient scales with the ratio), where
+            // a search can stop although a moderate value of that variance is better. Try moderate values of
+            // every ratio below e^-10 and search again from the best improvement.
+            for _ in 0..<2 {
+                guard let current = best else { break }
+                let (theta, c) = logRatios(current.variances)
+                var improvement: [Double]?
+                var bar = current.logLikelihood
+                for j in theta.indices where theta[j] < Self.plateau {
+                    for trial in Self.revivals {
+                        var probe = theta
+                        probe[j] = trial
+                        let values = ratios(probe, concentrated: c)
+                        if let fit = concentrated(values), fit.logLikelihood > bar { bar = fit.logLikelihood; improvement = values }
+                    }
+                }
+                guard let start = improvement else { break }
+                search(from: start)
             }
         }
         guard let best else {
