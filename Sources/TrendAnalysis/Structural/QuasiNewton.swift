@@ -11,7 +11,7 @@ struct QuasiNewton {
     var gradientStep = 1e-6
     /// Stop once an iteration lowers the objective by less than `tolerance (|f| + 1)` with a flat gradient
     /// (or twice in a row, the second time after a restart from the steepest descent).
-    var tolerance = 1e-11
+    var tolerance = 1e-9
     /// The gradient's largest entry below which a stalled search counts as converged.
     var gradientTolerance = 1e-4
     /// Largest step along any coordinate in one iteration.
