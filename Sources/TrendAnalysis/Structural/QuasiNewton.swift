@@ -2,8 +2,8 @@
 /// forward-difference gradients and a backtracking (Armijo) line search.
 ///
 /// The structural model's concentrated likelihood is smooth in the log variance ratios, so a
-/// quasi-Newton method reaches the optimum in far fewer evaluations than ``NelderMead`` (about
-/// 60-90 against 200-600 for three ratios); each evaluation is a full Kalman filter pass.
+/// quasi-Newton method needs far fewer evaluations than the simplex of ``NelderMead``, and each
+/// evaluation is a full Kalman filter pass.
 /// Bounds are the caller's: an objective that is not finite is treated as "too far" and the
 /// line search halves its step.
 struct QuasiNewton {

@@ -100,8 +100,9 @@ public struct StructuralModelSpecification: Sendable, Equatable, Codable {
     ///   value that is not finite, or fixed variances that do not match the model or are negative;
     ///   ``AnalysisError/insufficientData(method:constraint:)`` when the observed periods do not
     ///   identify the initial state (the diffuse period never ends).
-    /// - Complexity: O(n m s) per likelihood evaluation (m states, s the period); a few hundred
-    ///   evaluations per starting point when the variances are estimated.
+    /// - Complexity: O(n m s) per likelihood evaluation (n periods, m states, s the period); an
+    ///   estimate evaluates the likelihood at 2k + 1 starting points and along one or a few BFGS
+    ///   searches (about 4 evaluations per iteration for k = 4 variances); the smoother runs once, O(n m² s).
     public func fit(_ series: TimeSeries<Double>) throws(AnalysisError) -> StructuralModelFit {
         try fit(values: series.values, period: series.frequency.periodsPerYear, periods: series.periods)
     }
