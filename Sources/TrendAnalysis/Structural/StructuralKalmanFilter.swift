@@ -188,30 +188,36 @@ final class StructuralKalmanFilter {
     /// ```
     @inline(__always)
     private func predictRotating(_ p: UnsafeMutablePointer<Double>, oldest o: Int, addNoise: Bool) {
+        let m = self.m
         if hasSlope {
-            for j in 0..<m { p[j] += p[m + j] }
-            for i in 0..<m { p[i * m] += p[i * m + 1] }
+            let row0 = p, row1 = p + m
+            for j in 0..<m { row0[j] += row1[j] }
+            var i = 0
+            while i < m { let entry = p + i &* m; entry[0] += entry[1]; i &+= 1 }
         }
         if seasonalIndex >= 0 {
-            let s = seasonalIndex, count = period - 1
+            // σ = the sum of the seasonal rows (P is symmetric, so also of its seasonal columns).
+            let s = seasonalIndex
+            let first = p + s &* m
+            for i in 0..<m { row[i] = first[i] }
+            var k = 1
+            while k < period &- 1 {
+                let next = p + (s &+ k) &* m
+                for i in 0..<m { row[i] += next[i] }
+                k &+= 1
+            }
             var total = 0.0
-            for i in 0..<m {
-                let base = i * m + s
-                var sum = 0.0
-                for j in 0..<count { sum += p[base + j] }
-                row[i] = sum
-                if i >= s { total += sum }
-            }
-            for i in 0..<m where i != o {
-                p[i * m + o] = -row[i]
-                p[o * m + i] = -row[i]
-            }
-            p[o * m + o] = total
+            for i in s..<m { total += row[i] }
+            let replaced = p + o &* m
+            for i in 0..<m { replaced[i] = -row[i] }
+            var i = 0
+            while i < m { p[i &* m &+ o] = -row[i]; i &+= 1 }
+            replaced[o] = total
         }
         if addNoise {
             p[0] += level
-            if hasSlope { p[m + 1] += slope }
-            if seasonalIndex >= 0 { p[o * m + o] += seasonal }
+            if hasSlope { p[m &+ 1] += slope }
+            if seasonalIndex >= 0 { p[o &* m &+ o] += seasonal }
         }
     }
 
@@ -230,6 +236,7 @@ final class StructuralKalmanFilter {
         var diffuse = true
         let h = irregular
         let s = seasonalIndex, ring = max(period - 1, 1)
+        var productF = 1.0
         /// Slot of γ[t] within the seasonal ring.
         var head = 0
         /// Position in the state vector of standard state i (the ring unrolled).
@@ -269,8 +276,9 @@ final class StructuralKalmanFilter {
                 v = value - (s >= 0 ? a[0] + a[current] : a[0])
                 // M = P Z' from rows 0 and `current` (P is symmetric).
                 if s >= 0 {
-                    for i in 0..<m { mStar[i] = pStar[i] + pStar[current * m + i] }
-                    if diffuse { for i in 0..<m { mInf[i] = pInf[i] + pInf[current * m + i] } }
+                    let starRow = pStar + current &* m, infRow = pInf + current &* m
+                    for i in 0..<m { mStar[i] = pStar[i] + starRow[i] }
+                    if diffuse { for i in 0..<m { mInf[i] = pInf[i] + infRow[i] } }
                 } else {
                     for i in 0..<m { mStar[i] = pStar[i] }
                     if diffuse { for i in 0..<m { mInf[i] = pInf[i] } }
@@ -286,21 +294,30 @@ final class StructuralKalmanFilter {
                     for i in 0..<m { a[i] += mInf[i] * v * invInf }
                     for i in 0..<m {
                         let mi = mInf[i], si = mStar[i]
+                        let starRow = pStar + i &* m, infRow = pInf + i &* m
                         for j in 0..<m {
-                            pStar[i * m + j] += mi * mInf[j] * ratio - (si * mInf[j] + mi * mStar[j]) * invInf
-                            pInf[i * m + j] -= mi * mInf[j] * invInf
+                            starRow[j] += mi * mInf[j] * ratio - (si * mInf[j] + mi * mStar[j]) * invInf
+                            infRow[j] -= mi * mInf[j] * invInf
                         }
                     }
                 } else {
                     kind = diffuse ? .diffuseZero : .regular
                     if !diffuse { for i in 0..<m { mInf[i] = 0 } }
-                    result.sumLogF += log(fStar)
+                    // Σ log F as the log of a running product, taken when the product nears the range's ends.
+                    let product = productF * fStar
+                    if product > 1e-200 && product < 1e200 {
+                        productF = product
+                    } else {
+                        result.sumLogF += log(productF) + log(fStar)
+                        productF = 1
+                    }
                     result.sumSquares += v * v / fStar
                     let inv = 1 / fStar
                     for i in 0..<m { a[i] += mStar[i] * v * inv }
                     for i in 0..<m {
                         let mi = mStar[i] * inv
-                        for j in 0..<m { pStar[i * m + j] -= mi * mStar[j] }
+                        let starRow = pStar + i &* m
+                        for j in 0..<m { starRow[j] -= mi * mStar[j] }
                     }
                 }
             }
@@ -329,12 +346,14 @@ final class StructuralKalmanFilter {
             if diffuse {
                 result.diffusePeriods += 1
                 predictRotating(pInf, oldest: oldest, addNoise: false)
+                // P∞ is positive semi-definite, so |P∞[i, j]| ≤ √(P∞[i, i] P∞[j, j]): the diagonal decides.
                 var largest = 0.0
-                for i in 0..<mm { largest = max(largest, abs(pInf[i])) }
+                for i in 0..<m { largest = max(largest, abs(pInf[i &* m &+ i])) }
                 if largest <= Self.diffuseTolerance { diffuse = false; result.diffuseEnded = true }
             }
             if s >= 0 { head = (head + 1) % ring }
         }
+        result.sumLogF += log(productF)
         if let record {
             unroll()
             var state = [Double](), covariance = [Double]()

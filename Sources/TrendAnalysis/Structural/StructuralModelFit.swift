@@ -52,8 +52,10 @@ public struct StructuralModelFit: Sendable, Equatable, Codable {
     public let variances: StructuralVariances
     /// Whether ``variances`` were estimated (`false`: fixed by the specification).
     public let variancesEstimated: Bool
-    /// Nelder-Mead searches run for the estimate (starting points plus the polish; 0 when fixed).
+    /// Quasi-Newton searches run for the estimate (from the best starting point, plus the polish; 0 when fixed).
     public let searches: Int
+    /// Likelihood evaluations (filter runs) of the estimate, screening included (0 when fixed).
+    public let likelihoodEvaluations: Int
     /// The period of each entry; empty when fitted from bare values.
     public let periods: [Period]
     /// The modelled observations (ln y for a log model), `nil` where missing.
@@ -107,7 +109,7 @@ public struct StructuralModelFit: Sendable, Equatable, Codable {
     let finalCovariance: [Double]
 
     init(specification: StructuralModelSpecification, period: Int?, variances: StructuralVariances, estimated: Bool,
-         startingPoints: Int, y: [Double], periods: [Period], filter: StructuralKalmanFilter, method: String) throws(AnalysisError) {
+         searches: Int, evaluations: Int, y: [Double], periods: [Period], filter: StructuralKalmanFilter, method: String) throws(AnalysisError) {
         StructuralModelSpecification.apply(variances.values, to: filter)
         var record = StructuralKalmanFilter.Record()
         let parts = y.withUnsafeBufferPointer { filter.run($0, record: &record) }
@@ -128,7 +130,8 @@ public struct StructuralModelFit: Sendable, Equatable, Codable {
         self.period = period
         self.variances = variances
         self.variancesEstimated = estimated
-        self.searches = startingPoints
+        self.searches = searches
+        self.likelihoodEvaluations = evaluations
         self.periods = periods
         self.observed = y.map { $0.isNaN ? nil : $0 }
         self.missing = y.map(\.isNaN)
@@ -231,7 +234,7 @@ public struct StructuralModelFit: Sendable, Equatable, Codable {
             [name, format(value), total > 0 ? String(format: "%.4f", value / total) : "-"]
         }
         var notes = [
-            "Variances \(variancesEstimated ? "by maximum likelihood (\(searches) Nelder-Mead searches, the best kept)" : "fixed by the specification").",
+            "Variances \(variancesEstimated ? "by maximum likelihood (\(searches) quasi-Newton searches from the best of the screened starting points; \(likelihoodEvaluations) likelihood evaluations)" : "fixed by the specification").",
             "Exact diffuse initialisation (Durbin and Koopman 2012, ch. 5); the log-likelihood is statsmodels' llf with use_exact_diffuse=True.",
         ]
         if missingCount > 0 {

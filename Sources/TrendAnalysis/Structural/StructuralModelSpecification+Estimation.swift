@@ -6,6 +6,11 @@ extension StructuralModelSpecification {
     /// no ratio needs to go beyond e^30.
     static let logRatioBound = 30.0
 
+    /// Log ratios below this are on the plateau near a zero variance (ratio e^-10 ≈ 4.5e-5).
+    static let plateau = -10.0
+    /// Log ratios tried for a variance found on the plateau (ratios 1.2e-4, 2.5e-3, 0.05).
+    static let revivals = [-9.0, -6.0, -3.0]
+
     /// Candidate starting points, as variance ratios in statsmodels' order: all equal, then each
     /// variance in turn dominant with the others at 0.1 and at 0.01 of it (2k + 1 points for k variances).
     static func startingRatios(count k: Int) -> [[Double]] {
@@ -31,13 +36,14 @@ extension StructuralModelSpecification {
 
     /// Maximum likelihood variances. The concentrated exact diffuse log-likelihood (the largest
     /// variance of a candidate concentrated out, the others as log ratios to it) is evaluated at
-    /// every point of ``startingRatios(count:)``; Nelder-Mead runs from the best two, and once
-    /// more with the largest variance concentrated if the best optimum has a different largest
-    /// variance than its start. The highest likelihood is kept.
+    /// every point of ``startingRatios(count:)``; a quasi-Newton search (``QuasiNewton``) runs from
+    /// the best of them, and once more with the largest variance concentrated if the optimum's
+    /// largest variance is another than its start's; a ratio left near zero is then tried at moderate
+    /// values (``revivals``) and the search rerun from any improvement. The highest likelihood is kept.
     ///
-    /// - Returns: The variances and the number of Nelder-Mead searches run.
+    /// - Returns: The variances, the number of quasi-Newton searches run and of likelihood evaluations.
     func estimate(_ y: [Double], filter: StructuralKalmanFilter, period: Int?, method: String)
-        throws(AnalysisError) -> (StructuralVariances, Int) {
+        throws(AnalysisError) -> (variances: StructuralVariances, searches: Int, evaluations: Int) {
         let k = 2 + (filter.hasSlope ? 1 : 0) + (filter.seasonalIndex >= 0 ? 1 : 0)
         let bound = Self.logRatioBound
         /// Ratios to the concentrated variance `c` from the k - 1 free log ratios.
@@ -56,8 +62,10 @@ extension StructuralModelSpecification {
         var diffuseNeverEnded = false
         var best: (logLikelihood: Double, variances: [Double], concentrated: Int)?
         var searches = 0
+        var evaluations = 0
         y.withUnsafeBufferPointer { buffer in
             func concentrated(_ values: [Double]) -> (logLikelihood: Double, scale: Double)? {
+                evaluations += 1
                 Self.apply(values, to: filter)
                 let parts = filter.run(buffer, record: nil)
                 if !parts.diffuseEnded { diffuseNeverEnded = true }
@@ -73,8 +81,7 @@ extension StructuralModelSpecification {
                     return concentrated(ratios(theta, concentrated: c)).map { -$0.logLikelihood } ?? .infinity
                 }
                 guard objective(start).isFinite else { return }
-                let solution = NelderMead(relativeTolerance: 1e-11, maximumEvaluations: 20_000, restarts: 4)
-                    .minimise(objective, start: start, steps: start.map { _ in 1.0 })
+                let solution = QuasiNewton().minimise(objective, start: start)
                 let found = ratios(solution.point, concentrated: c)
                 guard let fit = concentrated(found), best == nil || fit.logLikelihood > best!.logLikelihood else { return }
                 best = (fit.logLikelihood, found.map { $0 * fit.scale }, c)
@@ -82,9 +89,28 @@ extension StructuralModelSpecification {
             let screened = Self.startingRatios(count: k).compactMap { ratios in
                 concentrated(ratios).map { (ratios, $0.logLikelihood) }
             }.sorted { $0.1 > $1.1 }
-            for (ratios, _) in screened.prefix(2) { search(from: ratios) }
+            for (ratios, _) in screened.prefix(1) { search(from: ratios) }
             if let current = best, logRatios(current.variances).concentrated != current.concentrated {
                 search(from: current.variances)
+            }
+            // In log ratios a variance near zero sits on a plateau (the gradient scales with the ratio), where
+            // a search can stop although a moderate value of that variance is better. Try moderate values of
+            // every ratio below e^-10 and search again from the best improvement.
+            for _ in 0..<2 {
+                guard let current = best else { break }
+                let (theta, c) = logRatios(current.variances)
+                var improvement: [Double]?
+                var bar = current.logLikelihood
+                for j in theta.indices where theta[j] < Self.plateau {
+                    for trial in Self.revivals {
+                        var probe = theta
+                        probe[j] = trial
+                        let values = ratios(probe, concentrated: c)
+                        if let fit = concentrated(values), fit.logLikelihood > bar { bar = fit.logLikelihood; improvement = values }
+                    }
+                }
+                guard let start = improvement else { break }
+                search(from: start)
             }
         }
         guard let best else {
@@ -98,6 +124,6 @@ extension StructuralModelSpecification {
         let slope: Double? = filter.hasSlope ? v[index] : nil
         if filter.hasSlope { index += 1 }
         let seasonal: Double? = filter.seasonalIndex >= 0 ? v[index] : nil
-        return (StructuralVariances(irregular: v[0], level: v[1], slope: slope, seasonal: seasonal), searches)
+        return (StructuralVariances(irregular: v[0], level: v[1], slope: slope, seasonal: seasonal), searches, evaluations)
     }
 }

@@ -19,12 +19,14 @@ import TradeDomain
 /// (Durbin and Koopman 2012, ch. 5: F∞ and F* recursions until P∞ = 0) gives the exact diffuse
 /// log-likelihood (their eq. 7.4, statsmodels `llf` with `use_exact_diffuse=True`). The variances
 /// maximise it: one variance is concentrated out (the likelihood is maximised over a common scale
-/// in closed form) and the log ratios of the others are searched by Nelder-Mead from several
-/// starting points; the fit with the highest likelihood is kept, then polished with the largest
-/// variance as the concentrated one (so a ratio never has to run off to infinity when the first
-/// concentrated variance is zero). The smoother is the exact initial state smoother (Durbin and
-/// Koopman 2012, §5.3), so the smoothed states and standard errors at every period, missing ones
-/// included, are exact.
+/// in closed form, their §2.10.2) and the log ratios of the others are searched. The concentrated
+/// likelihood is evaluated at 2k + 1 starting points (k variances: all equal, and each one dominant
+/// at 10 and 100 times the others), a quasi-Newton search (BFGS) runs from the best, with its
+/// largest variance concentrated, and runs again if the optimum's largest variance is another
+/// one (so no ratio has to run off to infinity when a concentrated variance is zero). The highest
+/// likelihood is kept. The smoother is the exact initial state smoother (Durbin and Koopman 2012,
+/// §5.3), so the smoothed states and standard errors at every period, missing ones included, are
+/// exact.
 ///
 /// Indices are 0-based periods of the series; disturbance η[t] moves the level from period t to
 /// t+1. Variances are on the scale of the (transformed) series squared.
@@ -98,8 +100,9 @@ public struct StructuralModelSpecification: Sendable, Equatable, Codable {
     ///   value that is not finite, or fixed variances that do not match the model or are negative;
     ///   ``AnalysisError/insufficientData(method:constraint:)`` when the observed periods do not
     ///   identify the initial state (the diffuse period never ends).
-    /// - Complexity: O(n m s) per likelihood evaluation (m states, s the period); a few hundred
-    ///   evaluations per starting point when the variances are estimated.
+    /// - Complexity: O(n m s) per likelihood evaluation (n periods, m states, s the period); an
+    ///   estimate evaluates the likelihood at 2k + 1 starting points and along one or a few BFGS
+    ///   searches (about 4 evaluations per iteration for k = 4 variances); the smoother runs once, O(n m² s).
     public func fit(_ series: TimeSeries<Double>) throws(AnalysisError) -> StructuralModelFit {
         try fit(values: series.values, period: series.frequency.periodsPerYear, periods: series.periods)
     }
@@ -139,15 +142,15 @@ public struct StructuralModelSpecification: Sendable, Equatable, Codable {
                                       method: "a \(method) with \(filter.m) initial states and \(varianceCount) variances")
         }
         let resolved: StructuralVariances
-        var starts = 0
+        var searches = 0, evaluations = 0
         if let fixed = variances {
             try check(fixed, period: period)
             resolved = fixed
         } else {
-            (resolved, starts) = try estimate(y, filter: filter, period: period, method: method)
+            (resolved, searches, evaluations) = try estimate(y, filter: filter, period: period, method: method)
         }
         return try StructuralModelFit(specification: self, period: period, variances: resolved, estimated: variances == nil,
-                                      startingPoints: starts, y: y, periods: periods.count == values.count ? periods : [],
+                                      searches: searches, evaluations: evaluations, y: y, periods: periods.count == values.count ? periods : [],
                                       filter: filter, method: method)
     }
 

@@ -13,6 +13,9 @@ Cases (all with `use_exact_diffuse=True`, the exact diffuse initialisation of Du
                    seasonal=12`).
 - air_gaps:        the same with 36 of the 144 months (25%) removed: synthetic gaps, the indices drawn by
                    numpy `default_rng(20261129).choice(144, 36, replace=False)`.
+- airq_gaps:       ln of quarterly sums of AirPassengers 1949Q1..1960Q4 (48 quarters), local level + dummy
+                   seasonal 4 (`level="llevel", seasonal=4`), with quarters 6, 7, 20 and 33 (0-based) removed
+                   (synthetic gaps, fixed by hand).
 
 For each case statsmodels' maximum likelihood is run from several starting points (its default start and
 variance vectors spread over orders of magnitude) with L-BFGS and then Nelder-Mead polishing, and the fit
@@ -53,6 +56,10 @@ nile_gaps.iloc[60:80] = np.nan
 air_gaps = air_y.copy()
 air_gap_index = np.sort(np.random.default_rng(20261129).choice(len(air_y), 36, replace=False))
 air_gaps.iloc[air_gap_index] = np.nan
+
+air_quarterly = pd.Series(np.log(np.exp(air_values).reshape(-1, 3).sum(axis=1)),
+                          index=pd.period_range("1949Q1", periods=len(air_values) // 3, freq="Q"))
+air_quarterly.iloc[[6, 7, 20, 33]] = np.nan
 
 rows = []
 
@@ -131,6 +138,7 @@ run("nile", nile_y, "llevel", None, 10)
 run("nile_gaps", nile_gaps, "llevel", None, 10)
 run("air", air_y, "lltrend", 12, 24)
 run("air_gaps", air_gaps, "lltrend", 12, 24)
+run("airq_gaps", air_quarterly, "llevel", 4, 8)
 
 with open("../structural.csv", "w") as f:
     f.write(f"# statsmodels {statsmodels.__version__}, numpy {np.__version__}, pandas {pd.__version__}, "
