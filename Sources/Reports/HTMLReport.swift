@@ -237,6 +237,12 @@ public struct HTMLReport: Sendable {
             }
             out += "<tr><td>\(e(point.period.description))</td><td class=\"n\">\(quantity)</td><td class=\"n\">\(value)</td><td class=\"n\">\(price)</td><td>\(e(sources))</td></tr>\n"
         }
+        let partial = report.table.series.partialPoints
+        if !partial.isEmpty {
+            out += "</tbody></table>\n<p class=\"note\">Coverage: no source reports HS \(e(report.table.series.selection.commodity.description)) itself in these periods; the figures are sums of the codes present.</p>\n<ul>\n"
+                + partial.map { "<li>\(e($0.period.description)): \(e($0.coverage.summary))</li>\n" }.joined() + "</ul>\n"
+            return out
+        }
         return out + "</tbody></table>\n"
     }
 }

@@ -17,6 +17,11 @@ extension TradeReport {
             }
             out += "| \(point.period) | \(quantity) | \(value) | \(price) | \(Markdown.escape(sources)) |\n"
         }
+        let partial = table.series.partialPoints
+        if !partial.isEmpty {
+            out += "\nCoverage: no source reports HS \(table.series.selection.commodity) itself in these periods; the figures are sums of the codes present.\n\n"
+                + partial.map { "- \($0.period): \(Markdown.escape($0.coverage.summary))" }.joined(separator: "\n") + "\n"
+        }
         if !changes.isEmpty {
             out += "\n## Price and volume\n\n| From | To | Quantity | Value | Unit price | Price effect | Volume effect |\n|---|---|--:|--:|--:|--:|--:|\n"
             for change in changes {

@@ -198,3 +198,35 @@ struct BundledMonthlyTests {
         #expect(rows.count == 3 && rows.allSatisfy { ($0["lower"] as? Double ?? -1) >= 0 })
     }
 }
+
+/// breaks and anomalies --by: each group's line equals the single run of that group, on real Comtrade rows.
+@Suite("breaks and anomalies --by equal their single runs")
+struct GroupedBreaksAnomaliesTests {
+    @Test("--by reporter: the statistics, breaks and flags of each group are those of its single run", arguments: [
+        ["breaks", "--method", "cusum"], ["breaks", "--method", "bai-perron", "--min-segment", "4"], ["anomalies", "--residuals", "trend"],
+    ])
+    func groupsEqualSingleRuns(command: [String]) throws {
+        let (db, directory) = try SelectionCorrectnessTests.store()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let common = command + ["--db", db, "--partner", "PRK", "--flow", "import", "--hs", "27", "--format", "json"]
+        let batch = try runTradescope(common + ["--by", "reporter"])
+        #expect(batch.status == 0, "\(batch.standardError)")
+        let lines = batch.standardOutput.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count >= 10)
+        var compared = 0
+        for key in ["CHN", "JPN", "IND", "THA"] {
+            guard let line = lines.first(where: { $0["group"] as? String == key }), line["error"] is NSNull || line["error"] == nil else { continue }
+            let single = try SelectionCorrectnessTests.json(try runTradescope(common + ["--reporter", key]))
+            for field in ["statistic", "p", "breaks", "n_breaks", "anomalies", "sanction_flags"] where single[field] != nil {
+                let left = try #require(line[field], "\(key): the batch line has no \(field)")
+                // Compared as canonical JSON text (sorted keys), so every number and period must be the same.
+                func canonical(_ value: Any) throws -> String {
+                    String(decoding: try JSONSerialization.data(withJSONObject: ["v": value], options: [.sortedKeys]), as: UTF8.self)
+                }
+                #expect(try canonical(left) == canonical(single[field] as Any), "\(command) \(key) \(field)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 2, "\(command): too few groups compared")
+    }
+}
