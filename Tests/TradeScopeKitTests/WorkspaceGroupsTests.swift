@@ -65,7 +65,7 @@ struct WorkspaceGroupsTests {
         if grouping == .reporter { #expect(distinctSlopes.count >= 5, "\(name): groups should not share one fit") }
     }
 
-    @Test("a mirror view grouped by chapter equals each chapter's mirror run")
+    @Test("a mirror view grouped by chapter, or by partner, equals each group's mirror run")
     func mirrorGroups() throws {
         let (workspace, directory) = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -76,6 +76,14 @@ struct WorkspaceGroupsTests {
         for (index, key) in groups.keys.enumerated() {
             let single = try workspace.series(groups.selections[index], mirror: mirror).series
             #expect(try groups.trades[index].get() == single, "chapter \(key)")
+        }
+        // By partner under a mirror view: the user's partners are the records' reporters.
+        let byPartner = try workspace.analysisGroups(selection.with(commodity: .hs(try HSCode("27"))), by: .partner, mirror: mirror)
+        #expect(byPartner.keys.count >= 10 && byPartner.keys.contains("JPN"))
+        for (index, key) in byPartner.keys.enumerated() {
+            #expect(byPartner.selections[index].partner?.iso3 == key)
+            let single = try workspace.series(byPartner.selections[index], mirror: mirror).series
+            #expect(try byPartner.trades[index].get() == single, "partner \(key)")
         }
     }
 }
