@@ -225,7 +225,7 @@ public struct HTMLReport: Sendable {
         let unit = report.table.series.quantityUnit?.abbreviation ?? "-"
         var out = "<p class=\"note\">Values in USD (\(e(report.table.valuation))); quantities in \(e(unit)). “–” = not reported.</p>\n"
         out += "<table><thead><tr><th>Period</th><th>Quantity (\(e(unit)))</th><th>Value (USD)</th><th>Unit price (USD/\(e(unit)))</th><th>Sources</th></tr></thead><tbody>\n"
-        for point in report.table.series.points {
+        for point in report.table.series.allPoints {
             let quantity = point.quantity.map { NumberStyle.grouped($0.amount) } ?? "–"
             let value = point.value.map { NumberStyle.grouped($0.amount) } ?? "–"
             let price = point.unitPrice.map { NumberStyle.fixed($0.amount, decimals: 2) } ?? "–"

@@ -21,7 +21,7 @@ public struct SeriesTable: Sendable {
 
     /// A fixed-width table; missing figures are shown as `-`.
     public func text() -> String {
-        let periodWidth = max(6, series.points.map { $0.period.description.count }.max() ?? 6)
+        let periodWidth = max(6, series.allPoints.map { $0.period.description.count }.max() ?? 6)
         var lines: [String] = []
         let partial = series.partialPoints
         let whole = partial.isEmpty ? "" : " (not the whole of HS \(series.selection.commodity) in \(partial.count) period\(partial.count == 1 ? "" : "s"): see Coverage below)"
@@ -32,7 +32,7 @@ public struct SeriesTable: Sendable {
             + NumberStyle.right("Value (USD)", 15) + "  " + NumberStyle.right("Unit price", 10) + "  Sources"
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count + 20))
-        for point in series.points {
+        for point in series.allPoints {
             let quantity = point.quantity.map { NumberStyle.grouped($0.amount) } ?? "-"
             let value = point.value.map { NumberStyle.grouped($0.amount) } ?? "-"
             let price = point.unitPrice.map { NumberStyle.fixed($0.amount, decimals: 2) } ?? "-"
@@ -48,6 +48,12 @@ public struct SeriesTable: Sendable {
                     : "quantity " + NumberStyle.grouped(alternative.amount) + " " + (alternative.unit?.abbreviation ?? "")
                 lines.append(String(repeating: " ", count: periodWidth + 2) + "  other figure: \(figure) (\(alternative.sourceID))")
             }
+        }
+        let summed = series.allPoints.compactMap { point in point.subperiods.map { (point.period, $0) } }
+        if !summed.isEmpty {
+            lines.append("")
+            lines.append("Summed from shorter periods (no source reports these \(series.selection.frequency.rawValue) figures; a partial sum is left out of analyses unless --allow-partial):")
+            for (period, subperiods) in summed { lines.append("  \(period): \(subperiods.summary)") }
         }
         if !partial.isEmpty {
             lines.append("")
@@ -70,7 +76,7 @@ public struct SeriesTable: Sendable {
     ///   - header: Write the header row first.
     public func csv(withCode: Bool = false, header: Bool = true) -> String {
         var lines = header ? [Self.csvHeader(withCode: withCode)] : []
-        for point in series.points {
+        for point in series.allPoints {
             var fields: [String] = withCode ? [series.selection.commodity.description] : []
             fields += [
                 point.period.description,
@@ -82,7 +88,7 @@ public struct SeriesTable: Sendable {
                 point.missingQuantityShare.map(CSVText.number) ?? "",
                 point.estimatedQuantityShare.map(CSVText.number) ?? "",
                 point.sourceIDs.joined(separator: ";"),
-                point.value == nil && point.quantity == nil ? "" : point.coverage(of: series.selection.commodity).summary,
+                point.value == nil && point.quantity == nil ? "" : ([point.coverage(of: series.selection.commodity).summary] + (point.subperiods.map { [$0.summary] } ?? [])).joined(separator: "; "),
             ]
             lines.append(fields.map(CSVText.field).joined(separator: ","))
         }
@@ -96,7 +102,7 @@ public struct SeriesTable: Sendable {
             ("valuation", .string(valuation)),
             ("quantity_unit", .string(series.quantityUnit?.abbreviation)),
             ("coverage_complete", .bool(series.partialPoints.isEmpty)),
-            ("rows", .array(series.points.map { Self.row($0, commodity: series.selection.commodity) })),
+            ("rows", .array(series.allPoints.map { Self.row($0, commodity: series.selection.commodity) })),
         ])
     }
 
@@ -127,6 +133,10 @@ public struct SeriesTable: Sendable {
             ("quantity_source_ids", .array(point.quantitySources.map { .string($0) })),
             ("codes", .array(point.codes.map { .string($0.description) })),
             ("coverage", point.value == nil && point.quantity == nil ? .null : Self.json(point.coverage(of: commodity))),
+            ("subperiods", point.subperiods.map { sub in
+                .object([("frequency", .string(sub.frequency.rawValue)), ("present", .array(sub.present.map { .string($0.description) })),
+                         ("expected", .integer(sub.expected)), ("complete", .bool(sub.isComplete)), ("summary", .string(sub.summary))])
+            } ?? .null),
             ("alternatives", .array(point.alternatives.map { alternative in
                 .object([
                     ("measure", .string(alternative.measure.rawValue)),

@@ -7,7 +7,7 @@ extension TradeReport {
         let unit = table.series.quantityUnit?.abbreviation ?? "-"
         var out = "# \(Markdown.escape(title))\n\nValues in USD (\(table.valuation)); quantities in \(unit). '–' = not reported.\n\n"
         out += "| Period | Quantity (\(unit)) | Value (USD) | Unit price (USD/\(unit)) | Sources |\n|---|--:|--:|--:|---|\n"
-        for point in table.series.points {
+        for point in table.series.allPoints {
             let quantity = point.quantity.map { NumberStyle.grouped($0.amount) } ?? "–"
             let value = point.value.map { NumberStyle.grouped($0.amount) } ?? "–"
             let price = point.unitPrice.map { NumberStyle.fixed($0.amount, decimals: 2) } ?? "–"

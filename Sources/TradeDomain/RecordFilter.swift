@@ -55,14 +55,15 @@ public struct RecordFilter: Hashable, Sendable {
     }
 
     /// The records a selection's series is built from: its reporter, partner, flow and
-    /// commodity, periods of its frequency within its range.
+    /// commodity, periods of its frequency or a shorter one (an annual figure may be summed from
+    /// months) within its range.
     ///
     /// - Parameter selection: A selection.
     public init(_ selection: TradeSelection) {
         self.init(
             reporters: selection.reporter.map { [$0] }, partners: selection.partner.map { [$0] },
             flows: selection.flow.map { [$0] }, commodities: [selection.commodity],
-            frequencies: [selection.frequency], from: selection.from, through: selection.through)
+            frequencies: Set(Frequency.allCases.filter { $0 >= selection.frequency }), from: selection.from, through: selection.through)
     }
 
     /// Whether a commodity filter takes in a record's code.

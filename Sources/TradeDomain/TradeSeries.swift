@@ -50,12 +50,17 @@ public struct TradeSeriesPoint: Hashable, Codable, Sendable {
     public let alternatives: [AlternativeFigure]
     /// The commodity codes summed (one element when the selection's own code is reported).
     public let codes: [CommodityCode]
+    /// For a figure summed from shorter periods (an annual or quarterly figure no source reports as
+    /// such, from its months or quarters): which of them had figures; `nil` for a reported figure.
+    public let subperiods: SubperiodCoverage?
 
     public init(
         period: Period, value: MonetaryAmount?, quantity: Quantity?, unitPrice: UnitPrice?,
         missingQuantityShare: Double?, suspectQuantityShare: Double?, estimatedQuantityShare: Double?,
-        valueSources: [String], quantitySources: [String], alternatives: [AlternativeFigure], codes: [CommodityCode]
+        valueSources: [String], quantitySources: [String], alternatives: [AlternativeFigure], codes: [CommodityCode],
+        subperiods: SubperiodCoverage? = nil
     ) {
+        self.subperiods = subperiods
         self.period = period
         self.value = value
         self.quantity = quantity
@@ -87,24 +92,81 @@ public struct TradeSeries: Hashable, Codable, Sendable {
     /// The quantity unit of every quantity and unit price (nil when no quantity exists).
     public let quantityUnit: QuantityUnit?
     /// One point per period from the first to the last observation; periods
-    /// with no figure at all have both measures missing.
+    /// with no figure at all have both measures missing. Only figures that are the whole period
+    /// (reported, or summed from every month): what analyses use.
     public let points: [TradeSeriesPoint]
+    /// Periods no source reports, summed from only some of their months or quarters: shown by every
+    /// output beside the points, analysed only when asked (``valueSeries(allowingPartial:)``).
+    public let partialSums: [TradeSeriesPoint]
 
-    public init(selection: TradeSelection, quantityUnit: QuantityUnit?, points: [TradeSeriesPoint]) {
+    public init(selection: TradeSelection, quantityUnit: QuantityUnit?, points: [TradeSeriesPoint], partialSums: [TradeSeriesPoint] = []) {
         self.selection = selection
         self.quantityUnit = quantityUnit
         self.points = points
+        self.partialSums = partialSums
     }
 
-    /// The value series in USD, missing where no value exists.
-    public var valueSeries: TimeSeries<Double>? { series { $0.value?.amount } }
-    /// The quantity series in `quantityUnit`, missing where no quantity exists.
-    public var quantitySeries: TimeSeries<Double>? { series { $0.quantity?.amount } }
-    /// The unit-price series in USD per `quantityUnit`.
-    public var unitPriceSeries: TimeSeries<Double>? { series { $0.unitPrice?.amount } }
+    /// The points and the partial sums in period order, with empty points for the periods between.
+    public var allPoints: [TradeSeriesPoint] {
+        guard !partialSums.isEmpty else { return points }
+        var byPeriod = Dictionary((points + partialSums).map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
+        for point in points where point.value != nil || point.quantity != nil { byPeriod[point.period] = point }
+        let periods = byPeriod.keys.sorted()
+        guard let first = periods.first, let last = periods.last else { return points }
+        return Period.range(first, through: last).map { period in
+            byPeriod[period] ?? TradeSeriesPoint(period: period, value: nil, quantity: nil, unitPrice: nil, missingQuantityShare: nil,
+                                                  suspectQuantityShare: nil, estimatedQuantityShare: nil, valueSources: [], quantitySources: [],
+                                                  alternatives: [], codes: [])
+        }
+    }
 
-    private func series(_ measure: (TradeSeriesPoint) -> Double?) -> TimeSeries<Double>? {
-        guard let first = points.first else { return nil }
-        return TimeSeries(start: first.period, values: points.map(measure))
+    /// The value series in USD, missing where no value exists; partial sums of shorter periods left out.
+    public var valueSeries: TimeSeries<Double>? { valueSeries(allowingPartial: false) }
+    /// The quantity series in `quantityUnit`, missing where no quantity exists; partial sums left out.
+    public var quantitySeries: TimeSeries<Double>? { quantitySeries(allowingPartial: false) }
+    /// The unit-price series in USD per `quantityUnit`; partial sums left out.
+    public var unitPriceSeries: TimeSeries<Double>? { unitPriceSeries(allowingPartial: false) }
+
+    /// The value series; with `allowingPartial`, periods summed from some of their months or quarters count too.
+    public func valueSeries(allowingPartial: Bool) -> TimeSeries<Double>? { series(allowingPartial) { $0.value?.amount } }
+    /// The quantity series; with `allowingPartial`, partial sums count too.
+    public func quantitySeries(allowingPartial: Bool) -> TimeSeries<Double>? { series(allowingPartial) { $0.quantity?.amount } }
+    /// The unit-price series; with `allowingPartial`, partial sums count too.
+    public func unitPriceSeries(allowingPartial: Bool) -> TimeSeries<Double>? { series(allowingPartial) { $0.unitPrice?.amount } }
+
+    /// A measure's series over the points, or with `allowingPartial` over the points and partial sums.
+    private func series(_ allowingPartial: Bool, _ measure: (TradeSeriesPoint) -> Double?) -> TimeSeries<Double>? {
+        let chosen = allowingPartial ? allPoints : points
+        guard let first = chosen.first else { return nil }
+        return TimeSeries(start: first.period, values: chosen.map(measure))
+    }
+}
+
+/// Which shorter periods an aggregated figure was summed from: an annual figure from 12 months (or
+/// 4 quarters), a quarterly one from 3 months.
+public struct SubperiodCoverage: Hashable, Codable, Sendable {
+    /// The frequency of the periods summed.
+    public let frequency: Frequency
+    /// The sub-periods with a figure.
+    public let present: [Period]
+    /// How many sub-periods the period has.
+    public let expected: Int
+
+    /// A coverage.
+    public init(frequency: Frequency, present: [Period], expected: Int) {
+        self.frequency = frequency
+        self.present = present
+        self.expected = expected
+    }
+
+    /// Whether every sub-period had a figure (the sum is the whole period).
+    public var isComplete: Bool { present.count == expected }
+
+    /// "sum of 12 months" or "partial: 2 of 12 months (2017-01, 2017-02)".
+    public var summary: String {
+        let unit = frequency == .monthly ? "months" : "quarters"
+        if isComplete { return "sum of \(expected) \(unit)" }
+        let listed = present.count <= 6 ? " (" + present.map(\.description).joined(separator: ", ") + ")" : ""
+        return "partial: \(present.count) of \(expected) \(unit)\(listed)"
     }
 }

@@ -57,16 +57,8 @@ public struct TradeSeriesBuilder: Sendable {
         self.quantityMeasure = quantityMeasure
     }
 
-    /// Builds the series of one selection.
-    ///
-    /// - Parameters:
-    ///   - records: Any records; those outside the selection are ignored.
-    ///   - selection: Reporter, partner, flow, commodity, periods and frequency.
-    /// - Returns: The series, with a point for every period from the first to
-    ///   the last that has a figure (empty points in between).
-    /// - Throws: `TradeDomainError.incompatibleUnits` when the quantities of the
-    ///   selection are in units that cannot be converted into each other.
-    public func build(_ records: [TradeRecord], selection: TradeSelection) throws(TradeDomainError) -> TradeSeries {
+    /// Builds the series of one selection from the records of its own frequency only.
+    func buildAtFrequency(_ records: [TradeRecord], selection: TradeSelection) throws(TradeDomainError) -> TradeSeries {
         var byPeriod: [Period: [TradeRecord]] = [:]
         for record in records where selection.matchesExceptCommodity(record) && covers(selection.commodity, record.commodity) {
             byPeriod[record.period, default: []].append(quantityMeasure == .reported ? record : Self.withNetWeightAsQuantity(record))

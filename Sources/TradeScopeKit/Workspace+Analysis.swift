@@ -8,12 +8,13 @@ public enum AnalysisMeasure: String, Sendable, CaseIterable {
     case value, quantity
     case unitPrice = "unit-price"
 
-    /// The series of this measure in a trade series, or `nil` when it has no figure.
-    public func series(of trade: TradeSeries) -> TimeSeries<Double>? {
+    /// The series of this measure in a trade series, or `nil` when it has no figure; partial sums of
+    /// shorter periods count only with `allowingPartial`.
+    public func series(of trade: TradeSeries, allowingPartial: Bool = false) -> TimeSeries<Double>? {
         switch self {
-        case .value: return trade.valueSeries
-        case .quantity: return trade.quantitySeries
-        case .unitPrice: return trade.unitPriceSeries
+        case .value: return trade.valueSeries(allowingPartial: allowingPartial)
+        case .quantity: return trade.quantitySeries(allowingPartial: allowingPartial)
+        case .unitPrice: return trade.unitPriceSeries(allowingPartial: allowingPartial)
         }
     }
 
@@ -122,9 +123,9 @@ public struct AnalysisGroups: Sendable {
     /// The measure series of group `index`.
     ///
     /// - Throws: `AnalysisError` when the group's series could not be built or has no figure of the measure.
-    public func series(_ index: Int, measure: AnalysisMeasure) throws(AnalysisError) -> TimeSeries<Double> {
+    public func series(_ index: Int, measure: AnalysisMeasure, allowingPartial: Bool = false) throws(AnalysisError) -> TimeSeries<Double> {
         let trade = try trades[index].get()
-        guard let series = measure.series(of: trade) else {
+        guard let series = measure.series(of: trade, allowingPartial: allowingPartial) else {
             throw .invalidParameter(name: "measure", value: measure.rawValue, constraint: "group \(keys[index]) has no \(measure.rawValue) figures")
         }
         return series
@@ -137,9 +138,9 @@ extension Workspace {
     /// - Throws: ``TradeScopeKitError/noRecords(selection:present:)``; `AnalysisError.invalidParameter`
     ///   when the selection has no figure of the measure.
     public func analysisInput(_ selection: TradeSelection, measure: AnalysisMeasure, mirror: MirrorView? = nil,
-                              quantity: QuantityMeasure = .reported) throws -> AnalysisInput {
+                              quantity: QuantityMeasure = .reported, allowingPartial: Bool = false) throws -> AnalysisInput {
         let trade = try series(selection, mirror: mirror, quantity: quantity).series
-        guard let measured = measure.series(of: trade) else {
+        guard let measured = measure.series(of: trade, allowingPartial: allowingPartial) else {
             throw AnalysisError.invalidParameter(name: "measure", value: measure.rawValue,
                                                  constraint: "the selection (\(describe(selection))) has no \(measure.rawValue) figures")
         }

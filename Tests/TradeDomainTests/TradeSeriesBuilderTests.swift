@@ -184,3 +184,35 @@ struct TradeSeriesBuilderTests {
         expectClose(try #require(missing.missingQuantityShare), 0.6, rtol: 1e-15, atol: 0, "300 / 500 without net weight")
     }
 }
+
+@Suite("TradeSeriesBuilder: years and quarters summed from months")
+struct TradeSeriesAggregationTests {
+    static func month(_ text: String, value: Double, tonnes: Double? = nil, source: String = "S") throws -> TradeRecord {
+        TradeRecord(period: try Period(parsing: text), reporter: .china, partner: .northKorea, flow: .import, commodity: .hs(try HSCode("2701")),
+                    value: .usd(value), quantity: tonnes.map { Quantity(amount: $0, unit: .tonne) }, sourceID: source)
+    }
+
+    @Test("a quarter of three months is the whole; a year of two months is partial, shown apart and not analysed; a reported year wins")
+    func aggregation() throws {
+        var records = [try Self.month("2016-01", value: 10, tonnes: 1), try Self.month("2016-02", value: 20, tonnes: 2),
+                       try Self.month("2016-03", value: 30, tonnes: 3), try Self.month("2017-05", value: 7)]
+        records.append(TradeRecord(period: Period(year: 2015), reporter: .china, partner: .northKorea, flow: .import,
+                                   commodity: .hs(try HSCode("2701")), value: .usd(500), sourceID: "Y"))
+        let builder = TradeSeriesBuilder()
+        let quarterly = try builder.build(records, selection: TradeSelection(reporter: .china, partner: .northKorea, flow: .import,
+                                                                               commodity: .hs(try HSCode("2701")), frequency: .quarterly))
+        let q1 = try #require(quarterly.points.first { $0.period.description == "2016-Q1" })
+        // Hand calculation: 10 + 20 + 30 = 60 USD, 1 + 2 + 3 = 6 t, 60 / 6 = 10 USD/t.
+        #expect(q1.value?.amount == 60 && q1.quantity?.amount == 6 && q1.unitPrice?.amount == 10)
+        #expect(q1.subperiods?.isComplete == true)
+        #expect(quarterly.partialSums.map(\.period.description) == ["2017-Q2"])
+        let annual = try builder.build(records, selection: TradeSelection(reporter: .china, partner: .northKorea, flow: .import,
+                                                                            commodity: .hs(try HSCode("2701")), frequency: .annual))
+        #expect(annual.points.map(\.period.description) == ["2015"])
+        #expect(annual.points[0].value?.amount == 500 && annual.points[0].subperiods == nil)
+        #expect(annual.partialSums.map(\.period.description) == ["2016", "2017"])
+        #expect(annual.partialSums[0].value?.amount == 60 && annual.partialSums[0].subperiods?.present.count == 3)
+        #expect(annual.valueSeries?.values == [500])
+        #expect(annual.valueSeries(allowingPartial: true)?.values == [500, 60, 7])
+    }
+}

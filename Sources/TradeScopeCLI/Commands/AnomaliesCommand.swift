@@ -104,11 +104,11 @@ struct AnomaliesCommand: ParsableCommand {
         let workspace = try selection.workspace(context)
         let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
         let groups = try workspace.analysisGroups(selected, by: grouping, mirror: selection.mirrorView, quantity: selection.quantity)
-        let measure = input.measure, calendar = workspace.calendar, command = self
+        let measure = input.measure, partial = input.allowPartial, calendar = workspace.calendar, command = self
         let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "anomalies by \(grouping.rawValue)")
         let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> AnomalyReport.GroupFlags in
             defer { progress.tick() }
-            let series = try groups.series(index, measure: measure)
+            let series = try groups.series(index, measure: measure, allowingPartial: partial)
             let sanctions = SanctionContext(calendar: calendar, selection: groups.selections[index])
             let flags = try command.flag(series, sanctions: sanctions)
             return AnomalyReport.GroupFlags(flags: flags, sanctionFlags: try command.screen.screen(try groups.trades[index].get(), context: sanctions))

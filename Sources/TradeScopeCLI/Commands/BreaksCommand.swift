@@ -129,11 +129,11 @@ struct BreaksCommand: ParsableCommand {
             let workspace = try selection.workspace(context)
             let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
             let groups = try workspace.analysisGroups(selected, by: by, mirror: selection.mirrorView, quantity: selection.quantity)
-            let measure = input.measure, command = self
+            let measure = input.measure, partial = input.allowPartial, command = self
             let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "breaks by \(by.rawValue)")
             let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> BreakAnalysis in
                 defer { progress.tick() }
-                return try command.analyse(try groups.series(index, measure: measure))
+                return try command.analyse(try groups.series(index, measure: measure, allowingPartial: partial))
             }
             progress.finish()
             let selections = groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }

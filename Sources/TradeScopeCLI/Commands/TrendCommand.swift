@@ -67,7 +67,7 @@ struct TrendCommand: ParsableCommand {
             let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
             let groups = try workspace.analysisGroups(selected, by: by, mirror: selection.mirrorView, quantity: selection.quantity)
             let fits = specification.fitAll(groups.keys.indices.map { index in
-                (key: groups.keys[index], series: (try? groups.series(index, measure: input.measure)) ?? TimeSeries(start: selected.from ?? Period(year: 2000), values: []))
+                (key: groups.keys[index], series: (try? groups.series(index, measure: input.measure, allowingPartial: input.allowPartial)) ?? TimeSeries(start: selected.from ?? Period(year: 2000), values: []))
             })
             let text = output.format == .json ? fits.map(TrendTable.batchLine).joined()
                 : TrendTable.batchHeader(model: specification.model) + fits.map { TrendTable.batchRow($0, model: specification.model) }.joined()

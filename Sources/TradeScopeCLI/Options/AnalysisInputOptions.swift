@@ -13,6 +13,9 @@ struct AnalysisInputOptions: ParsableArguments {
 
     @Option(help: "Series of the trade selection: value (USD), quantity (the selection's unit) or unit-price (USD per unit) (default: value).")
     var measure: AnalysisMeasure = .value
+
+    @Flag(help: "Analyse partial sums too: years or quarters no source reports, summed from only some of their months (they are shown but left out by default).")
+    var allowPartial = false
 }
 
 extension AnalysisMeasure: ExpressibleByArgument {}
@@ -48,7 +51,7 @@ extension AnalysisInputOptions {
         let workspace = try options.workspace(context)
         let selected = try options.selections(workspace.profile, defaultCode: defaultCode)[0]
         let mirror = options.mirrorView
-        let input = try workspace.analysisInput(selected, measure: measure, mirror: mirror, quantity: options.quantity)
+        let input = try workspace.analysisInput(selected, measure: measure, mirror: mirror, quantity: options.quantity, allowingPartial: allowPartial)
         return ResolvedInput(input: input, selectionJSON: workspace.selectionJSON(selected, mirror: mirror, quantity: options.quantity),
                              workspace: workspace)
     }

@@ -35,7 +35,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Last period included: YYYY, YYYY-MM or YYYY-Qn (default: the last with data).")
     var to: String?
 
-    @Option(help: "Frequency of the series: annual or monthly (default: annual).")
+    @Option(help: "Frequency of the series: annual, quarterly or monthly (default: annual). A year or quarter no source reports is summed from its months (or quarters): complete when every one is there, else marked partial and left out of analyses unless --allow-partial.")
     var freq: FrequencyChoice?
 
     @Option(help: "The quantity of the series: reported (default; the source's unit) or net-weight (net weight in kg, one unit for every code).")
@@ -110,8 +110,14 @@ enum FlowChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum FrequencyChoice: String, ExpressibleByArgument, CaseIterable {
-    case annual, monthly
-    var frequency: Frequency { self == .annual ? .annual : .monthly }
+    case annual, quarterly, monthly
+    var frequency: Frequency {
+        switch self {
+        case .annual: return .annual
+        case .quarterly: return .quarterly
+        case .monthly: return .monthly
+        }
+    }
 }
 
 extension QuantityMeasure: ExpressibleByArgument {}
