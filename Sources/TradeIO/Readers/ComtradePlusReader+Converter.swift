@@ -23,15 +23,7 @@ extension ComtradePlusReader {
         /// The first and last column of the fields that make up a ``SeriesPart``; `nil` when the
         /// header has none of them.
         private let seriesSpan: ClosedRange<Int>?
-        /// The positions of the columns a series part is read from (``readSeriesPart(_:)``), in the header.
-        private let seriesColumns: [Int]
-        /// The series parts read so far, keyed by the bytes of the series columns, each after its length (so
-        /// that the same bytes split differently do not match).
-        private let seriesParts = ByteKeyTable<SeriesPart>()
-        /// The key of the current row (grown as needed).
-        private var keyBuffer: UnsafeMutablePointer<UInt8>
-        private var keyCapacity = 1024
-        /// The part of the last row when the header has no series columns (kept alive for that row).
+        /// The series part of the last row, overwritten in place by the next row when nothing else holds it.
         private var lastSeries: SeriesPart?
 
         /// - Parameters:
@@ -46,12 +38,6 @@ extension ComtradePlusReader {
             let indices = [c.classificationCode, c.partner2Code, c.customsCode, c.motCode, c.flowCode, c.reporterISO, c.reporterCode,
                            c.partnerISO, c.partnerCode, c.cmdCode, c.qtyUnitCode, c.cmdDesc].compactMap(\.index)
             if let first = indices.min(), let last = indices.max() { seriesSpan = first...last } else { seriesSpan = nil }
-            seriesColumns = indices
-            keyBuffer = .allocate(capacity: keyCapacity)
-        }
-
-        deinit {
-            keyBuffer.deallocate()
         }
 
         /// Converts one data row (with as many fields as the header) and hands its outcome to `body`,
@@ -146,8 +132,8 @@ extension ComtradePlusReader {
         private func fastDeliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) rethrows -> Bool? {
             let c = columns
             // Unmanaged, read through `_withUnsafeGuaranteedRef`: no retain and release of the series part per
-            // row. Lifetime: `seriesParts` (or `lastSeries`) holds it strongly until the next row's
-            // `seriesPart(_:)`, after this row is handed on.
+            // row. Lifetime: `lastSeries` holds it strongly until the next row's `seriesPart(_:)`, after this
+            // row is handed on.
             guard let series = seriesPart(record) else { return nil }
             guard let period = cached(field(record, c.period), cache.periods) else { return nil }
             // checkPeriod: ASCII freqCode agreeing with the period, plain refYear and refMonth that agree.
@@ -218,9 +204,10 @@ extension ComtradePlusReader {
         }
 
         /// A row's ``SeriesValues``, in a class: handing them to the row copies one reference, where the
-        /// struct of some 190 bytes was copied to the stack and read back (a stall per row).
+        /// struct of some 190 bytes was copied to the stack and read back (a stall per row). Overwritten in
+        /// place when no row holds it any more, so that reading a row does not allocate one.
         private final class SeriesPart {
-            let values: SeriesValues
+            var values: SeriesValues
 
             init(_ values: SeriesValues) {
                 self.values = values
@@ -228,45 +215,22 @@ extension ComtradePlusReader {
         }
 
         /// The series part of a row when the fast path can read it (as ``fastDeliver(_:to:)``), else `nil`.
-        /// It is handed out unretained, so that the caller does not retain and release it per row; the table
-        /// (or `lastSeries`) keeps it alive until the next call.
+        /// It is the one in `lastSeries`, which keeps it alive until the next call; it is handed out
+        /// unretained, so that the caller does not retain and release it per row.
         ///
-        /// The fields of a series part are the same on every row of a series, so the values read from them
-        /// are kept in a table keyed by their bytes: a row of a series met before costs a hash and a
-        /// comparison of those bytes, whatever the order of the rows (series by series, period by period,
-        /// or shuffled).
+        /// Every row's series fields are read (each from a cache of values parsed before): no row reuses the
+        /// previous row's, so the cost is the same whatever the order of the rows. A table of series parts
+        /// keyed by the fields' bytes was tried and was slower in every order (its lookups miss the caches
+        /// once a file has tens of thousands of series).
         @inline(__always)
         private func seriesPart(_ record: CSVRawRecord) -> Unmanaged<SeriesPart>? {
-            guard let span = seriesSpan, span.upperBound < record.count, !seriesColumns.isEmpty else {
-                // No series columns to compare: read every row's, kept in `lastSeries` (for its lifetime) only.
-                guard let values = readSeriesPart(record) else { return nil }
-                let part = SeriesPart(values)
-                lastSeries = part
-                return Unmanaged.passUnretained(part)
-            }
-            // The key: each series column's bytes after their length (2 bytes; a longer field takes the slow path).
-            var keyLength = 0
-            for column in seriesColumns {
-                let bytes = record[column]
-                guard bytes.count < 0xFFFF else { return nil }
-                if keyLength &+ bytes.count &+ 2 > keyCapacity {
-                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * (keyLength + bytes.count + 2))
-                    grown.update(from: keyBuffer, count: keyLength)
-                    keyBuffer.deallocate()
-                    keyBuffer = grown
-                    keyCapacity = 2 * (keyLength + bytes.count + 2)
-                }
-                keyBuffer[keyLength] = UInt8(truncatingIfNeeded: bytes.count)
-                keyBuffer[keyLength &+ 1] = UInt8(truncatingIfNeeded: bytes.count >> 8)
-                if let start = bytes.baseAddress { (keyBuffer + (keyLength &+ 2)).update(from: start, count: bytes.count) }
-                keyLength &+= bytes.count &+ 2
-            }
-            let key = UnsafeBufferPointer(start: keyBuffer, count: keyLength)
-            let hash = ByteKeyTable<SeriesPart>.hash(key)
-            if let part = seriesParts.value(for: key, hash: hash) { return Unmanaged.passUnretained(part) }
             guard let values = readSeriesPart(record) else { return nil }
+            if isKnownUniquelyReferenced(&lastSeries), let last = lastSeries {
+                last.values = values
+                return Unmanaged.passUnretained(last)
+            }
             let part = SeriesPart(values)
-            seriesParts.insert(part, for: key, hash: hash)
+            lastSeries = part
             return Unmanaged.passUnretained(part)
         }
 
