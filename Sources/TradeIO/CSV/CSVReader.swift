@@ -121,13 +121,29 @@ public struct CSVReader: Sendable {
     /// each complete record.
     func run(_ parser: inout CSVParserState, observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
              _ emit: RecordSink) throws {
-        guard let handle = fopen(path, "rb") else {
+        // open/read rather than fopen/fread: on a pipe (standard input) read returns what has arrived,
+        // so each record is handed on as soon as its line is complete, not once a whole chunk is full.
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
             throw TradeIOError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
         }
-        defer { fclose(handle) }
+        defer { close(descriptor) }
+        func fill(_ buffer: UnsafeMutableRawBufferPointer, atLeast wanted: Int) throws -> Int {
+            var total = 0
+            while total < wanted {
+                let count = read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw TradeIOError.cannotOpen(file: displayName, reason: "read error: " + String(cString: strerror(errno)))
+                }
+                if count == 0 { break }
+                total += count
+            }
+            return total
+        }
         // A UTF-8 byte-order mark at the very start is skipped.
         var head: [UInt8] = [0, 0, 0]
-        let headCount = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 3, handle) }
+        let headCount = try head.withUnsafeMutableBytes { try fill($0, atLeast: 3) }
         if let observe { head.withUnsafeBufferPointer { observe(UnsafeBufferPointer(rebasing: $0[0..<headCount])) } }
         if !(headCount == 3 && head == [0xEF, 0xBB, 0xBF]) {
             if !(try feed(head, count: headCount, &parser, emit)) { return }
@@ -135,13 +151,10 @@ public struct CSVReader: Sendable {
         let chunkSize = self.chunkSize
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, chunkSize, handle) }
+            let count = try chunk.withUnsafeMutableBytes { try fill($0, atLeast: 1) }
             if count == 0 { break }
             if let observe { chunk.withUnsafeBufferPointer { observe(UnsafeBufferPointer(rebasing: $0[0..<count])) } }
             if !(try feed(chunk, count: count, &parser, emit)) { return }
-        }
-        if ferror(handle) != 0 {
-            throw TradeIOError.cannotOpen(file: displayName, reason: "read error")
         }
         if try parser.finish() { _ = try Self.emitRecord(parser, emit) }
     }
