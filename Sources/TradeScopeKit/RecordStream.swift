@@ -66,13 +66,26 @@ public struct RecordStream: Sendable {
         self.grouped = grouped
     }
 
-    /// The records with a record of the same overlap key (``TradeStore/key(_:)``) later in the
-    /// stream dropped, as `ingest` replaces a record by a later one: the group a store would hold.
-    static func latest(_ records: [TradeRecord]) -> [TradeRecord] {
+    /// The group a store would hold, in the order a store reads it: a record with the overlap key
+    /// (``TradeStore/key(_:)``) of a later one in the stream is dropped, as `ingest` replaces it, and
+    /// the rest are ordered by reporter, partner, flow, period, code, classification and source, as
+    /// ``TradeStore/records()`` returns them. The order matters where the series builder ties: two
+    /// records of one code, period and source under different classifications (H4 and H5) give the
+    /// figure of the first.
+    static func storeOrder(_ records: [TradeRecord]) -> [TradeRecord] {
         var last: [String: Int] = [:]
         for (index, record) in records.enumerated() { last[TradeStore.key(record)] = index }
-        guard last.count < records.count else { return records }
-        return records.indices.filter { last[TradeStore.key(records[$0])] == $0 }.map { records[$0] }
+        let kept = last.count < records.count ? records.indices.filter { last[TradeStore.key(records[$0])] == $0 }.map { records[$0] } : records
+        func precedes(_ a: TradeRecord, _ b: TradeRecord) -> Bool {
+            if a.reporter.iso3 != b.reporter.iso3 { return a.reporter.iso3 < b.reporter.iso3 }
+            if a.partner.iso3 != b.partner.iso3 { return a.partner.iso3 < b.partner.iso3 }
+            if a.flow.rawValue != b.flow.rawValue { return a.flow.rawValue < b.flow.rawValue }
+            if a.period != b.period { return a.period < b.period }
+            if a.commodity.description != b.commodity.description { return a.commodity.description < b.commodity.description }
+            if (a.classification ?? "") != (b.classification ?? "") { return (a.classification ?? "") < (b.classification ?? "") }
+            return a.sourceID < b.sourceID
+        }
+        return kept.sorted(by: precedes)
     }
 
     /// Reads the stream and hands each group to `body` as one ``AnalysisGroups`` of one group.
@@ -101,7 +114,7 @@ public struct RecordStream: Sendable {
         var done: Set<String> = []
         var held: [String: [TradeRecord]] = [:]
         func emit(_ key: String, _ records: [TradeRecord]) throws {
-            let group = try workspace.group(key, records: Self.latest(records), of: selection, by: grouping, mirror: mirror, quantity: quantity)
+            let group = try workspace.group(key, records: Self.storeOrder(records), of: selection, by: grouping, mirror: mirror, quantity: quantity)
             groupCount += 1
             try body(AnalysisGroups(keys: [key], selections: [group.selection], trades: [group.series]))
         }
