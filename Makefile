@@ -2,6 +2,7 @@
 #   make report   install missing system packages, build, run the main job on the bundled data
 #   make test     the same, then every test
 #   make notebooks  build, then execute every Notebooks/*.ipynb headless in a pinned venv; fails on any error
+#   make spark-check  the Spark driver (Tools/spark) in local[2] against --by on a store: identical results
 #   make bench    benchmarks beside pandas/polars/DuckDB/numpy/statsmodels (Benchmarks/README.md); bench-quick: small sizes
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -10,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: all deps build report test clean release check-html bench bench-quick bench-build notebooks notebooks-update \
+.PHONY: all deps build report test clean release check-html bench bench-quick bench-build notebooks notebooks-update spark-check \
 	fuzz-build fuzz fuzz-smoke kill-test test-release sanitize
 
 all: report
@@ -135,3 +136,18 @@ notebooks: build $(NB_VENV)/.installed
 
 notebooks-update: build $(NB_VENV)/.installed
 	$(NB_ENV) $(NB_VENV)/bin/python Notebooks/run.py --in-place
+
+# The Spark driver (issue 19, Tools/spark/README.md): a pinned venv, Java 17 from Debian when no
+# java is on the PATH, then Tools/spark/check.py in local[2] on the generator's 100k-row Comtrade+
+# file (SYNTHETIC, under .build/spark), the real legacy files of Data/comtrade and their tidy export;
+# every group's line must equal `tradescope ... --by --db` on a store ingested from the same files.
+SPARK_VENV := Tools/spark/.venv
+SPARK_ROWS ?= 100000
+$(SPARK_VENV)/.installed: Tools/spark/requirements.txt
+	python3 -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/pip install -q --disable-pip-version-check -r Tools/spark/requirements.txt
+	touch $@
+
+spark-check: build $(SPARK_VENV)/.installed
+	@command -v java >/dev/null || { echo "installing: openjdk-17-jre-headless"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openjdk-17-jre-headless; }
+	$(SPARK_VENV)/bin/python Tools/spark/check.py --tradescope $(BIN) --python $(SPARK_VENV)/bin/python --rows $(SPARK_ROWS)

@@ -68,3 +68,24 @@ public struct DecompositionReport: Sendable {
         ])
     }
 }
+
+extension DecompositionReport {
+    /// `decompose --by --format json`: one line per group, `{"group", "error", ...}` followed by the
+    /// members of the group's single-run JSON (``json(selection:)``), or by its selection alone when it failed.
+    ///
+    /// - Parameters:
+    ///   - results: Each group's decomposition or error, in output order.
+    ///   - selections: Each group's selection object.
+    public static func batchNDJSON(results: [GroupResult<STLDecomposition>], selections: [JSONValue]) -> String {
+        results.enumerated().map { index, result in
+            var fields: [(String, JSONValue)] = [("group", .string(result.key)), ("error", .string(result.error?.description))]
+            if let decomposition = result.value,
+               case let .object(members) = DecompositionReport(decomposition: decomposition, label: result.key).json(selection: selections[index]) {
+                fields += members
+            } else {
+                fields.append(("selection", selections[index]))
+            }
+            return JSONValue.object(fields).rendered(indent: 0).replacingOccurrences(of: "\n", with: "") + "\n"
+        }.joined()
+    }
+}

@@ -10,6 +10,8 @@ public enum TradeScopeKitError: Error, Equatable, CustomStringConvertible {
     case noRecords(selection: String, present: String)
     /// A data-set profile that cannot be read.
     case invalidProfile(file: String, reason: String)
+    /// A record stream read as grouped (`--input -`) came back to a group already analysed.
+    case streamNotGrouped(file: String, line: Int, key: String, grouping: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,9 @@ public enum TradeScopeKitError: Error, Equatable, CustomStringConvertible {
             return "no records for \(selection); \(present)"
         case let .invalidProfile(file, reason):
             return "\(file): \(reason)"
+        case let .streamNotGrouped(file, line, key, grouping):
+            return "\(file), line \(line): group \(key) appears again after other groups; the stream is not grouped by \(grouping). "
+                + "Sort it by the group key, or pass --input-unsorted to hold every record until the end (memory grows with the stream)"
         }
     }
 }

@@ -120,6 +120,13 @@ public struct AnalysisGroups: Sendable {
     /// Each group's trade series, or the error of building it.
     public let trades: [Result<TradeSeries, AnalysisError>]
 
+    /// Groups built elsewhere (one group of a record stream, say), index by index.
+    public init(keys: [String], selections: [TradeSelection], trades: [Result<TradeSeries, AnalysisError>]) {
+        self.keys = keys
+        self.selections = selections
+        self.trades = trades
+    }
+
     /// The measure series of group `index`.
     ///
     /// - Throws: `AnalysisError` when the group's series could not be built or has no figure of the measure.

@@ -33,9 +33,12 @@ public struct Workspace: Sendable {
     ///   - calendarFile: A sanctions calendar to use instead of the profile's, or `nil`.
     ///   - context: The run context that records what is read.
     ///   - dataDirectory: The bundled data directory; `BundledData.locate()` by default.
+    ///   - recordSource: The source of records instead of the bundled data (with no `db`): a
+    ///     ``StreamRecordSource`` when the records come through a stream; `nil` by default.
     /// - Throws: ``TradeScopeKitError/storeNotFound(path:)``; `TradeIOError` for a bad bundled file,
     ///   calendar or store (file, line, field).
-    public init(db: String? = nil, calendarFile: String? = nil, context: RunContext = RunContext(), dataDirectory: URL? = nil) throws {
+    public init(db: String? = nil, calendarFile: String? = nil, context: RunContext = RunContext(), dataDirectory: URL? = nil,
+                recordSource: (any RecordSource)? = nil) throws {
         let directory = try dataDirectory ?? BundledData.locate()
         self.directory = directory
         self.context = context
@@ -61,6 +64,9 @@ public struct Workspace: Sendable {
             for entry in try store.ingestedFiles() {
                 context.record(RunContext.Input(name: "store:" + entry.file, sha256: entry.sha256, bytes: entry.bytes ?? 0))
             }
+        } else if let recordSource {
+            store = nil
+            source = recordSource
         } else {
             store = nil
             let data = try BundledData(directory: directory)

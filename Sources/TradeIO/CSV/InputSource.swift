@@ -77,11 +77,17 @@ final class InputSource {
     }
 
     /// Reads raw bytes (as stored) into `buffer`, showing them to `observe`; 0 at the end.
+    ///
+    /// `read(2)` on the file's descriptor, not `fread`: on a pipe (standard input) it returns what has
+    /// arrived, so a record is handed on as soon as its line is complete, not once a whole chunk is full.
     private func readRaw(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int {
         guard !rawEnded else { return 0 }
-        let got = fread(buffer, 1, count, handle)
+        var got = 0
+        repeat {
+            got = Foundation.read(fileno(handle), buffer, count)
+        } while got < 0 && errno == EINTR
+        if got < 0 { throw TradeIOError.cannotOpen(file: displayName, reason: "read error: " + String(cString: strerror(errno))) }
         if got == 0 {
-            if ferror(handle) != 0 { throw TradeIOError.cannotOpen(file: displayName, reason: "read error") }
             rawEnded = true
             return 0
         }

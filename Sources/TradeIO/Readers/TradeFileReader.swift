@@ -129,7 +129,7 @@ public struct TradeFileReader: Sendable {
 }
 
 /// A reader with its columns resolved from a file's header.
-private enum ResolvedReader {
+enum ResolvedReader {
     case tidy(TidyReader.Columns)
     case legacy(ComtradeLegacyReader.Columns)
     case plus(ComtradePlusReader.Converter)
@@ -141,7 +141,7 @@ private enum ResolvedReader {
 /// A class, so that the closure handed to the CSV reader captures one reference: with the
 /// strings and caches captured one by one, the optimiser retained and released each of them
 /// for every record.
-private final class RowDispatch {
+final class RowDispatch {
     let displayName: String
     let sourceID: String
     let knownSources: Set<String>?

@@ -363,8 +363,9 @@ public final class TradeStore: Sendable {
     /// How many rows pass between two calls of an ingest's `progress` closure.
     public static let progressInterval = 16_384
 
-    /// The overlap key as text: `CHN PRK import 2015 2701 H4 UN_COMTRADE`.
-    static func key(_ record: TradeRecord) -> String {
+    /// The overlap key as text: `CHN PRK import 2015 2701 H4 UN_COMTRADE`. Two records with one key
+    /// are one figure reported twice; the later replaces the earlier (in a store, and in a record stream).
+    public static func key(_ record: TradeRecord) -> String {
         [record.reporter.iso3, record.partner.iso3, record.flow.rawValue, record.period.description, record.commodity.description,
          record.classification ?? "-", record.sourceID].joined(separator: " ")
     }

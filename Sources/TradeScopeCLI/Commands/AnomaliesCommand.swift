@@ -64,10 +64,14 @@ struct AnomaliesCommand: ParsableCommand {
     @Option(help: "Run for every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
     var by: Grouping?
 
+    @OptionGroup var stream: StreamInputOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if by != nil {
+        try stream.validate(by: by, selection: selection, format: output.format)
+        if by != nil && stream.input != nil {
+        } else if by != nil {
             try Grouping.validate(series: input.series, format: output.format)
         } else {
             if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text or json (csv with --by)") }
@@ -101,24 +105,43 @@ struct AnomaliesCommand: ParsableCommand {
 
     /// `--by`: the same analysis for every group, one CSV row or NDJSON line each.
     func runGroups(_ context: RunContext, grouping: Grouping) throws {
+        if stream.input != nil {
+            var flagged = false
+            try stream.run(selection, grouping: grouping, measure: input.measure) { groups, workspace in
+                let results = groupResults(groups, workspace: workspace, progress: nil)
+                flagged = flagged || results.contains(where: { !($0.value?.flags.isEmpty ?? true) })
+                return AnomalyReport.batchNDJSON(results: results, selections: selectionsJSON(groups, workspace),
+                                                 methodDescription: describe(groups.selections[0].frequency))
+            }
+            if failOnAnomaly && flagged { throw ExitCode(1) }
+            return
+        }
         let workspace = try selection.workspace(context)
         let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
         let groups = try workspace.analysisGroups(selected, by: grouping, mirror: selection.mirrorView, quantity: selection.quantity)
-        let measure = input.measure, partial = input.allowPartial, calendar = workspace.calendar, command = self
         let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "anomalies by \(grouping.rawValue)")
-        let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> AnomalyReport.GroupFlags in
-            defer { progress.tick() }
+        let results = groupResults(groups, workspace: workspace, progress: progress)
+        progress.finish()
+        try output.write(output.format == .json
+            ? AnomalyReport.batchNDJSON(results: results, selections: selectionsJSON(groups, workspace), methodDescription: describe(selected.frequency))
+            : AnomalyReport.batchCSV(results: results))
+        if failOnAnomaly && results.contains(where: { !($0.value?.flags.isEmpty ?? true) }) { throw ExitCode(1) }
+    }
+
+    /// The flags of every group, in parallel.
+    private func groupResults(_ groups: AnalysisGroups, workspace: Workspace, progress: TerminalProgress?) -> [GroupResult<AnomalyReport.GroupFlags>] {
+        let measure = input.measure, partial = input.allowPartial, calendar = workspace.calendar, command = self
+        return GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> AnomalyReport.GroupFlags in
+            defer { progress?.tick() }
             let series = try groups.series(index, measure: measure, allowingPartial: partial)
             let sanctions = SanctionContext(calendar: calendar, selection: groups.selections[index])
             let flags = try command.flag(series, sanctions: sanctions)
             return AnomalyReport.GroupFlags(flags: flags, sanctionFlags: try command.screen.screen(try groups.trades[index].get(), context: sanctions))
         }
-        progress.finish()
-        let selections = groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
-        try output.write(output.format == .json
-            ? AnomalyReport.batchNDJSON(results: results, selections: selections, methodDescription: describe(selected.frequency))
-            : AnomalyReport.batchCSV(results: results))
-        if failOnAnomaly && results.contains(where: { !($0.value?.flags.isEmpty ?? true) }) { throw ExitCode(1) }
+    }
+
+    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) -> [JSONValue] {
+        groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
     }
 
     /// The anomaly flags of a series: from the structural model's auxiliary residuals, or from scored

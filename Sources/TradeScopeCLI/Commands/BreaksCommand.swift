@@ -76,10 +76,14 @@ struct BreaksCommand: ParsableCommand {
     @Option(help: "Run for every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each.")
     var by: Grouping?
 
+    @OptionGroup var stream: StreamInputOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if by != nil {
+        try stream.validate(by: by, selection: selection, format: output.format)
+        if by != nil && stream.input != nil {
+        } else if by != nil {
             try Grouping.validate(series: input.series, format: output.format)
         } else {
             if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: breaks writes text or json (csv with --by)") }
@@ -126,24 +130,37 @@ struct BreaksCommand: ParsableCommand {
     func run() throws {
         let context = RunContext()
         if let by {
+            if stream.input != nil {
+                return try stream.run(selection, grouping: by, measure: input.measure) { groups, workspace in
+                    BreaksReport.batchNDJSON(results: groupResults(groups, progress: nil), selections: selectionsJSON(groups, workspace))
+                }
+            }
             let workspace = try selection.workspace(context)
             let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
             let groups = try workspace.analysisGroups(selected, by: by, mirror: selection.mirrorView, quantity: selection.quantity)
-            let measure = input.measure, partial = input.allowPartial, command = self
             let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "breaks by \(by.rawValue)")
-            let results = GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> BreakAnalysis in
-                defer { progress.tick() }
-                return try command.analyse(try groups.series(index, measure: measure, allowingPartial: partial))
-            }
+            let results = groupResults(groups, progress: progress)
             progress.finish()
-            let selections = groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
-            return try output.write(output.format == .json ? BreaksReport.batchNDJSON(results: results, selections: selections)
+            return try output.write(output.format == .json ? BreaksReport.batchNDJSON(results: results, selections: selectionsJSON(groups, workspace))
                                     : BreaksReport.batchCSV(method: method.rawValue, results: results))
         }
         let resolved = try input.resolve(selection, context: context)
         let analysis = try analyse(resolved.input.series)
         let report = BreaksReport(analysis: analysis, label: resolved.input.label)
         if output.format == .json { try output.write(json: report.json(selection: resolved.selectionJSON), context: context) } else { try output.write(report.text()) }
+    }
+
+    /// The analysis of every group, in parallel.
+    private func groupResults(_ groups: AnalysisGroups, progress: TerminalProgress?) -> [GroupResult<BreakAnalysis>] {
+        let measure = input.measure, partial = input.allowPartial, command = self
+        return GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> BreakAnalysis in
+            defer { progress?.tick() }
+            return try command.analyse(try groups.series(index, measure: measure, allowingPartial: partial))
+        }
+    }
+
+    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) -> [JSONValue] {
+        groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
     }
 
     /// Calls the library for the chosen method (flags were checked in `validate()`).

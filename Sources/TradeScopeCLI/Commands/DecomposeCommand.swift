@@ -18,6 +18,11 @@ struct DecomposeCommand: ParsableCommand {
             Examples:
               tradescope decompose --series co2.csv
               tradescope decompose --series co2.csv --robust --format json
+              tradescope decompose --db trade.sqlite --hs 27 --freq monthly --by hs6 --format json
+
+            With --by, every group of the selection is decomposed and written as one NDJSON line \
+            (--format json): the group, an error or the single run's JSON. --input - reads the records \
+            from standard input instead of a store (see 'tradescope trend --help').
 
             STL needs a complete series of at least two cycles. A window with gaps (the bundled monthly trade \
             data has 39 of 100 months from 2009-08 to 2017-11) is decomposed by a structural model instead \
@@ -47,16 +52,36 @@ struct DecomposeCommand: ParsableCommand {
 
     @OptionGroup var structural: StructuralOptions
 
+    @Option(help: "Decompose every group of the selection: hs6, hs4, hs2, partner or reporter; one NDJSON line each (--format json).")
+    var by: Grouping?
+
+    @OptionGroup var stream: StreamInputOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try stream.validate(by: by, selection: selection, format: output.format)
+        if by != nil {
+            if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
+            if stream.input == nil && output.format != .json { throw ValidationError("--by: decompose writes one NDJSON line per group; add --format json") }
+        } else if selection.codeTexts.count > 1 { throw ValidationError("--hs: decompose takes one code") }
         if output.format == .html || output.format == .md { throw ValidationError("--format: decompose writes text, csv or json") }
-        if selection.codeTexts.count > 1 { throw ValidationError("--hs: decompose takes one code") }
         if let period, period < 2 { throw ValidationError("--period must be at least 2") }
     }
 
     func run() throws {
         let context = RunContext()
+        if let by {
+            if stream.input != nil {
+                return try stream.run(selection, grouping: by, measure: input.measure) { groups, workspace in
+                    DecompositionReport.batchNDJSON(results: groupResults(groups), selections: selectionsJSON(groups, workspace))
+                }
+            }
+            let workspace = try selection.workspace(context)
+            let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
+            let groups = try workspace.analysisGroups(selected, by: by, mirror: selection.mirrorView, quantity: selection.quantity)
+            return try output.write(DecompositionReport.batchNDJSON(results: groupResults(groups), selections: selectionsJSON(groups, workspace)))
+        }
         let resolved = try input.resolve(selection, context: context)
         let series = resolved.input.series
         let useStructural = method == .structural || (method == .auto && series.hasGaps)
@@ -80,6 +105,18 @@ struct DecomposeCommand: ParsableCommand {
         case .csv: try output.write(report.csv())
         default: try output.write(report.text())
         }
+    }
+
+    /// The decomposition of every group, in parallel.
+    private func groupResults(_ groups: AnalysisGroups) -> [GroupResult<STLDecomposition>] {
+        let measure = input.measure, partial = input.allowPartial, specification = STLSpecification(period: period, seasonal: seasonalWindow, robust: robust)
+        return GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> STLDecomposition in
+            try specification.fit(try groups.series(index, measure: measure, allowingPartial: partial))
+        }
+    }
+
+    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) -> [JSONValue] {
+        groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
     }
 }
 

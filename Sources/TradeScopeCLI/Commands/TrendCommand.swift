@@ -25,6 +25,15 @@ struct TrendCommand: ParsableCommand {
               tradescope trend --hs 2701 --measure unit-price --model theil-sen --format json
               tradescope trend --series prices.csv --model loglinear --seasonal --hac 12
               tradescope trend --db trade.sqlite --hs 27 --by hs6 --model loglinear --format csv
+              tradescope export --db trade.sqlite --format ndjson | tradescope trend --hs 27 --by hs6 --input - --input-format ndjson --input-unsorted
+
+            With --input FILE (- for standard input) the records of --by are read from a stream of the \
+            'tradescope export' columns (CSV or NDJSON; CSV may also be a tidy, legacy Comtrade or Comtrade+ file) \
+            instead of a store, filtered by the same selection flags, and one NDJSON line is written per group as \
+            soon as the group is complete: the input must be grouped by the --by key (each group's records together), \
+            or --input-unsorted holds every record until the end. The lines are those of --by --format json on a \
+            store of the same records, but for selection.source ("stream:stdin"). Tools/spark runs this on each \
+            partition of a Spark job.
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -46,13 +55,16 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Fit every group of the selection: hs6, hs4, hs2, partner or reporter; one CSV row or NDJSON line each. Each group's fit is the fit its single run gives.")
     var by: Grouping?
 
+    @OptionGroup var stream: StreamInputOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try stream.validate(by: by, selection: selection, format: output.format)
         do { _ = try TrendModel(parsing: model) } catch { throw ValidationError("--model: \(error)") }
         if let hac, hac < 0 { throw ValidationError("--hac must be 0 or more (lags)") }
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
-        if by != nil { try Grouping.validate(series: input.series, format: output.format) }
+        if by != nil && stream.input == nil { try Grouping.validate(series: input.series, format: output.format) }
         if input.series != nil && (!selection.hs.isEmpty || selection.db != nil || selection.mirror) {
             throw ValidationError("--series reads its own series; drop --hs, --db and --mirror")
         }
@@ -63,12 +75,15 @@ struct TrendCommand: ParsableCommand {
         let context = RunContext()
         let specification = TrendSpecification(model: try TrendModel(parsing: model), seasonal: seasonal, hacLags: hac, level: level)
         if let by {
+            if stream.input != nil {
+                return try stream.run(selection, grouping: by, measure: input.measure) { groups, _ in
+                    groupFits(groups, specification).map(TrendTable.batchLine).joined()
+                }
+            }
             let workspace = try selection.workspace(context)
             let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
             let groups = try workspace.analysisGroups(selected, by: by, mirror: selection.mirrorView, quantity: selection.quantity)
-            let fits = specification.fitAll(groups.keys.indices.map { index in
-                (key: groups.keys[index], series: (try? groups.series(index, measure: input.measure, allowingPartial: input.allowPartial)) ?? TimeSeries(start: selected.from ?? Period(year: 2000), values: []))
-            })
+            let fits = groupFits(groups, specification)
             let text = output.format == .json ? fits.map(TrendTable.batchLine).joined()
                 : TrendTable.batchHeader(model: specification.model) + fits.map { TrendTable.batchRow($0, model: specification.model) }.joined()
             return try output.write(text)
@@ -77,6 +92,13 @@ struct TrendCommand: ParsableCommand {
         let leading: [(String, JSONValue)] = resolved.input.trade == nil ? [("source", resolved.selectionJSON)]
             : [("selection", resolved.selectionJSON), ("measure", .string(input.measure.rawValue))]
         try write(specification.fit(resolved.input.series), label: resolved.input.label, leading: leading, context: context)
+    }
+
+    /// The fit of every group (a group without a series of the measure fits an empty series, which reports why).
+    private func groupFits(_ groups: AnalysisGroups, _ specification: TrendSpecification) -> [TrendGroupFit] {
+        specification.fitAll(groups.keys.indices.map { index in
+            (key: groups.keys[index], series: (try? groups.series(index, measure: input.measure, allowingPartial: input.allowPartial)) ?? TimeSeries(start: groups.selections[index].from ?? Period(year: 2000), values: []))
+        })
     }
 
     private func write(_ fit: TrendFit, label: String, leading: [(String, JSONValue)], context: RunContext) throws {
