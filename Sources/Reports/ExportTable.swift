@@ -155,11 +155,14 @@ public struct ExportTable: Sendable {
     }
 
     /// The long table as RFC 4180 CSV with a header row (LF line ends; empty = missing).
-    public func csv() -> String {
+    ///
+    /// - Parameter guardingFormulas: Prefix text cells that a spreadsheet would evaluate with `'`
+    ///   (``CSVText/field(_:guardingFormulas:)``; default on).
+    public func csv(guardingFormulas: Bool = true) -> String {
         var output = Self.columns.joined(separator: ",") + "\n"
         for entry in entries {
             for row in Self.rows(entry) {
-                output += Self.fields(row).map(CSVText.field).joined(separator: ",") + "\n"
+                output += Self.fields(row).map { CSVText.field($0, guardingFormulas: guardingFormulas) }.joined(separator: ",") + "\n"
             }
         }
         return output
@@ -212,7 +215,9 @@ public struct ExportTable: Sendable {
     /// period, oldest first. A cell is empty where the series has no figure. Should two
     /// records of one series share a period (only possible outside a store), the second
     /// starts a further row with the same key, so no figure is lost.
-    public func wideCSV() -> String {
+    ///
+    /// - Parameter guardingFormulas: As for ``csv(guardingFormulas:)``.
+    public func wideCSV(guardingFormulas: Bool = true) -> String {
         let periods = Set(entries.map(\.record.period)).sorted()
         var keys: [[String]] = []
         var cells: [[Period: String]] = []
@@ -234,7 +239,7 @@ public struct ExportTable: Sendable {
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) || (keys[$0] == keys[$1] && $0 < $1) }
         for index in order {
             let fields = keys[index] + periods.map { cells[index][$0] ?? "" }
-            output += fields.map(CSVText.field).joined(separator: ",") + "\n"
+            output += fields.map { CSVText.field($0, guardingFormulas: guardingFormulas) }.joined(separator: ",") + "\n"
         }
         return output
     }

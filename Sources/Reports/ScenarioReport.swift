@@ -160,10 +160,13 @@ public struct ScenarioReport: Sendable {
     /// CSV: one row per scenario, commodity and period; empty fields are missing.
     ///
     /// - Returns: The CSV text with a header row.
-    public func csv() -> String {
+    ///
+    /// - Parameter guardingFormulas: Prefix a scenario label a spreadsheet would evaluate with `'`
+    ///   (``CSVText/field(_:guardingFormulas:)``; default on).
+    public func csv(guardingFormulas: Bool = true) -> String {
         var out = "scenario,hs,period,actual_value_usd,baseline_value_usd,counterfactual_value_usd,lower,upper,real_calendar_value_usd,forgone_value_usd,forgone_value_lower,forgone_value_upper,actual_quantity,baseline_quantity,counterfactual_quantity,forgone_quantity,quantity_unit,retained_share,real_retained_share,implied_unit_price\n"
         func f(_ value: Double?) -> String { value.map { String($0) } ?? "" }
-        func quoted(_ text: String) -> String { text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text }
+        func quoted(_ text: String) -> String { CSVText.field(text, guardingFormulas: guardingFormulas) }
         for (label, outcome) in outcomes {
             for c in outcome.commodities {
                 for p in c.periods {
@@ -171,7 +174,7 @@ public struct ScenarioReport: Sendable {
                             f(p.counterfactualValue?.mean), f(p.counterfactualValue?.lower), f(p.counterfactualValue?.upper),
                             f(p.realCalendarValue), f(p.forgoneValue?.mean), f(p.forgoneValue?.lower), f(p.forgoneValue?.upper),
                             f(p.actualQuantity), f(p.baselineQuantity?.mean), f(p.counterfactualQuantity?.mean), f(p.forgoneQuantity?.mean),
-                            c.quantityUnit ?? "", f(p.retainedShare), f(p.realRetainedShare), f(p.impliedUnitPrice)].joined(separator: ",") + "\n"
+                            quoted(c.quantityUnit ?? ""), f(p.retainedShare), f(p.realRetainedShare), f(p.impliedUnitPrice)].joined(separator: ",") + "\n"
                 }
             }
         }

@@ -159,6 +159,29 @@ public enum CSVText {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A text field guarded against CSV formula injection (OWASP "CSV Injection"): text beginning
+    /// with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a single quote, so a
+    /// spreadsheet shows it as text instead of evaluating it; a number (`-12.5`) stays a number.
+    /// Then quoted as ``field(_:)``.
+    ///
+    /// - Parameters:
+    ///   - text: The cell.
+    ///   - guardingFormulas: Whether to prefix (the CLI's default; `--no-csv-formula-guard` turns it off).
+    /// - Returns: The CSV field.
+    public static func field(_ text: String, guardingFormulas: Bool) -> String {
+        guard guardingFormulas, startsFormula(text) else { return field(text) }
+        return field("'" + text)
+    }
+
+    /// Whether a spreadsheet would read the cell as a formula: it begins with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return and is not a plain decimal number.
+    public static func startsFormula(_ text: String) -> Bool {
+        guard let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return false }
+        let isNumber = text.utf8.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 }
+            && Double(text) != nil
+        return !isNumber
+    }
+
     /// A number at full double precision; integers without a decimal point.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "NA" }   // undefined (as JSON's null with its reason), never "nan"/"inf"

@@ -56,4 +56,15 @@ struct JSONValueTests {
             #expect(object["f"] is NSNull && object["f_na"] == nil)
         }
     }
+
+    /// Issue 23 item 19: export and whatif CSV wrote cells beginning with =, +, -, @, tab or CR as they were.
+    @Test("CSV formula guard: text that a spreadsheet would evaluate gets a leading quote; numbers stay numbers", arguments: [
+        ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+1+cmd", "'+1+cmd"), ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("-12.5", "-12.5"), ("+3", "+3"), ("-1e5", "-1e5"),
+        ("plain", "plain"), ("", ""), ("a=b", "a=b"), ("-", "'-"),
+    ])
+    func formulaGuard(text: String, expected: String) {
+        #expect(CSVText.field(text, guardingFormulas: true) == expected)
+        #expect(CSVText.field(text, guardingFormulas: false) == CSVText.field(text))
+    }
 }

@@ -25,3 +25,65 @@ struct OutputWriteTests {
         #expect(result.standardError.contains("cannot write standard output"), "\(result.standardError)")
     }
 }
+
+/// Issue 23 item 1: `--rejects` truncated its path first, with no `--force`: `--rejects s.sqlite`
+/// turned a store into a 23-byte file, `--rejects in.csv` destroyed the input before it was read.
+@Suite("ingest --rejects keeps what it must not write")
+struct RejectsTargetTests {
+    static let header = "period,reporter_iso,partner_iso,flow,hs_code,value_usd,quantity,quantity_unit,source_id,note\n"
+
+    func directory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-rejects-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("the store, an input and an existing file without --force are refused, each left as it was")
+    func refusals() throws {
+        let dir = try directory()
+        let input = dir.appendingPathComponent("in.csv")
+        let text = Self.header + "2013,CHN,PRK,import,2701,5,1,t,KITA_AJU_2014,\n2014,CHN,PRK,import,27X1,5,1,t,KITA_AJU_2014,\n"
+        try Data(text.utf8).write(to: input)
+        let db = dir.appendingPathComponent("s.sqlite").path
+        #expect(try runTradescope(["ingest", input.path, "--db", db]).status == 0)
+        let storeBytes = try Data(contentsOf: URL(fileURLWithPath: db))
+        let onStore = try runTradescope(["ingest", input.path, "--db", db, "--rejects", db, "--force"])
+        #expect(onStore.status == 2 && onStore.standardError.contains("which this ingest reads or writes"), "\(onStore.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == storeBytes)
+        let onInput = try runTradescope(["ingest", input.path, "--dry-run", "--rejects", dir.path + "/./in.csv", "--force"])
+        #expect(onInput.status == 2 && onInput.standardError.contains("which this ingest reads or writes"), "\(onInput.standardError)")
+        #expect(try String(contentsOf: input, encoding: .utf8) == text)
+        let newStore = dir.appendingPathComponent("new.sqlite").path
+        let onNewStore = try runTradescope(["ingest", input.path, "--db", newStore, "--rejects", newStore])
+        #expect(onNewStore.status == 2, "\(onNewStore.standardError)")
+        let existing = dir.appendingPathComponent("old.csv")
+        try Data("keep me\n".utf8).write(to: existing)
+        let kept = try runTradescope(["ingest", input.path, "--dry-run", "--rejects", existing.path])
+        #expect(kept.status == 2 && kept.standardError.contains("the rejects file exists; add --force"), "\(kept.standardError)")
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "keep me\n")
+    }
+
+    @Test("with --force a regular file is replaced keeping its mode; a FIFO gets the rows in place")
+    func replaceKeepingMode() throws {
+        let dir = try directory()
+        let input = dir.appendingPathComponent("in.csv")
+        try Data((Self.header + "2014,CHN,PRK,import,27X1,5,1,t,KITA_AJU_2014,\n").utf8).write(to: input)
+        let target = dir.appendingPathComponent("rejects.csv")
+        try Data("old\n".utf8).write(to: target)
+        chmod(target.path, 0o600)
+        let result = try runTradescope(["ingest", input.path, "--dry-run", "--rejects", target.path, "--force"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("file,line,field,reason\n"))
+        var status = stat()
+        #expect(stat(target.path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        // No temporary file is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in.csv", "rejects.csv"])
+        let fifo = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Thread { _ = FileManager.default.contents(atPath: fifo) }
+        reader.start()
+        let piped = try runTradescope(["ingest", input.path, "--dry-run", "--rejects", fifo])
+        #expect(piped.status == 0, "\(piped.standardError)")
+        #expect(stat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
+    }
+}

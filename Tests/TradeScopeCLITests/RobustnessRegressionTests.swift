@@ -53,4 +53,26 @@ struct RobustnessRegressionTests {
         #expect(lf.status == 0 && crlf.status == 0, "\(crlf.standardError)")
         #expect(lf.standardOutput == crlf.standardOutput)
     }
+
+    /// Issue 23 item 19: `export` wrote a note "=HYPERLINK(...)" as a live formula.
+    @Test("export guards CSV cells against formula injection by default; --no-csv-formula-guard writes them raw")
+    func exportFormulaGuard() throws {
+        let directory = try temporaryDirectory()
+        let input = directory.appendingPathComponent("formula.csv")
+        try Data(("period,reporter_iso,partner_iso,flow,hs_code,value_usd,quantity,quantity_unit,source_id,note\n"
+                  + "2013,CHN,PRK,import,2701,5,1,t,KITA_AJU_2014,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\n"
+                  + "2014,CHN,PRK,import,2701,6,1,t,KITA_AJU_2014,@SUM(A1)\n").utf8).write(to: input)
+        let db = directory.appendingPathComponent("trade.sqlite").path
+        #expect(try runTradescope(["ingest", input.path, "--db", db]).status == 0)
+        let guarded = try runTradescope(["export", "--db", db])
+        #expect(guarded.status == 0, "\(guarded.standardError)")
+        let output = directory.appendingPathComponent("guarded.csv")
+        try Data(guarded.standardOutput.utf8).write(to: output)
+        let notes = try CSVReader(path: output.path).readAll().dropFirst().map { $0.fields[16] }
+        #expect(Set(notes) == ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'@SUM(A1)"], "\(notes)")
+        let raw = try runTradescope(["export", "--db", db, "--no-csv-formula-guard"])
+        #expect(raw.standardOutput.contains("\n2013") && raw.standardOutput.contains(",@SUM(A1)\n"), "\(raw.standardOutput)")
+        // Numbers stay numbers: no value cell is prefixed.
+        #expect(!guarded.standardOutput.contains(",'5,") && guarded.standardOutput.contains(",5,"))
+    }
 }

@@ -58,6 +58,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Pivot periods to columns: one row per reporter, partner, flow, code, classification, measure, unit and source (CSV).")
     var wide = false
 
+    @Flag(inversion: .prefixedNo, help: "Prefix CSV text cells beginning with =, +, -, @, tab or CR with ' so spreadsheets do not run them as formulas (OWASP CSV injection; numbers are unchanged).")
+    var csvFormulaGuard = true
+
     @Option(help: "Write to this file instead of standard output; an existing file is kept unless --force is given.")
     var out: String?
 
@@ -87,7 +90,7 @@ struct ExportCommand: ParsableCommand {
         let table = ExportTable(entries: entries)
         let text: String
         switch format {
-        case .csv: text = wide ? table.wideCSV() : table.csv()
+        case .csv: text = wide ? table.wideCSV(guardingFormulas: csvFormulaGuard) : table.csv(guardingFormulas: csvFormulaGuard)
         case .ndjson: text = table.ndjson()
         case .json: text = context.stamped(table.json(selection: selectionJSON()))
         }

@@ -39,8 +39,11 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Stop at the first rejected row or overlapping record (exit 2); the file's rows are not stored.")
     var strict = false
 
-    @Option(help: "Write the rejected rows (file,line,field,reason) to this CSV file.")
+    @Option(help: "Write the rejected rows (file,line,field,reason) to this CSV file; an existing file is kept unless --force is given, and the store or an input is always refused.")
     var rejects: String?
+
+    @Flag(help: "Replace the file named by --rejects.")
+    var force = false
 
     @Option(help: "Summary format: text (default, one line per file) or json (one object: files and totals).")
     var format: IngestFormat = .text
@@ -52,7 +55,8 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext()
-        let writer = try rejects.map { try RejectsWriter(path: $0) }
+        let protected = files.filter { $0 != "-" } + (dryRun ? [] : db.map { [$0, $0 + "-wal", $0 + "-shm"] } ?? [])
+        let writer = try rejects.map { try RejectsWriter(path: $0, force: force, protectedPaths: protected) }
         let store = try dryRun ? nil : db.map { try TradeStore(path: $0) }
         var summaries: [IngestSummary] = []
         for file in files {
@@ -68,6 +72,7 @@ struct IngestCommand: ParsableCommand {
             context.record(RunContext.Input(name: file == "-" ? "standard input" : file, sha256: summary.sha256, bytes: bytes))
             if format == .text { try StandardOutput.write(summary.description + "\n") }
         }
+        try writer?.finish()
         if format == .json { try StandardOutput.write(context.stamped(Self.json(summaries, rejectsFile: rejects))) }
         let rejected = summaries.map(\.rowsRejected).reduce(0, +)
         let setAside = summaries.map(\.quantitySetAside).reduce(0, +)

@@ -75,7 +75,7 @@ struct WhatifCommand: ParsableCommand {
         switch output.format {
         case .text, .html: try output.write(report.text())
         case .md: try output.write(report.text(markdown: true))
-        case .csv: try output.write(report.csv())
+        case .csv: try output.write(report.csv(guardingFormulas: output.csvFormulaGuard))
         case .json: try output.write(json: report.json(), context: context)
         }
     }

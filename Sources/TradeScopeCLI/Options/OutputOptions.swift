@@ -12,6 +12,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Overwrite the file named by --out.")
     var force = false
 
+    @Flag(inversion: .prefixedNo, help: "Prefix CSV text cells beginning with =, +, -, @, tab or CR with ' so spreadsheets do not run them as formulas (OWASP CSV injection; numbers are unchanged).")
+    var csvFormulaGuard = true
+
     /// Writes the rendered output to --out or standard output.
     func write(_ text: String) throws {
         try Self.write(text, to: out, force: force)
