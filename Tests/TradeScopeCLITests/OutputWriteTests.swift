@@ -80,7 +80,14 @@ struct RejectsTargetTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in.csv", "rejects.csv"])
         let fifo = dir.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let reader = Thread { _ = FileManager.default.contents(atPath: fifo) }
+        // A reader on the FIFO (open(2) blocks until the writer opens it; read to the end).
+        let reader = Thread {
+            let descriptor = open(fifo, O_RDONLY)
+            guard descriptor >= 0 else { return }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while read(descriptor, &buffer, buffer.count) > 0 {}
+            close(descriptor)
+        }
         reader.start()
         let piped = try runTradescope(["ingest", input.path, "--dry-run", "--rejects", fifo])
         #expect(piped.status == 0, "\(piped.standardError)")
