@@ -62,25 +62,4 @@ extension Workspace {
             ("calendar", .string(calendar.applies(to: selection) ? calendar.origin : nil)),
         ])
     }
-
-    /// The HS name of a commodity code.
-    static func commodityName(_ code: CommodityCode) -> String {
-        switch code {
-        case .total: return "all goods"
-        case let .chapterRange(range): return "chapters \(range.lowerBound)-\(range.upperBound)"
-        case let .section(section): return "\(section): \(section.name)"
-        case let .hs(hs):
-            let chapter = Int(hs.chapter.digits) ?? 0
-            let name = HSNomenclature.chapterName(chapter) ?? "chapter \(hs.chapter)"
-            if hs.level == .chapter { return name }
-            if hs.digits.hasPrefix("2701") { return "coal; briquettes, ovoids and similar solid fuels manufactured from coal" }
-            return "a \(hs.level == .heading ? "heading" : "subheading") of chapter \(hs.chapter.digits): \(name)"
-        }
-    }
-
-    /// The first and last day of the periods of some records.
-    static func dateRange(_ records: [TradeRecord]) -> ClosedRange<CalendarDate>? {
-        guard let first = records.map(\.period.firstDay).min(), let last = records.map(\.period.lastDay).max() else { return nil }
-        return first...last
-    }
 }

@@ -84,4 +84,25 @@ extension Workspace {
         let publishers = ids.map { id in citations[id].map { "\($0.publisher) (\(id))" } ?? id }
         return "Where do the figures come from? \(whose), as given by the sources cited per figure: \(publishers.joined(separator: "; "))."
     }
+
+    /// The HS name of a commodity code.
+    public static func commodityName(_ code: CommodityCode) -> String {
+        switch code {
+        case .total: return "all goods"
+        case let .chapterRange(range): return "chapters \(range.lowerBound)-\(range.upperBound)"
+        case let .section(section): return "\(section): \(section.name)"
+        case let .hs(hs):
+            let chapter = Int(hs.chapter.digits) ?? 0
+            let name = HSNomenclature.chapterName(chapter) ?? "chapter \(hs.chapter)"
+            if hs.level == .chapter { return name }
+            if hs.digits.hasPrefix("2701") { return "coal; briquettes, ovoids and similar solid fuels manufactured from coal" }
+            return "a \(hs.level == .heading ? "heading" : "subheading") of chapter \(hs.chapter.digits): \(name)"
+        }
+    }
+
+    /// The first and last day of the periods of some records.
+    public static func dateRange(_ records: [TradeRecord]) -> ClosedRange<CalendarDate>? {
+        guard let first = records.map(\.period.firstDay).min(), let last = records.map(\.period.lastDay).max() else { return nil }
+        return first...last
+    }
 }
