@@ -15,7 +15,7 @@ extension RunContext {
                 + (latest.map { ", latest \($0.id) adopted \($0.adopted)" } ?? "")
         } ?? "not read"
         return RunManifest(
-            tool: "tradescope", version: TradeScopeVersion.current, commandLine: ["tradescope"] + CommandLine.arguments.dropFirst(),
+            tool: "tradescope", version: TradeScopeVersion.current, commandLine: ["tradescope"] + Console.arguments,
             inputs: inputs.map { RunManifest.InputFile(name: $0.name, sha256: $0.sha256, bytes: $0.bytes) },
             sanctionsCalendar: calendar, parameters: parameters)
     }

@@ -28,7 +28,7 @@ final class TerminalProgress: @unchecked Sendable {
         self.total = total
         self.unit = unit
         self.label = label
-        isShown = enabled && total > 1 && isatty(STDERR_FILENO) == 1
+        isShown = enabled && total > 1 && Console.standardErrorIsTerminal
         color = (environment["NO_COLOR"] ?? "").isEmpty
     }
 
@@ -49,12 +49,12 @@ final class TerminalProgress: @unchecked Sendable {
         guard isShown else { return }
         lock.lock()
         defer { lock.unlock() }
-        if lastPercent >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+        if lastPercent >= 0 { StandardError.write("\n") }
     }
 
     private func draw() {
         let line = ProgressBar.line(fraction: Double(done) / Double(max(total, 1)), rows: done, label: label, color: color,
                                     unit: "of \(NumberStyle.grouped(Double(total))) \(unit)")
-        FileHandle.standardError.write(Data(("\r" + line).utf8))
+        StandardError.write("\r" + line)
     }
 }

@@ -36,41 +36,60 @@ struct TradeScope: ParsableCommand {
     )
 
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let error as TradeIOError {
-            fail(error.description, code: 2)
-        } catch let error as TradeDomainError {
-            fail(error.description, code: 2)
-        } catch let error as InputError {
-            fail(error.description, code: 2)
-        } catch let error as ScenarioError {
-            fail(error.description, code: 2)
-        } catch let error as AnalysisError {
-            fail(error.description, code: 2)
-        } catch let error as TradeScopeKitError {
-            fail(error.description, code: 2)
-        } catch let error as OutputWriteError {
-            fail(error.description, code: 3)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
-            if code == .validationFailure || error is ValidationError {
-                // ArgumentParser uses 64 for usage errors; the contract says 2.
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            if let described = error as? CustomStringConvertible, !(error is ExitCode) {
-                fail(described.description, code: 3)
-            }
-            exit(withError: error)
-        }
+        Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 
-    static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data(("Error: " + message + "\n").utf8))
-        Foundation.exit(code)
+    /// Parses `arguments` (without the program name), runs the command and returns its exit code
+    /// (CLI.md): messages go to standard error, help and version to standard output.
+    ///
+    /// With a `console`, the run happens in this process and writes to the capture (tests); the
+    /// executable's `main` runs it without one, on the process's descriptors.
+    static func run(_ arguments: [String], console: ConsoleCapture? = nil) -> Int32 {
+        Console.$capture.withValue(console) { Console.$arguments.withValue(arguments) {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+                return 0
+            } catch {
+                return report(error)
+            }
+        } }
+    }
+
+    /// Writes the message for `error` and returns the exit code it maps to.
+    private static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case let error as TradeIOError: return fail(error.description, code: 2)
+        case let error as TradeDomainError: return fail(error.description, code: 2)
+        case let error as InputError: return fail(error.description, code: 2)
+        case let error as ScenarioError: return fail(error.description, code: 2)
+        case let error as AnalysisError: return fail(error.description, code: 2)
+        case let error as TradeScopeKitError: return fail(error.description, code: 2)
+        case let error as OutputWriteError: return fail(error.description, code: 3)
+        default: break
+        }
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            // --help, --version: ArgumentParser's clean exits print to standard output.
+            if !message.isEmpty { try? StandardOutput.write(message + "\n") }
+            return 0
+        }
+        if code == .validationFailure || error is ValidationError {
+            // ArgumentParser uses 64 for usage errors; the contract says 2.
+            StandardError.write(message + "\n")
+            return 2
+        }
+        if !(error is ExitCode) {
+            return fail(String(describing: error), code: 3)
+        }
+        if !message.isEmpty { StandardError.write(message + "\n") }
+        return code.rawValue
+    }
+
+    private static func fail(_ message: String, code: Int32) -> Int32 {
+        StandardError.write("Error: " + message + "\n")
+        return code
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import TradeScopeCLI
 
 /// The result of running the `tradescope` executable.
 struct CommandResult {
@@ -26,13 +27,30 @@ func fixtureDataDirectory() -> URL {
     Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("data")
 }
 
-/// Runs `tradescope` with arguments, an optional data directory and optional standard input.
+/// Runs `tradescope` with arguments and an optional data directory.
+///
+/// The command runs in this process (``TradeScope/run(_:console:)`` with a capture), the way the
+/// executable's `main` runs it, unless the test gives standard input or a standard output of its own:
+/// then the built executable runs (``runExecutable(_:dataDirectory:standardInput:standardOutput:)``).
+/// Tests of what only a process shows (exit codes after a crash guard, signals, descriptors such as
+/// `/dev/full`, `--help`) call ``runExecutable(_:dataDirectory:standardInput:standardOutput:)`` directly.
+func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory(), standardInput input: String? = nil,
+                   standardOutput: FileHandle? = nil) throws -> CommandResult {
+    if input != nil || standardOutput != nil {
+        return try runExecutable(arguments, dataDirectory: dataDirectory, standardInput: input, standardOutput: standardOutput)
+    }
+    let console = ConsoleCapture(dataDirectory: dataDirectory)
+    let status = TradeScope.run(arguments, console: console)
+    return CommandResult(status: status, standardOutput: console.standardOutput, standardError: console.standardError)
+}
+
+/// Runs the built `tradescope` executable in a child process.
 ///
 /// Standard output and standard error go to temporary files, not pipes, so that a command writing
 /// much to both cannot block on a full pipe while the test waits on the other one, and no read is
 /// interrupted by a signal.
 /// `standardOutput` replaces the captured output (for example `/dev/full`); the result's output is then empty.
-func runTradescope(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory(), standardInput input: String? = nil,
+func runExecutable(_ arguments: [String], dataDirectory: URL? = fixtureDataDirectory(), standardInput input: String? = nil,
                    standardOutput: FileHandle? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = tradescopeExecutable()

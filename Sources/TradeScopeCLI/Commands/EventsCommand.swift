@@ -41,7 +41,7 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext()
-        let workspace = try Workspace(calendarFile: calendar, context: context)
+        let workspace = try Workspace(calendarFile: calendar, context: context, dataDirectory: Console.dataDirectory)
         let list = EventList(
             events: workspace.calendar.events, codes: try codes.map { try CommodityCode(parsing: $0) }, direction: direction.direction)
         switch output.format {

@@ -99,7 +99,7 @@ struct ExportCommand: ParsableCommand {
 
     /// The records of the selection, from the store through SQL or from the bundled data.
     func loadEntries(filter: RecordFilter, context: RunContext) throws -> [ExportTable.Entry] {
-        let workspace = try Workspace(db: db, context: context)
+        let workspace = try Workspace(db: db, context: context, dataDirectory: Console.dataDirectory)
         guard let store = workspace.store else {
             return try workspace.source.records(matching: filter).map { ExportTable.Entry(record: $0) }
         }

@@ -90,7 +90,7 @@ struct IndexCommand: ParsableCommand {
         let outliers = try UnitValueOutlierSpecification(threshold: outlierThreshold).flag(basket)
         let table = IndexTable(index: index, outliers: outliers, outlierThreshold: outlierThreshold, label: label)
         for flagged in outliers where flagged.isOutlier {
-            FileHandle.standardError.write(Data("note: unit-value outlier \(flagged.code) \(flagged.period) (robust z \(flagged.robustZ ?? .nan)); flagged, still used\n".utf8))
+            StandardError.write("note: unit-value outlier \(flagged.code) \(flagged.period) (robust z \(flagged.robustZ ?? .nan)); flagged, still used\n")
         }
         let (groups, effect) = try sanctionAnalysis(basket, label: label, context: context)
         switch output.format {
@@ -134,7 +134,7 @@ struct IndexCommand: ParsableCommand {
         for selected in selections {
             let observations = BasketObservation.observations(from: try workspace.series(selected, mirror: selection.mirrorView).series)
             if observations.isEmpty {
-                FileHandle.standardError.write(Data("note: HS \(selected.commodity) has no value in the selection; it is not in the basket\n".utf8))
+                StandardError.write("note: HS \(selected.commodity) has no value in the selection; it is not in the basket\n")
             }
             basket += observations
         }

@@ -78,11 +78,11 @@ struct IngestCommand: ParsableCommand {
         let setAside = summaries.map(\.quantitySetAside).reduce(0, +)
         if setAside > 0 {
             let note = rejects.map { "; listed in \($0)" } ?? "; add --rejects FILE to list them"
-            FileHandle.standardError.write(Data("warning: \(setAside) quantities set aside (unknown unit code; rows and values kept)\(note)\n".utf8))
+            StandardError.write("warning: \(setAside) quantities set aside (unknown unit code; rows and values kept)\(note)\n")
         }
         if rejected > 0 {
             let note = rejects.map { "; written to \($0)" } ?? "; add --rejects FILE to list them, or --strict to stop at the first"
-            FileHandle.standardError.write(Data("warning: \(rejected) rows rejected\(note)\n".utf8))
+            StandardError.write("warning: \(rejected) rows rejected\(note)\n")
         }
     }
 
@@ -132,7 +132,7 @@ final class IngestProgress {
         self.file = file
         let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
         let large = size > 8 << 20
-        totalRows = isatty(STDERR_FILENO) == 1 && large ? TradeFileReader.physicalLineCount(path: file).map { max($0 - 1, 1) } : nil
+        totalRows = Console.standardErrorIsTerminal && large ? TradeFileReader.physicalLineCount(path: file).map { max($0 - 1, 1) } : nil
         color = (environment["NO_COLOR"] ?? "").isEmpty
     }
 
@@ -140,10 +140,10 @@ final class IngestProgress {
         guard let totalRows else { return }
         shown = true
         let line = ProgressBar.line(fraction: Double(rows) / Double(totalRows), rows: rows, label: file, color: color)
-        FileHandle.standardError.write(Data(("\r" + line).utf8))
+        StandardError.write("\r" + line)
     }
 
     func finish() {
-        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        if shown { StandardError.write("\n") }
     }
 }

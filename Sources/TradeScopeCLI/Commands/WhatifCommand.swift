@@ -43,7 +43,7 @@ struct WhatifCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext()
-        let workspace = try Workspace(context: context)
+        let workspace = try Workspace(context: context, dataDirectory: Console.dataDirectory)
         let records: [TradeRecord]
         if let data {
             try context.recordFile(data)

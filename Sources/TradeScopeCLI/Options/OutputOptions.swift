@@ -44,7 +44,7 @@ struct OutputOptions: ParsableArguments {
     /// Whether text output may use colour: standard output is a terminal, no --out, and `NO_COLOR` unset or empty.
     var colourAllowed: Bool {
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return out == nil && format == .text && !noColour && isatty(STDOUT_FILENO) == 1
+        return out == nil && format == .text && !noColour && Console.standardOutputIsTerminal
     }
 }
 
@@ -55,6 +55,10 @@ enum StandardOutput {
     ///
     /// - Throws: ``OutputWriteError`` naming the system's reason.
     static func write(_ text: String) throws {
+        if let capture = Console.capture {
+            capture.appendOutput(text)
+            return
+        }
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

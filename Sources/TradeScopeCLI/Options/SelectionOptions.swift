@@ -61,7 +61,7 @@ struct SelectionOptions: ParsableArguments {
 
     /// The workspace these flags name: the bundled data set or the --db store, with the --calendar.
     func workspace(_ context: RunContext) throws -> Workspace {
-        try Workspace(db: db, calendarFile: calendar, context: context)
+        try Workspace(db: db, calendarFile: calendar, context: context, dataDirectory: Console.dataDirectory)
     }
 
     /// The selections asked for, one per code; unset flags take the data set's defaults (the

@@ -36,16 +36,16 @@ struct StreamInputOptions: ParsableArguments {
              lines: (AnalysisGroups, Workspace) throws -> String) throws {
         guard let input else { return }
         let name = input == "-" ? "stdin" : input
-        let workspace = try Workspace(calendarFile: options.calendar, context: RunContext(), recordSource: StreamRecordSource(name: name))
+        let workspace = try Workspace(calendarFile: options.calendar, context: RunContext(), dataDirectory: Console.dataDirectory, recordSource: StreamRecordSource(name: name))
         let selected = try options.selections(workspace.profile, defaultCode: .total)[0]
         let reader = RecordStreamReader(path: input == "-" ? "/dev/stdin" : input, displayName: name, format: inputFormat)
         let stream = RecordStream(reader: reader, grouped: !inputUnsorted)
         let summary = try stream.forEachGroup(in: workspace, selection: selected, by: grouping, mirror: options.mirrorView, quantity: options.quantity,
-                                              rejected: { FileHandle.standardError.write(Data("rejected: \($0)\n".utf8)) }) { groups in
-            FileHandle.standardOutput.write(Data(try lines(groups, workspace).utf8))
+                                              rejected: { StandardError.write("rejected: \($0)\n") }) { groups in
+            try StandardOutput.write(try lines(groups, workspace))
         }
         if summary.rejected > 0 {
-            FileHandle.standardError.write(Data("\(name): \(summary.rejected) rows rejected, \(summary.records) records read, \(summary.kept) in \(summary.groups) groups\n".utf8))
+            StandardError.write("\(name): \(summary.rejected) rows rejected, \(summary.records) records read, \(summary.kept) in \(summary.groups) groups\n")
         }
     }
 }
