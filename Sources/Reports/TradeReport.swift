@@ -26,7 +26,7 @@ public struct TradeReport: Sendable {
     /// The series of the code's chapter (same selection otherwise), when the code
     /// is a heading or subheading: its values bound the code's values from above.
     public let chapterSeries: TradeSeries?
-    /// Breaks, anomaly flags and sanction screens computed by `TradeSeriesDiagnostics`, when the caller ran them.
+    /// Breaks, anomaly flags and sanction screens computed by `DiagnosticsSpecification`, when the caller ran them.
     public let diagnosis: TradeSeriesDiagnosis?
     /// The monthly value series of the code through a structural model (gaps kept as gaps), when there is one.
     public let monthly: MonthlyStructuralSection?

@@ -19,7 +19,7 @@ struct TradeReportDiagnosticsTests {
         let series = try TradeSeriesBuilder().build(records, selection: selection)
         let event = SanctionEvent(id: "EV", authority: "UNSC", adopted: try CalendarDate(year: 2007, month: 1, day: 1), partnerScope: "all", title: "t",
                                   measures: [SanctionMeasure(direction: .export, action: .ban, category: "coal", hsCodes: [try HSCode("2701")])])
-        let diagnosis = TradeSeriesDiagnostics().diagnose(series, context: SanctionContext(calendar: SanctionCalendar(target: .northKorea, events: [event], origin: "test"), selection: selection))
+        let diagnosis = DiagnosticsSpecification().diagnose(series, context: SanctionContext(calendar: SanctionCalendar(target: .northKorea, events: [event], origin: "test"), selection: selection))
         return TradeReport(table: SeriesTable(series: series, selectionLabel: "test", valuation: "CIF"), commodityName: "coal",
                            calendar: SanctionCalendar(target: .northKorea, events: [event], origin: "test"), provenance: "test figures",
                            citations: [:], diagnosis: diagnosis)

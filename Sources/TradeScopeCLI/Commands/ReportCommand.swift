@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
                 table: table, commodityName: Workspace.commodityName(selected.commodity),
                 calendar: workspace.calendar, provenance: workspace.provenance(of: series, mirror: mirror),
                 citations: citations, chapterSeries: chapterSeries,
-                diagnosis: TradeSeriesDiagnostics().diagnose(series, context: SanctionContext(calendar: workspace.calendar, selection: selected)),
+                diagnosis: DiagnosticsSpecification().diagnose(series, context: SanctionContext(calendar: workspace.calendar, selection: selected)),
                 monthly: selected.frequency == .annual ? workspace.monthlyStructural(selected, mirror: mirror).map {
                     MonthlyStructuralSection(fit: $0.fit, flags: $0.flags, window: $0.window)
                 } : nil))

@@ -1,6 +1,6 @@
 import TradeDomain
 
-/// Breaks, anomaly flags and sanction screens of a trade series (see ``TradeSeriesDiagnostics``).
+/// Breaks, anomaly flags and sanction screens of a trade series (see ``DiagnosticsSpecification``).
 public struct TradeSeriesDiagnosis: Sendable, Equatable, Codable {
     /// A measure of a trade series.
     public enum Measure: String, Sendable, Equatable, Codable, CaseIterable {

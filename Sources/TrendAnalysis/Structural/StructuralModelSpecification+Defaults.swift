@@ -25,7 +25,7 @@ extension TimeSeries where Value == Double {
     public var hasGaps: Bool { values.contains { $0 == nil } }
 
     /// The longest run of consecutive periods with values (the latest of equally long runs).
-    public var longestCompleteRun: TimeSeries<Double> { TradeSeriesDiagnostics.longestCompleteRun(self) }
+    public var longestCompleteRun: TimeSeries<Double> { DiagnosticsSpecification.longestCompleteRun(self) }
 }
 
 extension AnalysisError {

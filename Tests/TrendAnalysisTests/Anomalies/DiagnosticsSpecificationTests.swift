@@ -19,7 +19,7 @@ struct TradeSeriesDiagnosticsTests {
     func nile() throws {
         let flows = try referenceFixture("nile").doubles("flow")
         let context = SanctionContext(events: [], hsCodes: [], reporter: nil)
-        let diagnosis = TradeSeriesDiagnostics(anomalyThreshold: 2.5).diagnose(Self.trade(flows, start: Period(year: 1871)), context: context)
+        let diagnosis = DiagnosticsSpecification(anomalyThreshold: 2.5).diagnose(Self.trade(flows, start: Period(year: 1871)), context: context)
         let value = diagnosis.measures[0]
         #expect(value.measure == .value && value.firstPeriod == Period(year: 1871) && value.lastPeriod == Period(year: 1970))
         // h = max(2, floor(0.15 * 100)) = 15 as strucchange's h = 0.15: breakpoints(Nile ~ 1) gives 1898 (index 27).
@@ -33,7 +33,7 @@ struct TradeSeriesDiagnosticsTests {
     func gaps() throws {
         // Runs: 2000-2001 (2), 2003-2008 (6), 2010 (1). The 6-period run is used: too short for breaks (8), enough for scores (5).
         let values: [Double?] = [1, 2, nil, 3, 4, 5, 6, 7, 8, nil, 9]
-        let diagnosis = TradeSeriesDiagnostics().diagnose(Self.trade(values, start: Period(year: 2000)), context: SanctionContext(events: [], hsCodes: [], reporter: nil))
+        let diagnosis = DiagnosticsSpecification().diagnose(Self.trade(values, start: Period(year: 2000)), context: SanctionContext(events: [], hsCodes: [], reporter: nil))
         let value = diagnosis.measures[0]
         #expect(value.firstPeriod == Period(year: 2003) && value.lastPeriod == Period(year: 2008))
         #expect(value.breaks == nil && value.notes.first?.contains("has 6 periods; 8 are needed") == true)

@@ -1,6 +1,7 @@
 import TradeDomain
 
-/// The breaks, anomalies and sanction screens that `tradescope report` shows next to the events.
+/// How a trade series is diagnosed for `tradescope report`: the breaks, anomalies and sanction screens shown
+/// next to the events; ``diagnose(_:context:)`` gives a ``TradeSeriesDiagnosis``.
 ///
 /// Trade series have gaps, and breaks and robust scores need complete data, so each measure
 /// (value, quantity, unit price) is analysed on its longest run of consecutive reported periods
@@ -12,7 +13,7 @@ import TradeDomain
 /// - every flag with the nearest event of the ``SanctionContext``.
 /// The sanction screens (``SanctionScreen``) run on the whole series. Nothing here throws: an analysis
 /// that cannot run leaves a note saying why.
-public struct TradeSeriesDiagnostics: Sendable, Equatable, Codable {
+public struct DiagnosticsSpecification: Sendable, Equatable, Codable {
     /// The fewest periods for a break search (default 8).
     public let minimumBreakObservations: Int
     /// The fewest periods for anomaly scores (default 5).
