@@ -101,6 +101,13 @@ struct ReportDocumentCommandTests {
         #expect(refused.standardError.contains("coal-2701-quantity.svg exists"))
         let forced = try runTradescope(["report", "--format", "md", "--out", file.path, "--force"])
         #expect(forced.status == 0)
+        // Issue 23 item 24: with only the last chart present, the refusal comes before any file is written
+        // (the charts before it were written and left behind).
+        try FileManager.default.removeItem(at: file)
+        for name in names.dropLast() { try FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
+        let lastOnly = try runTradescope(["report", "--format", "md", "--out", file.path])
+        #expect(lastOnly.status == 2 && lastOnly.standardError.contains("coal-composition.svg exists"), "\(lastOnly.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["coal-composition.svg"])
     }
 
     @Test("text: no colour without a terminal, sparklines added")
