@@ -172,9 +172,13 @@ public enum CSVText {
     /// - Returns: The CSV field.
     public static func field(_ text: String, guardingFormulas: Bool) -> String {
         guard guardingFormulas else { return field(text) }
-        let shown = text.unicodeScalars.contains(where: { TerminalText.isControl($0) && $0 != "\r" })
-            ? text.split(separator: "\r", omittingEmptySubsequences: false).map { TerminalText.escape(String($0)) }.joined(separator: "\r")
-            : text
+        var shown = text
+        if text.unicodeScalars.contains(where: { TerminalText.isControl($0) && $0 != "\r" }) {
+            shown = ""
+            for scalar in text.unicodeScalars {
+                if scalar == "\r" { shown.unicodeScalars.append(scalar) } else { shown += TerminalText.escape(String(scalar)) }
+            }
+        }
         return field(startsFormula(shown) ? "'" + shown : shown)
     }
 

@@ -117,6 +117,8 @@ public final class TradeStore: Sendable {
                     // looked at, so two first ingests of a new store take turns; a deferred transaction let both see
                     // no tables and the second fail with "table series already exists".
                     try queue.writeWithoutTransaction { db in try db.inTransaction(.immediate) {
+                        // GRDB caches the schema it saw (the check above, before the lock): read it afresh.
+                        db.clearSchemaCache()
                         // Checked again inside the transaction: another process may have done it meanwhile.
                         guard try db.tableExists("records") else {
                             try StoreSchema.create(db)
