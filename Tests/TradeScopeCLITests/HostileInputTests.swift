@@ -149,3 +149,14 @@ struct HostileInputTests {
         return secondary >= 0 ? (primary, secondary) : nil
     }
 }
+
+/// Issue 23 item 24: `--from 2017 --to 2010` searched for records in a reversed range and reported none.
+@Suite("reversed period range")
+struct ReversedRangeTests {
+    @Test("--from after --to is exit 2 naming both")
+    func reversed() throws {
+        let result = try runTradescope(["series", "--hs", "2701", "--from", "2017", "--to", "2010"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--from 2017 comes after --to 2010"), "\(result.standardError)")
+    }
+}
