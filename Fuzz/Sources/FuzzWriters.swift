@@ -42,12 +42,13 @@ func checkMarkdown(_ text: String) {
 func checkCodeSpan(_ text: String) {
     let span = Markdown.codeSpan(text)
     precondition(!span.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || TerminalText.isControl($0) }), "line break in code span")
-    let fence = span.prefix { $0 == "`" }.count
-    precondition(fence >= 1 && span.hasSuffix(String(repeating: "`", count: fence)) && span.count >= 2 * fence, "bad fence")
-    let body = span.dropFirst(fence).dropLast(fence)
+    // By scalars, as CommonMark reads: a combining mark after the fence makes one Character with a backtick.
+    let scalars = Array(span.unicodeScalars)
+    let fence = scalars.prefix { $0 == "`" }.count
+    precondition(fence >= 1 && scalars.count >= 2 * fence && scalars.suffix(fence).allSatisfy { $0 == "`" }, "bad fence")
     var run = 0
-    for character in body {
-        run = character == "`" ? run + 1 : 0
+    for scalar in scalars[fence..<(scalars.count - fence)] {
+        run = scalar == "`" ? run + 1 : 0
         precondition(run < fence, "a backtick run inside closes the span: \(span.debugDescription)")
     }
 }
@@ -57,9 +58,11 @@ func checkCodeSpan(_ text: String) {
 func checkCSV(_ text: String) {
     let field = CSVText.field(text, guardingFormulas: true)
     var cell = field
-    if field.hasPrefix("\"") {
-        precondition(field.hasSuffix("\"") && field.count >= 2, "unterminated quoted field")
-        cell = String(field.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+    // By bytes: a combining mark after the opening quote makes one Character with it.
+    let bytes = Array(field.utf8)
+    if bytes.first == 0x22 {
+        precondition(bytes.last == 0x22 && bytes.count >= 2, "unterminated quoted field")
+        cell = String(decoding: bytes[1..<(bytes.count - 1)], as: UTF8.self).replacingOccurrences(of: "\"\"", with: "\"")
     } else {
         precondition(!field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }), "unquoted separator")
     }

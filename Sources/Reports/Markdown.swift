@@ -10,7 +10,7 @@
 ///   or digits (where CommonMark never reads it as emphasis: `KITA_AJU_2014` stays as written).
 /// - Block Markdown at the start: a leading `#`, `=`, `+ `, `- ` or `1. `/`1) ` is escaped, so no heading or list starts.
 /// - Lines: a newline or carriage return becomes a space (a data string never ends a paragraph, a table row or
-///   a list item); any other control character is shown as `\xNN` (a terminal escape never reaches the file raw).
+///   a list item); any other control character (C0 but tab, DEL, C1) is shown as `\xNN` (a terminal escape never reaches the file raw).
 public enum Markdown {
     /// `text` escaped for Markdown text (paragraphs, list items, headings and table cells).
     ///
@@ -33,7 +33,7 @@ public enum Markdown {
                 out += inWord ? "_" : "\\_"
             case "\n", "\r": out += " "
             default:
-                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F {
+                if TerminalText.isControl(scalar) {
                     out += "\\\\x" + hex(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -58,7 +58,7 @@ public enum Markdown {
             case "\n": body += "\\n"
             case "\r": body += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { body += "\\x" + hex(scalar.value) } else { body.unicodeScalars.append(scalar) }
+                if TerminalText.isControl(scalar) || scalar == "\t" { body += "\\x" + hex(scalar.value) } else { body.unicodeScalars.append(scalar) }
             }
         }
         let fence = String(repeating: "`", count: longestRun + 1)

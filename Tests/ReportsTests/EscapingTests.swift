@@ -22,6 +22,8 @@ struct EscapingTests {
         ("2016. A year", "2016\\. A year"),
         ("&lt; kept as written", "&amp;lt; kept as written"),
         ("bell\u{07}esc\u{1B}[2J", "bell\\\\x07esc\\\\x1b\\[2J"),
+        // Found by the writers fuzz target: a C1 control (U+0091) passed through.
+        ("c1\u{91}csi\u{9B}2J", "c1\\\\x91csi\\\\x9b2J"),
     ])
     func markdownEscape(input: String, expected: String) {
         #expect(Markdown.escape(input) == expected)
