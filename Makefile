@@ -64,7 +64,7 @@ sanitize: deps
 # crash, leak or timeout leaves its input in .build/fuzz/artifacts/<target>/ and fails.
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 20
-FUZZ_TARGETS := trade-csv codes scenario-file sanction-calendar
+FUZZ_TARGETS := trade-csv codes scenario-file sanction-calendar writers
 FUZZ_DIR := .build/fuzz
 FUZZ_MODULES := $(FUZZ_DIR)/debug/Modules
 FUZZ_SWIFTC = swiftc -sanitize=fuzzer,address -parse-as-library -I $(FUZZ_MODULES) \
@@ -72,17 +72,19 @@ FUZZ_SWIFTC = swiftc -sanitize=fuzzer,address -parse-as-library -I $(FUZZ_MODULE
   -Xcc -fmodule-map-file=.build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap \
   -Xcc -fmodule-map-file=Sources/CLAPACK/module.modulemap -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
   -Xcc -fmodule-map-file=$(FUZZ_DIR)/debug/CTradeIO.build/module.modulemap -Xcc -I -Xcc Sources/CTradeIO/include \
-  $$(find $(addprefix $(FUZZ_DIR)/debug/,TradeDomain.build TradeIO.build CTradeIO.build GRDB.build Yams.build CYaml.build NumericCore.build TrendAnalysis.build Scenarios.build) -name '*.o') \
+  $$(find $(addprefix $(FUZZ_DIR)/debug/,TradeDomain.build TradeIO.build CTradeIO.build GRDB.build Yams.build CYaml.build NumericCore.build TrendAnalysis.build Scenarios.build Reports.build) -name '*.o') \
   -lsqlite3 -lopenblas -lz 2> >(grep -v 'Cannot export local symbol' >&2)
 
 fuzz-build: deps
 	$(SWIFT) build --build-path $(FUZZ_DIR) -Xswiftc -sanitize=fuzzer,address --target TradeIO
 	$(SWIFT) build --build-path $(FUZZ_DIR) -Xswiftc -sanitize=fuzzer,address --target Scenarios
+	$(SWIFT) build --build-path $(FUZZ_DIR) -Xswiftc -sanitize=fuzzer,address --target Reports
 	@mkdir -p $(FUZZ_DIR)/bin
 	$(FUZZ_SWIFTC) -module-name FuzzTradeCSV Fuzz/Sources/FuzzTradeCSV.swift -o $(FUZZ_DIR)/bin/fuzz-trade-csv
 	$(FUZZ_SWIFTC) -module-name FuzzCodes Fuzz/Sources/FuzzCodes.swift -o $(FUZZ_DIR)/bin/fuzz-codes
 	$(FUZZ_SWIFTC) -module-name FuzzScenarioFile Fuzz/Sources/FuzzScenarioFile.swift -o $(FUZZ_DIR)/bin/fuzz-scenario-file
 	$(FUZZ_SWIFTC) -module-name FuzzSanctionCalendar Fuzz/Sources/FuzzSanctionCalendar.swift -o $(FUZZ_DIR)/bin/fuzz-sanction-calendar
+	$(FUZZ_SWIFTC) -module-name FuzzWriters Fuzz/Sources/FuzzWriters.swift -o $(FUZZ_DIR)/bin/fuzz-writers
 
 # The SIGKILL test of the store (StoreRobustnessTests) with 100 kills in a row
 # (make test runs 3); KILL_ITERATIONS overrides.

@@ -41,7 +41,7 @@ public struct EventList: Sendable {
         for (event, measures) in entries {
             for measure in measures {
                 let codes = measure.coversAllGoods ? "all goods" : measure.hsCodes.map(\.digits).joined(separator: ", ")
-                out += "| \(event.adopted) | \(event.id) | \(Markdown.escape(event.authority)) | \((measure.effective ?? event.effectiveDate).description) | \(measure.direction.rawValue) | \(Markdown.escape(TradeReport.measureSummary(measure))) | \(codes) |\n"
+                out += "| \(event.adopted) | \(Markdown.escape(event.id)) | \(Markdown.escape(event.authority)) | \((measure.effective ?? event.effectiveDate).description) | \(measure.direction.rawValue) | \(Markdown.escape(TradeReport.measureSummary(measure))) | \(codes) |\n"
             }
         }
         return out
@@ -75,13 +75,5 @@ public struct EventList: Sendable {
                 ])
             })),
         ])
-    }
-}
-
-/// Markdown escaping for table cells.
-enum Markdown {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "<", with: "&lt;")
     }
 }

@@ -56,12 +56,12 @@ public struct MarkdownReport: Sendable {
                     let chart = report.chart(measure)
                     let name = "\(chartPrefix)-\(code)-\(measure.rawValue).svg"
                     charts.append(ChartFile(name: name, svg: chart.svg(id: "c\(index)-\(measure.rawValue)")))
-                    out += "![\(Markdown.escape(chart.title))](\(name))\n\n" + questions(report.dataQuestions(for: measure))
+                    out += "![\(Markdown.escape(chart.title))](\(Markdown.linkDestination(name)))\n\n" + questions(report.dataQuestions(for: measure))
                 }
                 if let monthly = report.monthly, let chart = monthly.chart(title: "\(code): monthly value, smoothed level and 95% band") {
                     let name = "\(chartPrefix)-\(code)-monthly.svg"
                     charts.append(ChartFile(name: name, svg: chart.svg(id: "c\(index)-monthly")))
-                    out += "![\(Markdown.escape(chart.title))](\(name))\n\n"
+                    out += "![\(Markdown.escape(chart.title))](\(Markdown.linkDestination(name)))\n\n"
                 }
             }
         }
@@ -71,7 +71,7 @@ public struct MarkdownReport: Sendable {
             if let chartPrefix {
                 let name = "\(chartPrefix)-composition.svg"
                 charts.append(ChartFile(name: name, svg: pie.svg(id: "pie")))
-                out += "![\(Markdown.escape(pie.title))](\(name))\n\n"
+                out += "![\(Markdown.escape(pie.title))](\(Markdown.linkDestination(name)))\n\n"
             } else {
                 out += Markdown.escape(pie.title) + "\n\n"
             }
@@ -90,7 +90,7 @@ public struct MarkdownReport: Sendable {
             if let chartPrefix {
                 let name = "\(chartPrefix)-sanction-groups.svg"
                 charts.append(ChartFile(name: name, svg: chart.svg(id: "sanction-groups")))
-                out += "![\(Markdown.escape(chart.title))](\(name))\n\n"
+                out += "![\(Markdown.escape(chart.title))](\(Markdown.linkDestination(name)))\n\n"
             } else {
                 out += Markdown.escape(chart.title) + "\n\n"
             }

@@ -19,6 +19,6 @@ public enum ProgressBar {
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let percent = NumberStyle.right(String(Int((done * 100).rounded(.down))) + "%", 4)
         let shown = color ? "\u{1B}[32m" + bar + "\u{1B}[0m" : bar
-        return "[\(shown)] \(percent)  \(NumberStyle.grouped(Double(rows))) \(unit)  \(label)"
+        return "[\(shown)] \(percent)  \(NumberStyle.grouped(Double(rows))) \(unit)  \(TerminalText.escape(label))"
     }
 }

@@ -91,11 +91,11 @@ public struct RunManifest: Sendable, Equatable {
 
     /// The manifest as a Markdown section.
     public func markdown() -> String {
-        var out = "## Run manifest\n\n- Tool: \(tool) \(version)\n- Command: `\(commandText.replacingOccurrences(of: "`", with: "'"))`\n"
+        var out = "## Run manifest\n\n- Tool: \(Markdown.escape(tool)) \(Markdown.escape(version))\n- Command: \(Markdown.codeSpan(commandText))\n"
         out += "- Sanctions calendar: \(Markdown.escape(sanctionsCalendar))\n"
-        for input in inputs { out += "- Input `\(input.name)`: \(input.bytes) bytes, SHA-256 `\(input.sha256)`\n" }
+        for input in inputs { out += "- Input \(Markdown.codeSpan(input.name)): \(input.bytes) bytes, SHA-256 \(Markdown.codeSpan(input.sha256))\n" }
         for parameter in parameters { out += "- Parameter \(Markdown.escape(parameter.name)): \(Markdown.escape(parameter.value))\n" }
-        out += seeds.isEmpty ? "- Random seeds: none (no random numbers drawn)\n" : seeds.map { "- Seed \($0.name): \($0.value)\n" }.joined()
+        out += seeds.isEmpty ? "- Random seeds: none (no random numbers drawn)\n" : seeds.map { "- Seed \(Markdown.escape($0.name)): \(Markdown.escape($0.value))\n" }.joined()
         return out
     }
 

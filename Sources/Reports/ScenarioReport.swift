@@ -50,8 +50,10 @@ public struct ScenarioReport: Sendable {
     /// - Returns: The report.
     public func text(markdown: Bool = false) -> String {
         var out = ""
-        func heading(_ text: String, _ level: Int) { out += markdown ? String(repeating: "#", count: level) + " " + text + "\n\n" : text + "\n" + String(repeating: level == 1 ? "=" : "-", count: text.count) + "\n" }
-        func line(_ text: String = "") { out += text + "\n" }
+        // In Markdown every line and cell is escaped (Markdown.escape): scenario names, descriptions and notes are data.
+        func e(_ text: String) -> String { markdown ? Markdown.escape(text) : text }
+        func heading(_ text: String, _ level: Int) { out += markdown ? String(repeating: "#", count: level) + " " + e(text) + "\n\n" : text + "\n" + String(repeating: level == 1 ? "=" : "-", count: text.count) + "\n" }
+        func line(_ text: String = "") { out += e(text) + "\n" }
         if outcomes.count > 1 {
             heading(isSweep ? "Sweep: \(outcomes[0].outcome.scenario.name)" : "Scenarios side by side", 1)
             let header = ["Scenario", "Forgone value (USD)", "Interval", "Forgone quantity", "Interval"]
@@ -99,7 +101,7 @@ public struct ScenarioReport: Sendable {
                     line("Forgone over \(t.valuePeriods) period(s): USD \(Self.number(t.forgoneValue?.mean)) (\(Self.range(t.forgoneValue))); " +
                          "\(Self.number(t.forgoneQuantity?.mean)) \(unit) (\(Self.range(t.forgoneQuantity)))")
                 }
-                for note in commodity.notes { line((markdown ? "- " : "Note: ") + note) }
+                for note in commodity.notes { out += (markdown ? "- " : "Note: ") + e(note) + "\n" }
                 line()
             }
             let sections = outcome.sections
@@ -144,8 +146,8 @@ public struct ScenarioReport: Sendable {
 
     private func table(_ header: [String], _ rows: [[String]], markdown: Bool) -> String {
         if markdown {
-            var out = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
-            for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+            var out = "| " + header.map(Markdown.escape).joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
+            for row in rows { out += "| " + row.map(Markdown.escape).joined(separator: " | ") + " |\n" }
             return out
         }
         let widths = header.indices.map { i in max(header[i].count, rows.map { $0[i].count }.max() ?? 0) }

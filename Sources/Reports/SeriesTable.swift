@@ -162,6 +162,8 @@ public enum CSVText {
     /// A text field guarded against CSV formula injection (OWASP "CSV Injection"): text beginning
     /// with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a single quote, so a
     /// spreadsheet shows it as text instead of evaluating it; a number (`-12.5`) stays a number.
+    /// The guard also writes every control character but tab, line feed and carriage return as `\xNN`
+    /// (``TerminalText``), so a terminal escape in a note cannot act on a terminal that shows the file.
     /// Then quoted as ``field(_:)``.
     ///
     /// - Parameters:
@@ -169,8 +171,15 @@ public enum CSVText {
     ///   - guardingFormulas: Whether to prefix (the CLI's default; `--no-csv-formula-guard` turns it off).
     /// - Returns: The CSV field.
     public static func field(_ text: String, guardingFormulas: Bool) -> String {
-        guard guardingFormulas, startsFormula(text) else { return field(text) }
-        return field("'" + text)
+        guard guardingFormulas else { return field(text) }
+        var shown = text
+        if text.unicodeScalars.contains(where: { TerminalText.isControl($0) && $0 != "\r" }) {
+            shown = ""
+            for scalar in text.unicodeScalars {
+                if scalar == "\r" { shown.unicodeScalars.append(scalar) } else { shown += TerminalText.escape(String(scalar)) }
+            }
+        }
+        return field(startsFormula(shown) ? "'" + shown : shown)
     }
 
     /// Whether a spreadsheet would read the cell as a formula: it begins with `=`, `+`, `-`, `@`,

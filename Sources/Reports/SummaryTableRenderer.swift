@@ -7,8 +7,8 @@ public enum SummaryTableRenderer {
     /// - Parameter table: The summary.
     /// - Returns: Markdown text ending in a newline.
     public static func markdown(_ table: SummaryTable) -> String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
-        var lines = ["### \(table.title)", ""]
+        let cell = Markdown.escape
+        var lines = ["### \(cell(table.title))", ""]
         if !table.header.isEmpty {
             lines += ["| | |", "| --- | --- |"] + table.header.map { "| \(cell($0.key)) | \(cell($0.value)) |" } + [""]
         }

@@ -35,7 +35,7 @@ extension TradeReport {
         if !events.isEmpty {
             out += "\n## \(Markdown.escape(eventsHeading))\n\n"
             for (event, measures) in events {
-                out += "- **\(event.adopted) \(event.id)**: " + Markdown.escape(measures.map(Self.measureSummary).joined(separator: "; ")) + "\n"
+                out += "- **\(event.adopted) \(Markdown.escape(event.id))**: " + Markdown.escape(measures.map(Self.measureSummary).joined(separator: "; ")) + "\n"
             }
         }
         // The same sections as the text report: breaks and anomalies near the events, the monthly series.

@@ -12,8 +12,10 @@ import Yams
 public struct ScenarioFile: Sendable {
     /// The largest file read, in bytes.
     public static let maximumBytes = 256 * 1024
-    /// The most YAML nodes visited (aliases count at every use).
-    public static let maximumNodes = 20_000
+    /// The most YAML nodes visited (aliases count at every use). A file of ``maximumBytes`` written without
+    /// aliases holds at most about 131,000 nodes (two bytes each at the least, `[1,1,...]`), so only aliases
+    /// expanding the tree pass this bound; 2,000 plain events (some 30,000 nodes) are well inside it.
+    public static let maximumNodes = 200_000
     /// The deepest nesting of collections allowed, checked on the text before parsing
     /// (``YAMLNesting``): Yams composes recursively, so deeper files would overflow the stack.
     public static let maximumDepth = 64
@@ -289,15 +291,22 @@ struct ScenarioWalker {
                 if keys.contains("ref") {
                     edits.append(try edit(item))
                 } else if keys.contains("new") {
-                    measures.append(try newMeasure(item, index: measures.count))
+                    let measure = try newMeasure(item, index: measures.count)
+                    // Ids are unique: a new event may not take a calendar event's id (that one is changed with 'ref')
+                    // or another new event's, so that '--sweep ID' names one event.
+                    let idNode = mapping.first { $0.key.scalar?.string == "id" }?.value ?? item
+                    if context.calendar.contains(where: { $0.id == measure.id }) {
+                        throw .invalidValue(location(idNode), key: "id", value: measure.id,
+                                            reason: "the sanctions calendar has an event with this id; change that event with 'ref: \(measure.id)' or choose another id")
+                    }
+                    if measures.contains(where: { $0.id == measure.id }) {
+                        throw .invalidValue(location(idNode), key: "id", value: measure.id, reason: "ids of new events must be unique")
+                    }
+                    measures.append(measure)
                 } else {
                     throw .missingKey(location(item), key: "ref or new")
                 }
             }
-        }
-        let ids = measures.map(\.id)
-        if let duplicate = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
-            throw .invalidValue(location(root), key: "events id", value: duplicate, reason: "ids of new events must be unique")
         }
         return Scenario(name: try string(name.value, key: "name"),
                         description: try top["description"].map { entry throws(ScenarioError) in try string(entry.value, key: "description") },
@@ -348,6 +357,10 @@ struct ScenarioWalker {
             }
             return value
         }
+        let fitFrom = try period("fit_from"), fitThrough = try period("fit_to")
+        if let fitFrom, let fitThrough, fitFrom > fitThrough, let entry = map["fit_to"] {
+            throw .invalidValue(location(entry.value), key: "fit_to", value: fitThrough.description, reason: "must not come before fit_from \(fitFrom)")
+        }
         let level = try map["level"].map { entry throws(ScenarioError) in try number(entry.value, key: "level", range: 0.5...0.999) } ?? 0.95
         let transform = try map["transform"].map { entry throws(ScenarioError) in
             try choice(entry.value, key: "transform", [("auto", NonNegativeForecasting.Request.automatic), ("log", .fixed(.log)), ("none", .fixed(.none))])
@@ -355,8 +368,8 @@ struct ScenarioWalker {
         let point = try map["point"].map { entry throws(ScenarioError) in
             try choice(entry.value, key: "point", [("mean", BackTransformedPoint.mean), ("median", .median)])
         } ?? .mean
-        return ScenarioBaseline(method: method, trend: trend, seasonal: seasonal, fitFrom: try period("fit_from"),
-                                fitThrough: try period("fit_to"), through: try period("through"), level: level,
+        return ScenarioBaseline(method: method, trend: trend, seasonal: seasonal, fitFrom: fitFrom,
+                                fitThrough: fitThrough, through: try period("through"), level: level,
                                 nonNegative: NonNegativeForecasting(request: transform, point: point))
     }
 
@@ -367,6 +380,13 @@ struct ScenarioWalker {
         guard context.calendar.contains(where: { $0.id == id }) else { throw .unknownEvent(location(ref.value), id: id) }
         let shift = try map["shift_to"].map { entry throws(ScenarioError) in try date(entry.value, key: "shift_to") }
         let lift = try map["lift"].map { entry throws(ScenarioError) in try date(entry.value, key: "lift", checkRange: false) }
+        if let lift, let entry = map["lift"], let event = context.calendar.first(where: { $0.id == id }) {
+            // The lift is the first day no longer in force: it must come after the (possibly shifted) effective date.
+            let effective = shift ?? event.effectiveDate
+            if lift <= effective {
+                throw .invalidValue(location(entry.value), key: "lift", value: lift.description, reason: "must come after effective \(effective)")
+            }
+        }
         return CalendarEdit(
             eventID: id, drop: try map["drop"].map { entry throws(ScenarioError) in try boolean(entry.value, key: "drop") } ?? false,
             shiftTo: shift,

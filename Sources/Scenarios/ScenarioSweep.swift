@@ -100,12 +100,19 @@ public struct ScenarioSweep: Hashable, Codable, Sendable {
     /// - Parameters:
     ///   - scenario: The base scenario.
     ///   - calendar: The sanctions calendar.
+    ///   - dataRange: The first and last day of the data: swept dates outside it are refused, as the same
+    ///     dates in a scenario file are (``ScenarioFile/Context/dataRange``); `nil` skips the check.
     /// - Returns: One scenario per value.
-    /// - Throws: ``ScenarioError/invalidSweep(_:)`` when the event is neither a new measure nor in the calendar.
-    public func scenarios(from scenario: Scenario, calendar: [SanctionEvent]) throws(ScenarioError) -> [(label: String, scenario: Scenario)] {
+    /// - Throws: ``ScenarioError/invalidSweep(_:)`` when the event is neither a new measure nor in the calendar,
+    ///   or a date lies outside the data.
+    public func scenarios(from scenario: Scenario, calendar: [SanctionEvent],
+                          dataRange: ClosedRange<CalendarDate>? = nil) throws(ScenarioError) -> [(label: String, scenario: Scenario)] {
         let isNew = scenario.measures.contains { $0.id == eventID }
         guard isNew || calendar.contains(where: { $0.id == eventID }) else {
             throw .invalidSweep("event '\(eventID)' is neither a new event of the scenario nor in the sanctions calendar")
+        }
+        if case let .date(dates) = parameter, let dataRange, let outside = dates.first(where: { !dataRange.contains($0) }) {
+            throw .invalidSweep("date \(outside) lies outside the data (\(dataRange.lowerBound) to \(dataRange.upperBound))")
         }
         func variant(compliance: Double?, date: CalendarDate?) -> Scenario {
             var edits = scenario.edits

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Where a run's standard output and standard error go, and which data directory it reads.
 ///
@@ -51,13 +52,20 @@ final class ConsoleCapture: @unchecked Sendable {
 /// Standard error: messages, warnings and progress bars (never results).
 enum StandardError {
     /// Writes `text` to standard error, or to the in-process capture. A failed write is ignored:
-    /// there is nowhere left to report it.
-    static func write(_ text: String) {
+    /// there is nowhere left to report it. On a terminal, control characters in messages (which quote data)
+    /// are shown escaped (``TerminalText``), keeping the tool's own styles and, for a progress bar's `redraw`,
+    /// the carriage return it starts with.
+    static func write(_ text: String, redraw: Bool = false) {
         if let capture = Console.capture {
             capture.appendError(text)
             return
         }
-        let bytes = Array(text.utf8)
+        var shown = text
+        if isatty(STDERR_FILENO) == 1 {
+            shown = redraw && text.hasPrefix("\r") ? "\r" + TerminalText.escape(String(text.dropFirst()), keepingStyles: true)
+                : TerminalText.escape(text, keepingStyles: true)
+        }
+        let bytes = Array(shown.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in

@@ -55,6 +55,6 @@ final class TerminalProgress: @unchecked Sendable {
     private func draw() {
         let line = ProgressBar.line(fraction: Double(done) / Double(max(total, 1)), rows: done, label: label, color: color,
                                     unit: "of \(NumberStyle.grouped(Double(total))) \(unit)")
-        StandardError.write("\r" + line)
+        StandardError.write("\r" + line, redraw: true)
     }
 }

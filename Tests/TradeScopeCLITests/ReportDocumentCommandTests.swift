@@ -101,6 +101,14 @@ struct ReportDocumentCommandTests {
         #expect(refused.standardError.contains("coal-2701-quantity.svg exists"))
         let forced = try runTradescope(["report", "--format", "md", "--out", file.path, "--force"])
         #expect(forced.status == 0)
+        // Issue 23 item 24: with only the last chart present, the refusal comes before any file is written
+        // (the charts before it were written and left behind).
+        try FileManager.default.removeItem(at: file)
+        for name in names.dropLast() { try FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
+        let lastOnly = try runTradescope(["report", "--format", "md", "--out", file.path])
+        #expect(lastOnly.status == 2 && lastOnly.standardError.contains("coal-composition.svg exists"), "\(lastOnly.standardError)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(left.contains("coal-composition.svg") && !left.contains("coal.md") && names.dropLast().allSatisfy { !left.contains($0) }, "\(left)")
     }
 
     @Test("text: no colour without a terminal, sparklines added")

@@ -38,6 +38,18 @@ struct CSVParserState {
     var recordBytes = 0
     /// Whether the record has a separator or a quoted field (its ordinary bytes show in `storage`).
     var recordHasContent = false
+    /// Whether an error confined to one record (invalid UTF-8, a quote inside an unquoted field, text after a
+    /// closing quote) is noted in `storage.recordError` and the record read on to its end, instead of thrown:
+    /// the reader then rejects that row and goes on (a stray quote is kept as a literal character until the row
+    /// is rejected). Errors about the file's structure (an unclosed quote at the end, the size limits) still throw.
+    var recoversRecordErrors = false
+
+    /// Throws `error`, or notes it for the current record when recovering (the first one counts).
+    @inline(never)
+    func recordProblem(_ error: TradeIOError) throws {
+        guard recoversRecordErrors else { throw error }
+        if storage.recordError == nil { storage.recordError = error }
+    }
 
     init(displayName: String, maximumRecordBytes: Int, maximumFieldCount: Int = CSVReader.defaultMaximumFieldCount,
          checksUTF8: Bool) {
@@ -61,7 +73,7 @@ struct CSVParserState {
     func checkFieldUTF8() throws {
         let field = UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart)
         if !isASCII(field) && decodeUTF8(field) == nil {
-            throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(storage.endCount + 1)"))
+            try recordProblem(TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(storage.endCount + 1)")))
         }
     }
 
@@ -114,6 +126,7 @@ struct CSVParserState {
         recordBytes = 0
         recordHasContent = false
         recordDone = false
+        if storage.recordError != nil { storage.recordError = nil }
         skipsFieldChecks = chunkIsASCII
     }
 
@@ -187,8 +200,10 @@ struct CSVParserState {
                     if i >= limit {
                         throw TradeIOError.lineTooLong(SourceLocation(file: displayName, line: recordLine), limit: maximumRecordBytes)
                     }
-                    throw TradeIOError.textAfterClosingQuote(
-                        SourceLocation(file: displayName, line: recordLine, field: "column \(fieldNumber)"))
+                    try recordProblem(TradeIOError.textAfterClosingQuote(
+                        SourceLocation(file: displayName, line: recordLine, field: "column \(fieldNumber)")))
+                    // Recovering: the rest of the field is read as unquoted text.
+                    quoteClosed = false
                 }
             }
             // Unquoted: the separators before the next special byte end fields.
@@ -223,10 +238,13 @@ struct CSVParserState {
                 } else {
                     storage.appendRun(base, from: runStart, to: special)
                     let text = String(decoding: UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart), as: UTF8.self)
-                    throw TradeIOError.invalidValue(
+                    try recordProblem(TradeIOError.invalidValue(
                         SourceLocation(file: displayName, line: recordLine, field: "column \(fieldNumber)"),
                         value: text + "\"",
-                        reason: "has a quote inside an unquoted field")
+                        reason: "has a quote inside an unquoted field"))
+                    // Recovering: the quote is kept as a character of the field, and the row is rejected.
+                    storage.appendRun(base, from: special, to: i)
+                    runStart = i
                 }
                 continue
             }

@@ -7,6 +7,9 @@ final class CSVRecordStorage {
     private(set) var ends: UnsafeMutablePointer<Int>
     var endCount = 0
     private var endCapacity = 64
+    /// The first error of the current record when the parser recovers from record errors
+    /// (``CSVParserState/recoversRecordErrors``): the record is handed out with it, to be rejected.
+    var recordError: TradeIOError?
 
     init() {
         bytes = .allocate(capacity: byteCapacity)

@@ -70,6 +70,9 @@ public struct TradeFileReader: Sendable {
             case .csv:
                 var parser = CSVParserState(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes,
                                             maximumFieldCount: csv.maximumFieldCount, checksUTF8: true)
+                // A row with invalid UTF-8 or a stray quote is rejected with its reason, and the rows after it read.
+                parser.recoversRecordErrors = true
+                rows.recordErrors = parser.storage
                 let name = CSVFileName(displayName)
                 try withExtendedLifetime(name) {
                     try csv.run(&parser, source: source) { line, bytes, ends in
@@ -155,6 +158,8 @@ final class RowDispatch {
     /// holds the same converter strongly, is set with it, and is never reset while this dispatch lives.
     private var plus: Unmanaged<ComtradePlusReader.Converter>?
     private var headerCount = 0
+    /// The parser's record storage, whose `recordError` names what rejects the record handed out (CSV only).
+    var recordErrors: CSVRecordStorage?
 
     init(displayName: String, sourceID: String, knownSources: Set<String>?) {
         self.displayName = displayName
@@ -168,10 +173,28 @@ final class RowDispatch {
     /// - Throws: `TradeIOError.unknownLayout` or `.invalidUTF8` for the header; what `body` throws.
     @inline(__always)
     func take(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+        if let recordErrors, recordErrors.recordError != nil || (record.bytes.baseAddress.map { memchr($0, 0, record.bytes.count) != nil } ?? false) {
+            return try takeFaulty(record, error: recordErrors.recordError, body)
+        }
         // Comtrade+ rows go straight to their converter; the header and the other layouts take the
         // general path, kept apart so that its copies of the record and the enum do not burden this one.
         if let plus, record.count == headerCount { return try plus._withUnsafeGuaranteedRef { try $0.deliver(record, to: body) } }
         return try takeRecord(record, body)
+    }
+
+    /// A record the parser found an error in (`error`), or one holding a NUL byte: rejected with its reason,
+    /// never stored cut at the NUL (C strings and some exports would end the field there). In the header, an error.
+    @inline(never)
+    private func takeFaulty(_ record: CSVRawRecord, error: TradeIOError?, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+        var problem = error
+        if problem == nil, let index = (0..<record.count).first(where: { record[$0].contains(0) }) {
+            let shown = String(decoding: record[index], as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\\0")
+            problem = .invalidValue(SourceLocation(file: displayName, line: record.line, field: "column \(index + 1)"),
+                                    value: TradeIOError.shown(shown), reason: "holds a NUL byte (\\0); refused rather than cut at it")
+        }
+        guard let problem else { return try takeRecord(record, body) }
+        if reader == nil { throw problem }
+        return try body(.failure(problem))
     }
 
     /// As ``take(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.

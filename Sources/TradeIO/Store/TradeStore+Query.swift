@@ -344,7 +344,6 @@ private struct StoredSeries {
     func fileRow(_ handle: OpaquePointer, descriptions: inout DescriptionCache, store: String) throws -> TradeFileRow {
         func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
         func integer(_ column: Int32) -> Int? { isNull(column) ? nil : Int(sqlite3_column_int64(handle, column)) }
-        func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(handle, column) }
         func text(_ column: Int32) -> String? {
             guard let bytes = sqlite3_column_text(handle, column) else { return nil }
             return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
@@ -353,8 +352,21 @@ private struct StoredSeries {
               let period = Self.period(UnsafeBufferPointer(start: periodBytes, count: Int(sqlite3_column_bytes(handle, 0)))) else {
             throw TradeIOError.store(path: store, reason: "column records.period holds '\(text(0) ?? "NULL")', which is not a period as stored")
         }
+        // A figure must be stored as a number: text or a blob written by another tool is refused, naming the
+        // record, as a period that is not one is (sqlite3_column_double would read it as 0).
+        func number(_ column: Int32, _ name: String) throws -> Double? {
+            let type = sqlite3_column_type(handle, column)
+            if type == SQLITE_NULL { return nil }
+            let value = sqlite3_column_double(handle, column)
+            if (type == SQLITE_FLOAT || type == SQLITE_INTEGER) && value.isFinite { return value }
+            let shown = type == SQLITE_BLOB ? "a blob of \(sqlite3_column_bytes(handle, column)) bytes"
+                : type == SQLITE_TEXT ? "the text '\(text(column).map { String($0.prefix(40)) } ?? "")'" : "\(value)"
+            let key = [reporter.iso3, partner.iso3, flow.rawValue, period.description, commodity.description, classification ?? "-", sourceID]
+            throw TradeIOError.store(path: store, reason: "record \(key.joined(separator: " ")) (line \(sqlite3_column_int64(handle, 12))): column records.\(name) holds \(shown), which is not a finite number")
+        }
+        let value = try number(4, "value_usd"), netWeight = try number(7, "net_weight_kg")
         var quantity: Quantity?
-        if let amount = double(5) {
+        if let amount = try number(5, "quantity") {
             let code = integer(6) ?? -1
             guard let unit = TradeStore.unitsByCode[code] else {
                 throw TradeIOError.store(path: store, reason: "column records.quantity_unit holds '\(code)', which is not valid")
@@ -365,7 +377,7 @@ private struct StoredSeries {
         let record = TradeRecord(
             period: period, reporter: reporter, partner: partner, flow: flow, commodity: commodity,
             commodityDescription: description, classification: classification,
-            value: double(4).map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity, netWeightKilograms: double(7),
+            value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity, netWeightKilograms: netWeight,
             isQuantityEstimated: sqlite3_column_int64(handle, 8) != 0, isNetWeightEstimated: sqlite3_column_int64(handle, 9) != 0,
             sourceID: sourceID, note: text(11))
         return TradeFileRow(line: Int(sqlite3_column_int64(handle, 12)), record: record, reporterNumericCode: integer(1),

@@ -113,18 +113,27 @@ public final class TradeStore: Sendable {
                     try db.tableExists("provenance") && db.tableExists("records") ? Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 : nil
                 }
                 if version != StoreSchema.version {
-                    try queue.write { db in
+                    // BEGIN IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the schema is
+                    // looked at, so two first ingests of a new store take turns; a deferred transaction let both see
+                    // no tables and the second fail with "table series already exists".
+                    try queue.writeWithoutTransaction { db in try db.inTransaction(.immediate) {
+                        // GRDB caches the schema it saw (the check above, before the lock): read it afresh.
+                        db.clearSchemaCache()
                         // Checked again inside the transaction: another process may have done it meanwhile.
-                        guard try db.tableExists("records") else { return try StoreSchema.create(db) }
+                        guard try db.tableExists("records") else {
+                            try StoreSchema.create(db)
+                            return .commit
+                        }
                         switch try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 {
-                        case StoreSchema.version: return
+                        case StoreSchema.version: return .commit
                         case 2: try StoreSchema.upgradeFromVersion2(db)
                         case 0 where try db.columns(in: "records").contains { $0.name == "commodity" }:
                             try StoreSchema.upgradeFromVersion1(db)
                         case let other:
                             throw TradeIOError.store(path: path, reason: "the store has schema version \(other); this tradescope reads version \(StoreSchema.version) (and upgrades versions 1 and 2)")
                         }
-                    }
+                        return .commit
+                    } }
                 }
                 schemaVersion = StoreSchema.version
             }
@@ -390,18 +399,29 @@ public final class TradeStore: Sendable {
         guard let partner = try? CountryCode(partnerText) else { throw invalid("partner", partnerText) }
         guard let flow = TradeFlow(rawValue: flowText) else { throw invalid("flow", flowText) }
         guard let commodity = try? CommodityCode(parsing: commodityText) else { throw invalid("commodity", commodityText) }
+        // Figures stored as text or blobs by another tool are refused, not read as 0 (see StoredSeries.fileRow).
+        func number(_ column: String) throws -> Double? {
+            let stored: DatabaseValue = row[column]
+            switch stored.storage {
+            case .null: return nil
+            case let .double(value) where value.isFinite: return value
+            case let .int64(value): return Double(value)
+            default:
+                throw TradeIOError.store(path: "records", reason: "record \(reporterText) \(partnerText) \(flowText) \(periodText) \(commodityText) (line \(row["line"] as Int64? ?? 0)): column \(column) holds \(stored), which is not a finite number")
+            }
+        }
         var quantity: Quantity?
-        if let amount: Double = row["quantity"] {
+        if let amount = try number("quantity") {
             let code: Int = row["quantity_unit"] ?? -1
             guard let unit = unitsByCode[code] else { throw invalid("quantity_unit", String(code)) }
             quantity = Quantity(amount: amount, unit: unit)
         }
         let classification: String = row["classification"]
-        let value: Double? = row["value_usd"]
+        let value = try number("value_usd"), netWeight = try number("net_weight_kg")
         let record = TradeRecord(
             period: period, reporter: reporter, partner: partner, flow: flow, commodity: commodity,
             commodityDescription: row["description"], classification: classification.isEmpty ? nil : classification,
-            value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity, netWeightKilograms: row["net_weight_kg"],
+            value: value.map { MonetaryAmount(amount: $0, currency: .usd) }, quantity: quantity, netWeightKilograms: netWeight,
             isQuantityEstimated: row["quantity_estimated"], isNetWeightEstimated: row["net_weight_estimated"],
             sourceID: row["source_id"], note: row["note"])
         return TradeFileRow(line: row["line"], record: record, reporterNumericCode: row["reporter_code"],

@@ -140,7 +140,7 @@ final class IngestProgress {
         guard let totalRows else { return }
         shown = true
         let line = ProgressBar.line(fraction: Double(rows) / Double(totalRows), rows: rows, label: file, color: color)
-        StandardError.write("\r" + line)
+        StandardError.write("\r" + line, redraw: true)
     }
 
     func finish() {

@@ -53,8 +53,18 @@ extension ReportCommand {
             let prefix = output.out.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
             let (markdown, charts) = MarkdownReport(
                 reports: reports, composition: composition, compositionNote: note, manifest: manifest, chartPrefix: prefix, sanctionGroups: groups).render()
-            if let out = output.out {
+            if let out = output.out, out != "-" {
                 let directory = URL(fileURLWithPath: out).deletingLastPathComponent()
+                // Every target is checked before any is written, so a refusal leaves no half set of files.
+                if !output.force {
+                    let existing = ([out] + charts.map { directory.appendingPathComponent($0.name).path }).filter { path in
+                        var status = stat()
+                        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+                    }
+                    if !existing.isEmpty {
+                        throw InputError(description: "--out: " + existing.map { "\($0) exists" }.joined(separator: ", ") + "; add --force to replace (nothing was written)")
+                    }
+                }
                 for chart in charts {
                     try OutputOptions.writeFile(directory.appendingPathComponent(chart.name).path, chart.svg, force: output.force)
                 }

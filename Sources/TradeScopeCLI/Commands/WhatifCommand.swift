@@ -59,7 +59,7 @@ struct WhatifCommand: ParsableCommand {
             try context.recordFile(path)
             let scenario = try ScenarioFile.read(path: path, context: fileContext)
             if let sweep {
-                labelled += try ScenarioSweep(parsing: sweep).scenarios(from: scenario, calendar: calendar)
+                labelled += try ScenarioSweep(parsing: sweep).scenarios(from: scenario, calendar: calendar, dataRange: fileContext.dataRange)
             } else {
                 labelled.append((scenario.name, scenario))
             }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import Reports
+import TradeIO
 
 /// Output format and destination (CLI.md "Common").
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: text, md, html, json or csv (default: text; html and md charts for report only).")
     var format: OutputFormat = .text
 
-    @Option(help: "Write to this file instead of standard output; an existing file is kept unless --force is given.")
+    @Option(help: "Write to this file instead of standard output (- is standard output); an existing file is kept unless --force is given; a FIFO or device is written in place.")
     var out: String?
 
     @Flag(help: "Overwrite the file named by --out.")
@@ -20,24 +22,23 @@ struct OutputOptions: ParsableArguments {
         try Self.write(text, to: out, force: force)
     }
 
-    /// Writes text to a file (kept unless `force`) or, with no file, to standard output.
+    /// Writes text to a file (kept unless `force`) or, with no file or `-`, to standard output.
     static func write(_ text: String, to out: String?, force: Bool) throws {
-        guard let out else {
+        guard let out, out != "-" else {
             try StandardOutput.write(text)
             return
         }
         try Self.writeFile(out, text, force: force)
     }
 
-    /// Writes a file, refusing to replace an existing one unless `force`.
+    /// Writes a file by ``OutputFile``'s rules: an existing regular file is refused unless `force`, and
+    /// replaced through a temporary file that keeps its mode (a hard-linked one is rewritten in place);
+    /// a FIFO or a device is written directly, never replaced.
     static func writeFile(_ path: String, _ text: String, force: Bool) throws {
-        if FileManager.default.fileExists(atPath: path) && !force {
-            throw InputError(description: "--out: \(path) exists; add --force to overwrite it")
-        }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw InputError(description: "--out: cannot write \(path): \(error.localizedDescription)")
+            try OutputFile.write(text, to: path, force: force, role: "output file")
+        } catch let error as TradeIOError {
+            throw InputError(description: "--out: \(error.description)")
         }
     }
 
@@ -50,6 +51,8 @@ struct OutputOptions: ParsableArguments {
 
 /// Standard output written with checked `write(2)` calls, so a failed write (a full disk,
 /// `/dev/full`, a closed descriptor) is an error with a message and exit code 3, not a trap.
+/// On a terminal, control characters from the data are shown escaped (``TerminalText``: `\x1b`), keeping
+/// the tool's own styles; a file or a pipe gets the data as it is.
 enum StandardOutput {
     /// Writes all of `text` to standard output, retrying short writes and interrupted calls.
     ///
@@ -59,7 +62,7 @@ enum StandardOutput {
             capture.appendOutput(text)
             return
         }
-        let bytes = Array(text.utf8)
+        let bytes = Array((isatty(STDOUT_FILENO) == 1 ? TerminalText.escape(text, keepingStyles: true) : text).utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in

@@ -51,6 +51,10 @@ struct SelectionOptions: ParsableArguments {
         for text in [from, to].compactMap({ $0 }) {
             do { _ = try Period(parsing: text) } catch { throw ValidationError("--from/--to: \(error)") }
         }
+        // A reversed range selects nothing: say so instead of searching for it.
+        if let from, let to, let first = try? Period(parsing: from), let last = try? Period(parsing: to), first.firstDay > last.lastDay {
+            throw ValidationError("--from \(first) comes after --to \(last); give the earlier period first")
+        }
         do { _ = try CIFFOBConvention(parsing: cifFob) } catch { throw ValidationError("--cif-fob: \(error)") }
         if !mirror && cifFob != "none" { throw ValidationError("--cif-fob applies to mirror values only; add --mirror") }
         for code in codeTexts {
