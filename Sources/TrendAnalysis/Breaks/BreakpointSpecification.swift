@@ -59,31 +59,24 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
         self.level = level
     }
 
-    /// Breaks in the mean of a series, or in an autoregression on the given lags.
+    /// Breaks in the mean of a series (or its level and slope with `trend`), or in an
+    /// autoregression on the given lags.
     ///
     /// With lags `[1, 12]` the regressors are an intercept, `y[t−1]` and `y[t−12]`, and the
     /// first 12 observations serve only as lags (the strucchange vignette's seatbelt model).
+    /// A series with gaps is fitted on its observed periods: rows only where the value and its
+    /// lags are observed, the trend in calendar time, the minimum segment counted in observations,
+    /// and each break and interval end named by the period of its observation.
     ///
     /// - Parameters:
-    ///   - series: A complete series.
+    ///   - series: The series; missing periods are left out of the regression.
     ///   - lags: Positive lags of the series to use as regressors.
+    ///   - trend: Whether to add a linear trend in calendar time.
     /// - Returns: The breaks.
-    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap, and the errors of
-    ///   ``fit(response:regressors:periods:)``.
-    public func fit(_ series: TimeSeries<Double>, lags: [Int] = []) throws(AnalysisError) -> Breakpoints {
-        var values = [Double]()
-        for (index, value) in series.values.enumerated() {
-            guard let value else { throw .missingValue(method: "Bai-Perron breakpoints", period: series.start.advanced(by: index).description) }
-            values.append(value)
-        }
-        for lag in lags where lag < 1 {
-            throw .invalidParameter(name: "lag", value: "\(lag)", constraint: "lags must be positive")
-        }
-        let skip = lags.max() ?? 0
-        guard values.count > skip else { throw .tooFewObservations(needed: skip + 1, found: values.count, method: "Bai-Perron breakpoints") }
-        let rows = (skip..<values.count).map { t in [1.0] + lags.map { values[t - $0] } }
-        let periods = series.periods
-        return try fit(response: Array(values[skip...]), regressors: rows, periods: Array(periods[skip...]))
+    /// - Throws: The errors of ``fit(response:regressors:periods:)``.
+    public func fit(_ series: TimeSeries<Double>, lags: [Int] = [], trend: Bool = false) throws(AnalysisError) -> Breakpoints {
+        let sample = try RegressionSample(series: series, lags: lags, trend: trend, method: "Bai-Perron breakpoints")
+        return try fit(response: sample.response, regressors: sample.rows, periods: sample.periods)
     }
 
     /// Breaks in a regression given by its rows.
