@@ -61,4 +61,15 @@ struct BreaksGapsCommandTests {
         // breaks_gaps_tests.csv coal_mean Rec-CUSUM: 0.85341447660917735, p 0.097689201741830489.
         expectClose(try #require(Double(row[4])), 0.85341447660917735, rtol: 1e-7, atol: 0, "Rec-CUSUM")
     }
+
+    @Test("a refusal of a gappy window names the longest complete one and what runs instead: decompose --by (STL only)")
+    func refusalsNameTheWindow() throws {
+        let result = try runTradescope(["decompose", "--by", "hs4", "--freq", "monthly", "--format", "json"], dataDirectory: Self.data)
+        #expect(result.status == 0, "\(result.standardError)")
+        let line = try #require(result.standardOutput.split(separator: "\n").first { $0.contains("\"group\":\"2701\"") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let error = try #require(object["error"] as? String)
+        #expect(error.contains("125 of 154 periods have none") && error.contains("longest complete window is 2016-10 to 2017-12"), "\(error)")
+        #expect(error.contains("without --by") && error.contains("structural model"), "\(error)")
+    }
 }
