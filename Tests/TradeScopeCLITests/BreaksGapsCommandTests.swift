@@ -73,3 +73,19 @@ struct BreaksGapsCommandTests {
         #expect(error.contains("without --by") && error.contains("structural model"), "\(error)")
     }
 }
+
+@Suite("tradescope breaks --method bai-perron: the size limit of the dynamic programme (issue 23 item 22)")
+struct BreaksSizeLimitTests {
+    @Test("20,000 periods with --min-segment 2 exit 2 naming the limit and a --max-breaks that fits")
+    func refusal() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tradescope-long-\(UUID().uuidString).csv")
+        // Synthetic: a repeating pattern over 20,000 months from 1000-01.
+        var text = "period,value\n"
+        for t in 0..<20_000 { text += String(format: "%04d-%02d,%d\n", 1000 + t / 12, t % 12 + 1, t % 7) }
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let result = try runTradescope(["breaks", "--series", path.path, "--method", "bai-perron", "--min-segment", "2"])
+        #expect(result.status == 2, "\(result.standardOutput)")
+        #expect(result.standardError.contains("search size") && result.standardError.contains("--max-breaks 1249"), "\(result.standardError)")
+    }
+}
