@@ -28,8 +28,8 @@ struct BreaksCommand: ParsableCommand {
               tradescope breaks --hs 27 --method its --at 2011 --hac 2
               tradescope breaks --by hs2 --method cusum --format csv
 
-            Gaps: a series with missing periods (the bundled monthly HS 2701 has 36 of its 100 months) is \
-            analysed on its observed periods. Regression rows exist only where the value and every lag it \
+            Gaps: series with missing periods (the bundled monthly HS 2701 values: 29 of the 154 months 2005-03..2017-12) are \
+            analysed on their observed periods. Regression rows exist only where the value and every lag it \
             needs are observed; the time regressor (--trend, its) counts calendar periods from the window's \
             start, so a gap is a jump in time, not a shift; minimum segments, trimming and PELT segment sizes \
             count observations; break dates and interval ends are the periods of the observations they fall \
