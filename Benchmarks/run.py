@@ -70,6 +70,8 @@ TASKS = [
      {"goals": {"strucchange-seatbelt": 50}}),
     ("Bai-Perron per series, log y ~ 1 + t, h = 0.15, BIC, intervals", "panel", "bai-perron-panel", ["strucchange-panel"],
      "″", {"limit": {"quick": 4, "full": 20}, "goals": {"strucchange-panel": 50}}),
+    ("Bai-Perron on one long series (the panel end to end, n = BENCH_LONG_N, default 20,000; mean, h = 0.15, BIC)", "panel",
+     "bai-perron-long", [], "#23 item 22: memory O(M n), not O(n²) (1.6 GB at 20,000 before)", {}),
     # Issue 17: log-likelihoods compared per series as "at least the peer's" (a higher maximum is the same model fitted
     # better); `at_least` names the checksum keys so compared, `rtol` their tolerance.
     ("structural model, local linear trend + seasonal 12 of log y with ~25% months missing (seeded), ML variances",

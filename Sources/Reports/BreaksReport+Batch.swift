@@ -2,11 +2,30 @@ import Foundation
 import TradeDomain
 import TrendAnalysis
 
+/// One group's break analysis with the window it covered (the value of a `breaks --by` row).
+public struct WindowedBreakAnalysis: Sendable {
+    /// The analysis.
+    public let analysis: BreakAnalysis
+    /// The group's window and its missing periods.
+    public let window: ObservedWindow
+
+    /// A value.
+    ///
+    /// - Parameters:
+    ///   - analysis: The analysis.
+    ///   - window: The window of the series analysed.
+    public init(analysis: BreakAnalysis, window: ObservedWindow) {
+        self.analysis = analysis
+        self.window = window
+    }
+}
+
 extension BreaksReport {
     /// CSV columns of `breaks --by` for a method (CLI.md: one row per group).
     ///
     /// - Parameter method: The method's command-line name.
-    /// - Returns: The column names, `group` first and `error` last.
+    /// - Returns: The column names: `group`, the window's `periods` and `missing` periods, the
+    ///   method's columns, and `error` last.
     public static func batchColumns(method: String) -> [String] {
         let middle: [String]
         switch method {
@@ -17,7 +36,7 @@ extension BreaksReport {
         case "pelt": middle = ["n_changepoints", "changepoints"]
         default: middle = ["at", "level_change", "level_change_hac_std_error", "level_change_p", "slope_change", "slope_change_hac_std_error", "slope_change_p"]
         }
-        return ["group"] + middle + ["error"]
+        return ["group", "periods", "missing"] + middle + ["error"]
     }
 
     /// The CSV of a batch: a header and one row per group; a failed group has only its key and error.
@@ -26,15 +45,17 @@ extension BreaksReport {
     ///   - method: The method's command-line name.
     ///   - results: One result per group.
     /// - Returns: The CSV text.
-    public static func batchCSV(method: String, results: [GroupResult<BreakAnalysis>]) -> String {
+    public static func batchCSV(method: String, results: [GroupResult<WindowedBreakAnalysis>]) -> String {
         let columns = batchColumns(method: method)
         var out = columns.joined(separator: ",") + "\n"
         for result in results {
             var cells = [String](repeating: "", count: columns.count)
             cells[0] = result.key
-            if let analysis = result.value {
-                let middle = BreaksReport(analysis: analysis, label: result.key).batchCells()
-                for (offset, cell) in middle.enumerated() where offset + 1 < columns.count - 1 { cells[offset + 1] = cell }
+            if let value = result.value {
+                cells[1] = String(value.window.periodCount)
+                cells[2] = String(value.window.missingCount)
+                let middle = BreaksReport(analysis: value.analysis, label: result.key, window: value.window).batchCells()
+                for (offset, cell) in middle.enumerated() where offset + 3 < columns.count - 1 { cells[offset + 3] = cell }
             }
             cells[columns.count - 1] = result.error?.description ?? ""
             out += cells.map(csvField).joined(separator: ",") + "\n"
@@ -48,10 +69,11 @@ extension BreaksReport {
     ///   - results: One result per group.
     ///   - selections: The selection object of each group.
     /// - Returns: The lines.
-    public static func batchNDJSON(results: [GroupResult<BreakAnalysis>], selections: [JSONValue]) -> String {
+    public static func batchNDJSON(results: [GroupResult<WindowedBreakAnalysis>], selections: [JSONValue]) -> String {
         results.enumerated().map { index, result in
             var fields: [(String, JSONValue)] = [("group", .string(result.key)), ("error", .string(result.error?.description))]
-            if let analysis = result.value, case let .object(members) = BreaksReport(analysis: analysis, label: result.key).json(selection: selections[index]) {
+            if let value = result.value,
+               case let .object(members) = BreaksReport(analysis: value.analysis, label: result.key, window: value.window).json(selection: selections[index]) {
                 fields += members
             } else {
                 fields.append(("selection", selections[index]))

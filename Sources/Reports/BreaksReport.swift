@@ -24,15 +24,41 @@ public struct BreaksReport: Sendable {
     public let analysis: BreakAnalysis
     /// What was analysed, for the heading ("value of HS 2701, China's imports from North Korea").
     public let label: String
+    /// The calendar window analysed and its missing periods, stated in every format; `nil` when
+    /// unknown (a regression given by its rows).
+    public let window: ObservedWindow?
 
     /// A report.
     ///
     /// - Parameters:
     ///   - analysis: The result.
     ///   - label: The heading.
-    public init(analysis: BreakAnalysis, label: String) {
+    ///   - window: The window of the series analysed.
+    public init(analysis: BreakAnalysis, label: String, window: ObservedWindow? = nil) {
         self.analysis = analysis
         self.label = label
+        self.window = window
+    }
+
+    /// The sentence on the window's gaps ("Window 2009-08 to 2017-11: 64 of 100 months missing; ...").
+    public var windowLine: String? {
+        guard let window else { return nil }
+        let unit = Self.periodNoun(window.first.frequency, count: window.periodCount)
+        var line = "Window \(window.first) to \(window.last): \(window.missingCount) of \(window.periodCount) \(unit) missing"
+        if window.missingCount > 0 {
+            line += "; the regression uses only the \(window.observedCount) observed (time in calendar periods, segments counted in observations)"
+        }
+        return line
+    }
+
+    static func periodNoun(_ frequency: Frequency, count: Int) -> String {
+        let noun: String
+        switch frequency {
+        case .monthly: noun = "month"
+        case .quarterly: noun = "quarter"
+        case .annual: noun = "year"
+        }
+        return count == 1 ? noun : noun + "s"
     }
 
     /// The method's name as on the command line.
@@ -52,6 +78,7 @@ public struct BreaksReport: Sendable {
     /// - Returns: The text, ending in a newline.
     public func text() -> String {
         var out = "Structural breaks (\(methodName)): \(label)\n"
+        if let windowLine { out += windowLine + "\n" }
         switch analysis {
         case let .chow(test, period):
             out += "Chow test, break after \(period): F = \(AnalysisText.significant(test.statistic)) on "
@@ -109,6 +136,12 @@ public struct BreaksReport: Sendable {
     /// - Returns: The JSON value.
     public func json(selection: JSONValue) -> JSONValue {
         var fields: [(String, JSONValue)] = [("selection", selection), ("method", .string(methodName))]
+        if let window {
+            fields += [("window", .object([("from", .string(window.first.description)), ("to", .string(window.last.description)),
+                                           ("periods", .integer(window.periodCount)), ("missing_periods", .integer(window.missingCount)),
+                                           ("observed_periods", .integer(window.observedCount))])),
+                       ("window_note", .string(windowLine))]
+        }
         switch analysis {
         case let .chow(test, period):
             fields += [("at", .string(period.description)), ("f_statistic", .number(test.statistic)), ("p", .number(test.pValue)),

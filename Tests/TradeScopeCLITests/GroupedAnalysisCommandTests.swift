@@ -9,15 +9,16 @@ struct GroupedAnalysisCommandTests {
         let result = try runTradescope(["breaks", "--by", "hs2", "--method", "cusum", "--format", "csv"])
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        #expect(lines.first == "group,type,statistic,p,error")
+        #expect(lines.first == "group,periods,missing,type,statistic,p,error")
         // Reference: the fixture's chapter-27 values (China's imports from the DPRK, UN Comtrade, 1992-2017, 26 years,
         // as `series --hs 27 --format csv` lists them) in R 4.2.2 / strucchange 1.5.3:
         //   sctest(efp(ts(value_usd, start = 1992) ~ 1, type = "Rec-CUSUM")) -> S = 1.1442907681255778, p = 0.0098816109448530698
         let row27 = try #require(lines.first { $0.hasPrefix("27,") }).split(separator: ",", omittingEmptySubsequences: false)
-        expectClose(try #require(Double(row27[2])), 1.1442907681255778, rtol: 1e-7, atol: 0, "S")
-        expectClose(try #require(Double(row27[3])), 0.0098816109448530698, rtol: 0, atol: 1e-6, "p")
+        expectClose(try #require(Double(row27[4])), 1.1442907681255778, rtol: 1e-7, atol: 0, "S")
+        expectClose(try #require(Double(row27[5])), 0.0098816109448530698, rtol: 0, atol: 1e-6, "p")
         // Chapter 44 has one year (2016) in the fixture.
-        #expect(lines.contains("44,,,,Recursive CUSUM test needs at least 3 observations; the series has 1 usable ones"))
+        #expect(row27[1] == "26" && row27[2] == "0", "26 years, none missing")
+        #expect(lines.contains("44,,,,,,Recursive CUSUM test needs at least 3 observations; the series has 1 usable ones"))
     }
 
     @Test("anomalies --by hs4 writes NDJSON, one object per group; bad combinations are refused")
@@ -52,14 +53,14 @@ struct GroupedAnalysisCommandTests {
         let batch = try runTradescope(["breaks", "--db", db, "--by", "hs4", "--method", "bai-perron", "--format", "csv"])
         #expect(batch.status == 0, "\(batch.standardError)")
         let lines = batch.standardOutput.split(separator: "\n").map(String.init)
-        #expect(lines.first == "group,n,n_breaks,breaks,ci_low,ci_high,error")
+        #expect(lines.first == "group,periods,missing,n,n_breaks,breaks,ci_low,ci_high,error")
         let failing = try #require(lines.first { $0.hasPrefix("2601,") })
-        #expect(failing.hasPrefix("2601,,,,,,data scale ") && failing.contains("overflow double precision"), "\(failing)")
+        #expect(failing.hasPrefix("2601,,,,,,,,data scale ") && failing.contains("overflow double precision"), "\(failing)")
         let single = try runTradescope(["breaks", "--db", db, "--hs", "2701", "--method", "bai-perron", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(single.standardOutput.utf8)) as? [String: Any])
         let periods = (object["breaks"] as? [[String: Any]] ?? []).compactMap { $0["period"] as? String }
         #expect(!periods.isEmpty)
-        #expect(lines.contains { $0.hasPrefix("2701,30,\(periods.count),\(periods.joined(separator: " ")),") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("2701,30,0,30,\(periods.count),\(periods.joined(separator: " ")),") }, "\(lines)")
     }
 
     /// Issue 23 item 10: a constant series got 5 Bai-Perron breaks and a CUSUM p of 3.3e-05 from rounding noise.

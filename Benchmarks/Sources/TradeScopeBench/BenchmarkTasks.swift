@@ -16,6 +16,7 @@ enum BenchmarkTasks {
         "trend-batch": TrendBatchTask.run, "trend-spec": TrendSpecificationTask.run, "stl": STLTask.run,
         "anomalies": AnomalyTask.run, "pelt": PELTTask.run,
         "bai-perron-seatbelt": BaiPerronTask.seatbelt, "bai-perron-panel": BaiPerronTask.panel,
+        "bai-perron-long": BaiPerronTask.long,
         // Issue 17: the structural model, series by series and as a batch.
         "structural": StructuralTask.run, "structural-batch": StructuralTask.batch,
     ]

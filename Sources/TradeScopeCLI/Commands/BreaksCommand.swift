@@ -28,7 +28,14 @@ struct BreaksCommand: ParsableCommand {
               tradescope breaks --hs 27 --method its --at 2011 --hac 2
               tradescope breaks --by hs2 --method cusum --format csv
 
-            The analyses need a series without gaps between --from and --to: choose a complete window.
+            Gaps: series with missing periods (the bundled monthly HS 2701 values: 29 of the 154 months 2005-03..2017-12) are \
+            analysed on their observed periods. Regression rows exist only where the value and every lag it \
+            needs are observed; the time regressor (--trend, its) counts calendar periods from the window's \
+            start, so a gap is a jump in time, not a shift; minimum segments, trimming and PELT segment sizes \
+            count observations; break dates and interval ends are the periods of the observations they fall \
+            on. Every output states how many periods of the window were missing (text: a "Window" line; json: \
+            "window"; csv: the periods and missing columns).
+              tradescope breaks --hs 2701 --freq monthly --method bai-perron
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -51,6 +58,9 @@ struct BreaksCommand: ParsableCommand {
 
     @Option(help: "chow, sup-f, cusum, bai-perron: lags of the series added as regressors besides the intercept, comma-separated (for example 1,12; default: none, a break in the mean).")
     var lags: String?
+
+    @Flag(help: "chow, sup-f, cusum, bai-perron: add a linear time trend (in calendar periods) to the regressors: breaks in level and slope.")
+    var trend = false
 
     @Option(help: "sup-f: the trimming, the share of the sample cut from each end (default 0.15).")
     var trimming: Double = 0.15
@@ -91,6 +101,7 @@ struct BreaksCommand: ParsableCommand {
         }
         if (method == .chow || method == .its) && at == nil { throw ValidationError("--method \(method.rawValue) needs --at PERIOD") }
         if let at { do { _ = try Period(parsing: at) } catch { throw ValidationError("--at: \(error)") } }
+        if trend && (method == .pelt || method == .its) { throw ValidationError("--trend is for chow, sup-f, cusum and bai-perron (its has its own time terms)") }
         if maxBreaks != nil && breaks != nil { throw ValidationError("--max-breaks and --breaks exclude each other") }
         _ = try minimumSegment()
         _ = try lagList()
@@ -146,16 +157,17 @@ struct BreaksCommand: ParsableCommand {
         }
         let resolved = try input.resolve(selection, context: context)
         let analysis = try analyse(resolved.input.series)
-        let report = BreaksReport(analysis: analysis, label: resolved.input.label)
+        let report = BreaksReport(analysis: analysis, label: resolved.input.label, window: ObservedWindow(resolved.input.series))
         if output.format == .json { try output.write(json: report.json(selection: resolved.selectionJSON), context: context) } else { try output.write(report.text()) }
     }
 
     /// The analysis of every group, in parallel.
-    private func groupResults(_ groups: AnalysisGroups, progress: TerminalProgress?) -> [GroupResult<BreakAnalysis>] {
+    private func groupResults(_ groups: AnalysisGroups, progress: TerminalProgress?) -> [GroupResult<WindowedBreakAnalysis>] {
         let measure = input.measure, partial = input.allowPartial, command = self
-        return GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> BreakAnalysis in
+        return GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> WindowedBreakAnalysis in
             defer { progress?.tick() }
-            return try command.analyse(try groups.series(index, measure: measure, allowingPartial: partial))
+            let series = try groups.series(index, measure: measure, allowingPartial: partial)
+            return WindowedBreakAnalysis(analysis: try command.analyse(series), window: ObservedWindow(series))
         }
     }
 
@@ -171,13 +183,13 @@ struct BreaksCommand: ParsableCommand {
         let penaltyValue = (try? penaltyValue()) ?? .bic
         switch method {
         case .chow:
-            return .chow(try ChowTest.test(series, lastPeriodBefore: period!, lags: lagList), lastPeriodBefore: period!)
+            return .chow(try ChowTest.test(series, lastPeriodBefore: period!, lags: lagList, trend: trend), lastPeriodBefore: period!)
         case .supF:
-            return .supF(try FStatisticsSpecification(trimming: trimming).fit(series, lags: lagList))
+            return .supF(try FStatisticsSpecification(trimming: trimming).fit(series, lags: lagList, trend: trend))
         case .cusum:
-            return .cusum(try FluctuationProcessSpecification(type: cusumType == .ols ? .olsCUSUM : .recursiveCUSUM).fit(series, lags: lagList))
+            return .cusum(try FluctuationProcessSpecification(type: cusumType == .ols ? .olsCUSUM : .recursiveCUSUM).fit(series, lags: lagList, trend: trend))
         case .baiPerron:
-            return .baiPerron(try BreakpointSpecification(minimumSegment: minimumSegment, maximumBreaks: maxBreaks, breakCount: breaks).fit(series, lags: lagList))
+            return .baiPerron(try BreakpointSpecification(minimumSegment: minimumSegment, maximumBreaks: maxBreaks, breakCount: breaks).fit(series, lags: lagList, trend: trend))
         case .pelt:
             return .pelt(try PELTSpecification(cost: cost == .mean ? .mean : .meanAndVariance, penalty: penaltyValue, minimumSegmentSize: minSize).fit(series))
         case .its:

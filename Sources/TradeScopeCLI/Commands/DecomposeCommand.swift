@@ -111,7 +111,10 @@ struct DecomposeCommand: ParsableCommand {
     private func groupResults(_ groups: AnalysisGroups) -> [GroupResult<STLDecomposition>] {
         let measure = input.measure, partial = input.allowPartial, specification = STLSpecification(period: period, seasonal: seasonalWindow, robust: robust)
         return GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> STLDecomposition in
-            try specification.fit(try groups.series(index, measure: measure, allowingPartial: partial))
+            let series = try groups.series(index, measure: measure, allowingPartial: partial)
+            do throws(AnalysisError) { return try specification.fit(series) } catch {
+                throw error.explainingGaps(in: series, alternative: "decompose this group alone (without --by), which fits the structural model to a window with gaps")
+            }
         }
     }
 

@@ -59,31 +59,24 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
         self.level = level
     }
 
-    /// Breaks in the mean of a series, or in an autoregression on the given lags.
+    /// Breaks in the mean of a series (or its level and slope with `trend`), or in an
+    /// autoregression on the given lags.
     ///
     /// With lags `[1, 12]` the regressors are an intercept, `y[t−1]` and `y[t−12]`, and the
     /// first 12 observations serve only as lags (the strucchange vignette's seatbelt model).
+    /// A series with gaps is fitted on its observed periods: rows only where the value and its
+    /// lags are observed, the trend in calendar time, the minimum segment counted in observations,
+    /// and each break and interval end named by the period of its observation.
     ///
     /// - Parameters:
-    ///   - series: A complete series.
+    ///   - series: The series; missing periods are left out of the regression.
     ///   - lags: Positive lags of the series to use as regressors.
+    ///   - trend: Whether to add a linear trend in calendar time.
     /// - Returns: The breaks.
-    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap, and the errors of
-    ///   ``fit(response:regressors:periods:)``.
-    public func fit(_ series: TimeSeries<Double>, lags: [Int] = []) throws(AnalysisError) -> Breakpoints {
-        var values = [Double]()
-        for (index, value) in series.values.enumerated() {
-            guard let value else { throw .missingValue(method: "Bai-Perron breakpoints", period: series.start.advanced(by: index).description) }
-            values.append(value)
-        }
-        for lag in lags where lag < 1 {
-            throw .invalidParameter(name: "lag", value: "\(lag)", constraint: "lags must be positive")
-        }
-        let skip = lags.max() ?? 0
-        guard values.count > skip else { throw .tooFewObservations(needed: skip + 1, found: values.count, method: "Bai-Perron breakpoints") }
-        let rows = (skip..<values.count).map { t in [1.0] + lags.map { values[t - $0] } }
-        let periods = series.periods
-        return try fit(response: Array(values[skip...]), regressors: rows, periods: Array(periods[skip...]))
+    /// - Throws: The errors of ``fit(response:regressors:periods:)``.
+    public func fit(_ series: TimeSeries<Double>, lags: [Int] = [], trend: Bool = false) throws(AnalysisError) -> Breakpoints {
+        let sample = try RegressionSample(series: series, lags: lags, trend: trend, method: "Bai-Perron breakpoints")
+        return try fit(response: sample.response, regressors: sample.rows, periods: sample.periods)
     }
 
     /// Breaks in a regression given by its rows.
@@ -99,7 +92,8 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
     ///   `.invalidParameter` for data whose sums of squares overflow (magnitudes near 1e154 and above);
     ///   ``AnalysisError/noResidualVariation(method:residualStandardDeviation:scale:)`` when one
     ///   regime already fits exactly (a constant series).
-    /// - Complexity: O(n² k²) for the RSS of all segments, plus O(M n²) for the programme.
+    /// - Complexity: O(n² k²) time for the RSS of all segments, plus O(M n²) for the programme;
+    ///   O(M n) memory (the segment RSS are not stored), refused above ``programmeEntryLimit`` entries.
     public func fit(response y: [Double], regressors rows: [[Double]], periods: [Period] = []) throws(AnalysisError) -> Breakpoints {
         let n = y.count
         precondition(rows.count == n, "one regressor row per observation")
@@ -121,15 +115,21 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
             throw .invalidParameter(name: "number of breaks", value: "\(fixed)", constraint: "must be between 0 and \(largest) with minimum segment \(h)")
         }
         let searched = max(maxBreaks, breakCount ?? 0)
-        let table = SegmentRSSTable(rows: rows, response: y, minimum: h)
-        try ResidualVariation.require(residualSumOfSquares: table.rss(0, n - 1), response: y, method: "Bai-Perron breakpoints")
-        let programme = Self.dynamicProgramme(table: table, n: n, h: h, breaks: searched)
+        let entries = Double(searched) * Double(n + 1)
+        guard entries <= Double(Self.programmeEntryLimit) else {
+            throw .invalidParameter(name: "search size", value: "\(searched) breaks over \(n) observations",
+                                    constraint: "the dynamic programme keeps one entry per break count and observation, at most \(Self.programmeEntryLimit) "
+                                        + "(about \(Self.programmeEntryLimit * 16 / 1_000_000) MB); lower the most breaks searched "
+                                        + "(--max-breaks \(max(1, Self.programmeEntryLimit / (n + 1)))) or raise the minimum segment")
+        }
+        let programme = SegmentProgramme(rows: rows, response: y, minimum: h, levels: searched)
+        try ResidualVariation.require(residualSumOfSquares: programme.fullRSS, response: y, method: "Bai-Perron breakpoints")
 
         // 1-based break positions (strucchange's) for each m, then criteria.
         var positions: [[Int]] = [[]]
-        var rss = [table.rss(0, n - 1)]
+        var rss = [programme.fullRSS]
         for m in stride(from: 1, through: searched, by: 1) {
-            guard let (p, value) = Self.extract(programme, table: table, n: n, h: h, breaks: m) else {
+            guard let (p, value) = Self.extract(programme, breaks: m) else {
                 throw .invalidParameter(name: "number of breaks", value: "\(m)",
                                         constraint: "no partition into \(m + 1) segments has a finite residual sum of squares")
             }
@@ -174,34 +174,10 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
                            periods: hasPeriods ? periods : [])
     }
 
-    /// The RSS tables of strucchange's `extend.RSS.table`: for m breaks and a last observation i
-    /// (1-based), the best previous break and the minimal RSS of observations 1…i.
-    static func dynamicProgramme(table: SegmentRSSTable, n: Int, h: Int, breaks: Int) -> [[Int: (previous: Int, rss: Double)]] {
-        var levels: [[Int: (previous: Int, rss: Double)]] = []
-        guard breaks >= 1 else { return levels }
-        var first: [Int: (previous: Int, rss: Double)] = [:]
-        for i in h...(n - h) { first[i] = (0, table.rss(0, i - 1)) }
-        levels.append(first)
-        if breaks >= 2 {
-            for m in 2...breaks {
-                var level: [Int: (previous: Int, rss: Double)] = [:]
-                let lowest = m * h
-                if lowest <= n - h {
-                    for i in lowest...(n - h) {
-                        var best = Double.infinity, bestJ = -1
-                        for j in ((m - 1) * h)...(i - h) {
-                            guard let prev = levels[m - 2][j] else { continue }
-                            let v = prev.rss + table.rss(j, i - 1)
-                            if v < best { best = v; bestJ = j }
-                        }
-                        if bestJ >= 0 { level[i] = (bestJ, best) }
-                    }
-                }
-                levels.append(level)
-            }
-        }
-        return levels
-    }
+    /// The most entries (break counts × observations) the dynamic programme may keep: 16 bytes each,
+    /// so about 400 MB. With the default 15% minimum segment this allows 5 breaks over 5 million
+    /// observations; a small minimum segment on a long series allows proportionally fewer breaks.
+    public static let programmeEntryLimit = 25_000_000
 
     /// Refuses data whose sums of squares overflow: every RSS would be infinite, so no break
     /// could be chosen and the criteria would be meaningless.
@@ -225,19 +201,20 @@ public struct BreakpointSpecification: Sendable, Equatable, Codable {
 
     /// strucchange's `extract.breaks`: the 1-based break positions for m breaks and their RSS,
     /// or `nil` when no partition has a finite RSS.
-    static func extract(_ levels: [[Int: (previous: Int, rss: Double)]], table: SegmentRSSTable, n: Int, h: Int, breaks m: Int) -> ([Int], Double)? {
+    static func extract(_ programme: SegmentProgramme, breaks m: Int) -> ([Int], Double)? {
+        let n = programme.n, h = programme.h
         var best = Double.infinity, bestI = -1
-        for i in h...(n - h) {
-            guard let entry = levels[m - 1][i] else { continue }
-            let v = entry.rss + table.rss(i, n - 1)
+        for i in h...(n - h) where programme.previous[m - 1][i] >= 0 {
+            let v = programme.rss[m - 1][i] + programme.suffixRSS[i]
             if v < best { best = v; bestI = i }
         }
         guard bestI >= 0 else { return nil }
         var positions = [bestI]
         var level = m - 1
         while level >= 1 {
-            guard let entry = levels[level][positions[0]] else { return nil }
-            positions.insert(entry.previous, at: 0)
+            let previous = programme.previous[level][positions[0]]
+            guard previous >= 0 else { return nil }
+            positions.insert(previous, at: 0)
             level -= 1
         }
         return (positions, best)

@@ -41,18 +41,24 @@ public struct ChowTest: Sendable, Equatable, Codable {
         try test(RegressionSample(response: response, rows: regressors, periods: []))
     }
 
-    /// Tests for a break in the mean of a series, or in an autoregression on the given lags, after `period`.
+    /// Tests for a break in the mean of a series (or its level and slope with `trend`), or in an
+    /// autoregression on the given lags, after `period`.
+    ///
+    /// A series with gaps is tested on its observed periods: rows only where the value and its lags
+    /// are observed, the trend in calendar time, and the first regime made of the rows up to `period`
+    /// (which may itself be missing).
     ///
     /// - Parameters:
-    ///   - series: A complete series.
+    ///   - series: The series; missing periods are left out of the regression.
     ///   - period: The last period of the first regime.
     ///   - lags: Positive lags of the series used as regressors besides the intercept.
+    ///   - trend: Whether to add a linear trend in calendar time (a break in level and slope).
     /// - Returns: The test result.
-    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap, `invalidParameter` for a
-    ///   period outside the sample or too close to its ends, and the errors of ``test(response:regressors:)``.
-    public static func test(_ series: TimeSeries<Double>, lastPeriodBefore period: Period, lags: [Int] = []) throws(AnalysisError) -> HypothesisTestResult {
-        let sample = try RegressionSample(series: series, lags: lags, method: "Chow test")
-        return try ChowTest(breakIndex: try sample.index(of: period, method: "Chow test")).test(sample)
+    /// - Throws: `invalidParameter` for a period outside the sample or too close to its ends, and the
+    ///   errors of ``test(response:regressors:)``.
+    public static func test(_ series: TimeSeries<Double>, lastPeriodBefore period: Period, lags: [Int] = [], trend: Bool = false) throws(AnalysisError) -> HypothesisTestResult {
+        let sample = try RegressionSample(series: series, lags: lags, trend: trend, method: "Chow test")
+        return try ChowTest(breakIndex: try sample.lastIndex(atOrBefore: period, method: "Chow test")).test(sample)
     }
 
     func test(_ sample: RegressionSample) throws(AnalysisError) -> HypothesisTestResult {

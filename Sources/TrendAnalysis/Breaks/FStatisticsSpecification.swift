@@ -26,16 +26,21 @@ public struct FStatisticsSpecification: Sendable, Equatable, Codable {
         self.trimming = trimming
     }
 
-    /// F statistics for a break in the mean of a series, or in an autoregression on the given lags.
+    /// F statistics for a break in the mean of a series (or its level and slope with `trend`), or in
+    /// an autoregression on the given lags.
+    ///
+    /// A series with gaps is fitted on its observed periods: rows only where the value and its lags
+    /// are observed, the trend in calendar time, the trimming counted in observations, and each
+    /// candidate named by the period of its last observation.
     ///
     /// - Parameters:
-    ///   - series: A complete series.
+    ///   - series: The series; missing periods are left out of the regression.
     ///   - lags: Positive lags used as regressors besides the intercept.
+    ///   - trend: Whether to add a linear trend in calendar time.
     /// - Returns: The F sequence and the three tests.
-    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap and the errors of
-    ///   ``fit(response:regressors:periods:)``.
-    public func fit(_ series: TimeSeries<Double>, lags: [Int] = []) throws(AnalysisError) -> FStatistics {
-        try fit(try RegressionSample(series: series, lags: lags, method: "F statistics"))
+    /// - Throws: The errors of ``fit(response:regressors:periods:)``.
+    public func fit(_ series: TimeSeries<Double>, lags: [Int] = [], trend: Bool = false) throws(AnalysisError) -> FStatistics {
+        try fit(try RegressionSample(series: series, lags: lags, trend: trend, method: "F statistics"))
     }
 
     /// F statistics for a regression given by its rows.

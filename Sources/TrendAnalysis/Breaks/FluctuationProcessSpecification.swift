@@ -32,16 +32,21 @@ public struct FluctuationProcessSpecification: Sendable, Equatable, Codable {
         self.type = type
     }
 
-    /// The process for the mean of a series, or an autoregression on the given lags.
+    /// The process for the mean of a series (or its level and slope with `trend`), or an
+    /// autoregression on the given lags.
+    ///
+    /// A series with gaps is fitted on its observed periods: the process runs over the observed
+    /// rows in order (each step one observation, the trend in calendar time) and each point is
+    /// named by the period of its observation.
     ///
     /// - Parameters:
-    ///   - series: A complete series.
+    ///   - series: The series; missing periods are left out of the regression.
     ///   - lags: Positive lags used as regressors besides the intercept.
+    ///   - trend: Whether to add a linear trend in calendar time.
     /// - Returns: The process and its test.
-    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap and the errors of
-    ///   ``fit(response:regressors:periods:)``.
-    public func fit(_ series: TimeSeries<Double>, lags: [Int] = []) throws(AnalysisError) -> FluctuationProcess {
-        try fit(try RegressionSample(series: series, lags: lags, method: type.methodName))
+    /// - Throws: The errors of ``fit(response:regressors:periods:)``.
+    public func fit(_ series: TimeSeries<Double>, lags: [Int] = [], trend: Bool = false) throws(AnalysisError) -> FluctuationProcess {
+        try fit(try RegressionSample(series: series, lags: lags, trend: trend, method: type.methodName))
     }
 
     /// The process for a regression given by its rows.

@@ -58,29 +58,56 @@ struct GivensAccumulator {
     }
 }
 
-/// The residual sums of squares of all segments `[i, j]` with at least `h` observations.
-struct SegmentRSSTable {
+/// The Bai-Perron dynamic programme over segment residual sums of squares, computed without
+/// storing them: segments are swept by start, each start's Givens accumulator runs to the end of
+/// the sample and pushes `best(m−1 breaks up to j) + RSS(j…i−1)` into every level that can use it.
+/// A level's entry at `j` is final before start `j` is swept (it only receives segments that end
+/// before `j`), and candidates for an entry arrive in ascending `j` and replace it only when strictly
+/// smaller, so the result is exactly that of strucchange's table-based `extend.RSS.table`.
+///
+/// - Complexity: O(n² k²) time as for the full table, O(M n) memory for M levels instead of O(n²).
+struct SegmentProgramme {
     let n: Int, h: Int
-    let table: [[Double]]      // table[i][j - i] for j >= i, NaN where not identified
+    /// RSS of observations `0…n−1`.
+    let fullRSS: Double
+    /// `suffixRSS[i]` = RSS of observations `i…n−1`, NaN where not identified or not needed.
+    let suffixRSS: [Double]
+    /// `previous[m][i]` and `rss[m][i]` (for m + 1 segments covering observations `0…i−1`): the start of
+    /// the last segment and the minimal RSS; `previous` is −1 where no partition exists.
+    let previous: [[Int]]
+    let rss: [[Double]]
 
-    init(rows: [[Double]], response y: [Double], minimum h: Int) {
-        n = y.count
+    init(rows: [[Double]], response y: [Double], minimum h: Int, levels: Int) {
+        let n = y.count
+        self.n = n
         self.h = h
-        var table = [[Double]]()
-        table.reserveCapacity(n)
-        for i in 0..<n {
-            guard i <= n - h else { table.append([]); continue }
-            var acc = GivensAccumulator(columns: rows[0].count)
-            var column = [Double](repeating: .nan, count: n - i)
-            for j in i..<n {
-                acc.add(rows[j], y[j])
-                if acc.rank == acc.k { column[j - i] = acc.rss }
+        var previous = [[Int]](repeating: [Int](repeating: -1, count: n + 1), count: levels)
+        var rss = [[Double]](repeating: [Double](repeating: .infinity, count: n + 1), count: levels)
+        var suffix = [Double](repeating: .nan, count: n + 1)
+        var full = Double.nan
+        let k = rows.first?.count ?? 0
+        for j in 0...max(0, n - h) where j == 0 || j >= h {
+            // Levels m ≥ 1 (m + 1 segments) whose entry at j is defined can extend by a segment from j.
+            var open: [Int] = []
+            for m in 1..<max(1, levels) where j >= m * h && previous[m - 1][j] >= 0 { open.append(m) }
+            var acc = GivensAccumulator(columns: k)
+            for e in j..<n {
+                acc.add(rows[e], y[e])
+                let value = acc.rank == acc.k ? acc.rss : Double.nan
+                let i = e + 1
+                if i - j >= h, i <= n - h {
+                    if j == 0, levels > 0 { previous[0][i] = 0; rss[0][i] = value }
+                    for m in open where i >= (m + 1) * h {
+                        let v = rss[m - 1][j] + value
+                        if v < rss[m][i] { rss[m][i] = v; previous[m][i] = j }
+                    }
+                }
+                if e == n - 1 { suffix[j] = value; if j == 0 { full = value } }
             }
-            table.append(column)
         }
-        self.table = table
+        fullRSS = full
+        suffixRSS = suffix
+        self.previous = previous
+        self.rss = rss
     }
-
-    /// RSS of observations `i...j` (0-based, inclusive).
-    func rss(_ i: Int, _ j: Int) -> Double { table[i][j - i] }
 }

@@ -48,18 +48,23 @@ public struct PELTSpecification: Sendable, Equatable, Codable {
         self.pruning = pruning
     }
 
-    /// Finds the change points of a complete series.
+    /// Finds the change points of a series, on its observed periods.
     ///
-    /// - Parameter series: A series with no missing values.
+    /// A series with gaps is searched over its observed values in order: segment sizes count
+    /// observations, the noise variance comes from differences of consecutive observations, and a
+    /// change point is named by the period of the first observation of the new segment.
+    ///
+    /// - Parameter series: The series; missing periods are left out.
     /// - Returns: The change points with their periods and the segment statistics.
-    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap, and the errors of ``fit(values:periods:)``.
+    /// - Throws: The errors of ``fit(values:periods:)``.
     public func fit(_ series: TimeSeries<Double>) throws(AnalysisError) -> ChangePoints {
-        var values = [Double]()
+        var values = [Double](), periods = [Period]()
         for (index, value) in series.values.enumerated() {
-            guard let value else { throw .missingValue(method: "PELT", period: series.start.advanced(by: index).description) }
+            guard let value else { continue }
             values.append(value)
+            periods.append(series.start.advanced(by: index))
         }
-        return try fit(values: values, periods: series.periods)
+        return try fit(values: values, periods: periods)
     }
 
     /// Finds the change points of a sequence of values.

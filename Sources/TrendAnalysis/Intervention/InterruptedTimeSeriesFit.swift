@@ -9,7 +9,8 @@ public struct InterruptedTimeSeriesFit: Sendable, Equatable, Codable {
     public let periods: [Period]
     /// n.
     public let observationCount: Int
-    /// The 0-based index of the first observation under the intervention.
+    /// The 0-based index of the first observation under the intervention (the first observed period
+    /// at or after it).
     public let interventionIndex: Int
     /// The Newey–West truncation lag used.
     public let hacLags: Int

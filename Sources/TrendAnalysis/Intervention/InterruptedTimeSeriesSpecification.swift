@@ -15,6 +15,10 @@ import TradeDomain
 ///
 /// Index convention: `interventionPeriod` is the first period under the intervention (CLI.md `its --at`).
 ///
+/// Gaps: a series with missing periods is fitted on its observed periods, with `t` the calendar
+/// position from the series' start (not the row number) and `t₀` the intervention's position,
+/// which need not be observed. The Newey–West lags then count observations, not periods.
+///
 /// Reference: Wagner et al. (2002) J. Clinical Pharmacy and Therapeutics 27(4); Bernal, Cummins and
 /// Gasparrini (2017) Int. J. Epidemiology 46(1); R `lm` with `sandwich::NeweyWest(lag = L, prewhite = FALSE)`.
 public struct InterruptedTimeSeriesSpecification: Sendable, Equatable, Codable {
@@ -39,29 +43,37 @@ public struct InterruptedTimeSeriesSpecification: Sendable, Equatable, Codable {
 
     /// Fits the segmented regression.
     ///
-    /// - Parameter series: A complete series containing the intervention period with at least
-    ///   two observations on each side.
+    /// - Parameter series: A series containing the intervention period with at least two observations
+    ///   on each side; missing periods are left out of the regression.
     /// - Returns: The fit with both effects, both covariance estimates and the counterfactual path.
-    /// - Throws: ``AnalysisError/missingValue(method:period:)`` for a gap;
-    ///   ``AnalysisError/invalidParameter(name:value:constraint:)`` when the intervention period is
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:constraint:)`` when the intervention period is
     ///   outside the series or leaves fewer than two observations on a side, for seasonal terms on an
     ///   annual series, or a negative lag; ``AnalysisError/regressionFailed(step:_:)`` when the design
     ///   is rank deficient (for example a month that never occurs).
     public func fit(_ series: TimeSeries<Double>) throws(AnalysisError) -> InterruptedTimeSeriesFit {
         let method = "interrupted time series"
-        var y = [Double]()
+        // Rows only where observed; t is the calendar position from the series' start, so a gap
+        // leaves a jump in the time regressors rather than shifting later periods back.
+        var y = [Double](), times = [Int](), periods = [Period]()
         for (index, value) in series.values.enumerated() {
-            guard let value, value.isFinite else { throw .missingValue(method: method, period: series.start.advanced(by: index).description) }
+            guard let value else { continue }
+            guard value.isFinite else {
+                throw .invalidParameter(name: "observation", value: "\(value)", constraint: "\(method) needs finite values")
+            }
             y.append(value)
+            times.append(index)
+            periods.append(series.start.advanced(by: index))
         }
-        let n = y.count, periods = series.periods
-        guard let t0 = periods.firstIndex(of: interventionPeriod) else {
+        let n = y.count
+        guard series.count > 0, interventionPeriod.frequency == series.frequency, series.start <= interventionPeriod, interventionPeriod <= series.end else {
             throw .invalidParameter(name: "intervention period", value: interventionPeriod.description,
                                     constraint: "must lie within the series \(series.start)...\(series.end)")
         }
-        guard t0 >= 2, n - t0 >= 2 else {
+        let t0 = series.start.distance(to: interventionPeriod)
+        let firstAfter = times.firstIndex { $0 >= t0 } ?? n
+        guard firstAfter >= 2, n - firstAfter >= 2 else {
             throw .invalidParameter(name: "intervention period", value: interventionPeriod.description,
-                                    constraint: "needs at least two observations before and two from it on (series \(series.start)...\(series.end))")
+                                    constraint: "needs at least two observations before and two from it on (series \(series.start)...\(series.end), \(firstAfter) observed before and \(n - firstAfter) from it on)")
         }
         if let hacLags, hacLags < 0 { throw .invalidParameter(name: "HAC lags", value: "\(hacLags)", constraint: "must be 0 or more") }
         let seasons = series.frequency.periodsPerYear
@@ -71,11 +83,12 @@ public struct InterruptedTimeSeriesSpecification: Sendable, Equatable, Codable {
         let seasonLabel = series.frequency == .monthly ? "month" : "quarter"
         var names = ["intercept", "time", "level_change", "slope_change"]
         if seasonal { names += (2...seasons).map { "\(seasonLabel)_\($0)" } }
-        let rows = (0..<n).map { t -> [Double] in
+        let rows = (0..<n).map { i -> [Double] in
+            let t = times[i]
             let after = t >= t0 ? 1.0 : 0.0
             var row = [1, Double(t), after, after * Double(t - t0)]
             if seasonal {
-                let season = periods[t].subperiod
+                let season = periods[i].subperiod
                 row += (2...seasons).map { season == $0 ? 1.0 : 0.0 }
             }
             return row
@@ -101,7 +114,7 @@ public struct InterruptedTimeSeriesSpecification: Sendable, Equatable, Codable {
             for j in row.indices where j != 2 && j != 3 { value += row[j] * beta[j] }
             return value
         }
-        return InterruptedTimeSeriesFit(specification: self, periods: periods, observationCount: n, interventionIndex: t0,
+        return InterruptedTimeSeriesFit(specification: self, periods: periods, observationCount: n, interventionIndex: firstAfter,
                                         hacLags: lags, regression: classical, robustRegression: robust,
                                         levelChange: effect(2), slopeChange: effect(3),
                                         fittedValues: classical.fittedValues, counterfactual: counterfactual)

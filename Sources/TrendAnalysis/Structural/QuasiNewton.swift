@@ -17,14 +17,22 @@ struct QuasiNewton {
     /// Largest step along any coordinate in one iteration.
     var maximumStep = 5.0
     var maximumIterations = 200
+    /// A coordinate below this whose gradient still points further down is on a plateau towards an
+    /// asymptote (a log variance going to −∞): it is tried at ``floor`` and, when the objective is no
+    /// higher there, held at the floor for the rest of the search. `nil` never holds a coordinate.
+    var plateau: Double? = nil
+    /// Where a coordinate on the plateau is held.
+    var floor = -30.0
 
     /// The minimiser found, its value, and the evaluations spent.
     func minimise(_ f: ([Double]) -> Double, start: [Double]) -> (point: [Double], value: Double, evaluations: Int) {
         let n = start.count
         var evaluations = 0
         func value(_ x: [Double]) -> Double { evaluations += 1; return f(x) }
+        var held = [Bool](repeating: false, count: n)
         func gradient(_ x: [Double], _ fx: Double) -> [Double] {
             (0..<n).map { i in
+                if held[i] { return 0 }
                 var probe = x
                 probe[i] += gradientStep
                 let forward = value(probe)
@@ -40,11 +48,13 @@ struct QuasiNewton {
         var g = gradient(x, fx)
         var h = identity(n)
         var restarted = false
+        var tried = [Bool](repeating: false, count: n)
         for _ in 0..<maximumIterations {
             var d = (0..<n).map { i in -(0..<n).reduce(0) { $0 + h[i * n + $1] * g[$1] } }
             var slope = zip(g, d).reduce(0) { $0 + $1.0 * $1.1 }
             if !(slope < 0) {
                 h = identity(n)
+                for i in 0..<n where held[i] { h[i * n + i] = 0 }
                 d = g.map { -$0 }
                 slope = -g.reduce(0) { $0 + $1 * $1 }
                 if !(slope < 0) { break }
@@ -66,6 +76,34 @@ struct QuasiNewton {
             let y = (0..<n).map { gCandidate[$0] - g[$0] }
             let sy = zip(s, y).reduce(0) { $0 + $1.0 * $1.1 }
             x = candidate; fx = fCandidate; g = gCandidate
+            // Coordinates crawling down a plateau: jump to the floor when that is no worse, and hold them.
+            // Each coordinate gets one try (a coordinate whose floor is worse has an interior optimum).
+            if let plateau {
+                var trial = x, moved: [Int] = []
+                for i in 0..<n where !held[i] && !tried[i] && x[i] < plateau && g[i] > 0 { trial[i] = floor; moved.append(i); tried[i] = true }
+                if !moved.isEmpty {
+                    // Held only when the objective falls all the way down: at 2 and 5 units further and at the floor
+                    // (a dip on the way is an interior optimum, which the search must find).
+                    var previous = fx, falls = true
+                    for offset in [2.0, 5.0] where falls {
+                        var probe = x
+                        for i in moved { probe[i] = Swift.max(x[i] - offset, floor) }
+                        let fProbe = value(probe)
+                        falls = fProbe.isFinite && fProbe <= previous
+                        previous = fProbe
+                    }
+                    let fTrial = falls ? value(trial) : .infinity
+                    if fTrial.isFinite, fTrial <= previous {
+                        for i in moved { held[i] = true }
+                        x = trial; fx = fTrial
+                        g = gradient(x, fx)
+                        // Keep the curvature learnt for the other coordinates.
+                        for i in moved { for j in 0..<n { h[i * n + j] = 0; h[j * n + i] = 0 } }
+                        restarted = false
+                        continue
+                    }
+                }
+            }
             // Converged: no progress and a flat gradient. No progress with a steep gradient means a poor
             // curvature estimate: start again from the steepest descent.
             if decrease <= tolerance * (abs(fx) + 1) {
@@ -73,6 +111,7 @@ struct QuasiNewton {
                 if restarted { break }
                 restarted = true
                 h = identity(n)
+                for i in 0..<n where held[i] { h[i * n + i] = 0 }
                 continue
             }
             restarted = false

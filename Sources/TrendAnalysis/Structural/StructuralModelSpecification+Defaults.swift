@@ -32,16 +32,19 @@ extension AnalysisError {
     /// A method that needs a complete series, refused on a series with gaps: the same error with the
     /// longest complete window and the method that runs on gaps named.
     ///
-    /// - Parameter series: The series the method was given.
+    /// - Parameters:
+    ///   - series: The series the method was given.
+    ///   - alternative: What runs on the gappy window instead (default: `--method structural`).
     /// - Returns: The error to show; other errors unchanged.
-    public func explainingGaps(in series: TimeSeries<Double>) -> AnalysisError {
+    public func explainingGaps(in series: TimeSeries<Double>,
+                               alternative: String = "use --method structural, which treats a missing period as missing") -> AnalysisError {
         guard case let .missingValue(method, period) = self else { return self }
         let run = series.longestCompleteRun
         let window = run.count == 0 ? "the series has no complete window"
             : "its longest complete window is \(run.start) to \(run.end) (\(run.count) periods: --from \(run.start) --to \(run.end))"
         return .insufficientData(method: method, constraint: "needs a complete series, but the value for \(period) is missing and "
             + "\(series.values.filter { $0 == nil }.count) of \(series.count) periods have none; \(window); "
-            + "or use --method structural, which treats a missing period as missing")
+            + "or \(alternative)")
     }
 }
 

@@ -56,9 +56,10 @@ struct InterruptedTimeSeriesSpecificationTests {
         #expect(throws: AnalysisError.self) { try InterruptedTimeSeriesSpecification(interventionPeriod: Period(year: 1980)).fit(nile) }
         #expect(throws: AnalysisError.self) { try InterruptedTimeSeriesSpecification(interventionPeriod: Period(year: 1872)).fit(nile) }
         #expect(throws: AnalysisError.self) { try InterruptedTimeSeriesSpecification(interventionPeriod: Period(year: 1899), seasonal: true).fit(nile) }
-        let gap = TimeSeries<Double>(start: Period(year: 2000), values: [1, 2, nil, 4, 5, 6])
-        #expect(throws: AnalysisError.missingValue(method: "interrupted time series", period: "2002")) {
-            try InterruptedTimeSeriesSpecification(interventionPeriod: Period(year: 2003)).fit(gap)
-        }
+        // Gaps are left out: four observed years before 2005 pass; one (2000 only) before 2002 does not.
+        let gap = TimeSeries<Double>(start: Period(year: 2000), values: [1, 3, nil, 4, 8, 6, 9, 7, 12])
+        #expect(throws: AnalysisError.self) { try InterruptedTimeSeriesSpecification(interventionPeriod: Period(year: 2002)).fit(
+            TimeSeries<Double>(start: Period(year: 2000), values: [1, nil, nil, 4, 5, 6])) }
+        #expect(try InterruptedTimeSeriesSpecification(interventionPeriod: Period(year: 2005)).fit(gap).observationCount == 8)
     }
 }

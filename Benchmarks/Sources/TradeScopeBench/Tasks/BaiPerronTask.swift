@@ -32,6 +32,25 @@ enum BaiPerronTask {
         return TaskOutcome(bytes: panel.bytes, rows: panel.series, checksum: checksum)
     }
 
+    /// `bai-perron-long` (issue 23 item 22): breaks in the mean of one long series, the panel's log series
+    /// laid end to end up to `BENCH_LONG_N` observations (default 20,000), h = 0.15, BIC over up to
+    /// 5 breaks. Measures the time and, above all, the peak memory of the dynamic programme, which
+    /// once held every segment's RSS (O(n²): 1.6 GB at 20,000 observations). No peer: strucchange keeps the
+    /// same O(n²) table.
+    static func long(_ path: String) throws -> TaskOutcome {
+        let panel = try PanelInput.load(path)
+        let n = Int(ProcessInfo.processInfo.environment["BENCH_LONG_N"] ?? "") ?? 20_000
+        var y = [Double]()
+        y.reserveCapacity(n)
+        var k = 0
+        while y.count < n { y += panel.logRow(k % panel.series).prefix(n - y.count); k += 1 }
+        let result = try BreakpointSpecification(minimumSegment: .fraction(0.15)).fit(response: y, regressors: Array(repeating: [1.0], count: n))
+        var checksum = summary(result)
+        checksum["rss_sum"] = result.residualSumOfSquares
+        checksum["n"] = Double(n)
+        return TaskOutcome(bytes: n * 8, rows: 1, checksum: checksum)
+    }
+
     private static func summary(_ result: Breakpoints) -> [String: Double] {
         var checksum: [String: Double] = ["breaks": Double(result.breaks.count), "break_sum": 0, "lower_sum": 0, "upper_sum": 0]
         for estimate in result.breaks {
