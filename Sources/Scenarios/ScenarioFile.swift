@@ -326,8 +326,9 @@ struct ScenarioWalker {
     func baseline(_ node: Node, frequency: Frequency) throws(ScenarioError) -> ScenarioBaseline {
         let map = try entries(node, allowed: ["method", "trend", "seasonal", "fit_from", "fit_to", "through", "level", "transform", "point"], what: "baseline")
         let method = try map["method"].map { entry throws(ScenarioError) in
-            try choice(entry.value, key: "method", [("ets", ScenarioBaseline.Method.ets), ("holt-winters", .holtWinters), ("regression", .regression)])
-        } ?? .ets
+            try choice(entry.value, key: "method", [("auto", ScenarioBaseline.Method.automatic), ("ets", .ets), ("holt-winters", .holtWinters),
+                                                  ("regression", .regression), ("structural", .structural), ("log-linear", .logLinear)])
+        } ?? .automatic
         let trend = try map["trend"].map { entry throws(ScenarioError) in
             try choice(entry.value, key: "trend", [("none", ExponentialSmoothingComponent.none), ("additive", .additive), ("damped", .additiveDamped)])
         } ?? .additive
