@@ -3,6 +3,7 @@ import TradeDomain
 /// The rolling-origin out-of-sample comparison of candidate baselines on the data before the first
 /// measure (see ``BaselineSelector``).
 ///
+/// The origins are the last three periods with a figure before the last one before the first measure.
 /// At each origin a candidate is fitted to the data up to and including that period and forecasts every
 /// later observed period up to the last one before the first measure; its errors are scored on the data's
 /// scale:

@@ -181,10 +181,9 @@ struct BaselineSelector {
         }
         let logged = prepared.transformation != .none
         let model = prepared.modelSeries
-        let period = model.frequency.periodsPerYear
-        // Rolling origins: the last observed periods before the last one, oldest first.
+        // Rolling origins: the last three observed periods before the last one, oldest first.
         let observed = model.observations.map(\.period)
-        let originCount = period == 1 ? 3 : 6
+        let originCount = 3
         let origins = Array(observed.dropLast().suffix(originCount))
         var scores: [BaselineBacktest.Score] = []
         var scored: [(candidate: Candidate, mase: Double, smape: Double)] = []
@@ -231,7 +230,13 @@ struct BaselineSelector {
         }
         let best = scored.min { ($0.mase, $0.smape) < ($1.mase, $1.smape) }
         let backtest = BaselineBacktest(origins: origins, through: fitThrough, scores: scores, chosen: best?.candidate.words(logged: logged))
-        // The final fit: the chosen candidate, else (nothing scored) the first candidate that fits, in order.
+        // The final fit: the chosen candidate; when nothing could be scored, the baseline is refused (no evidence),
+        // or with allowShort the first candidate that fits, in order, with a warning.
+        guard best != nil || allowShort else {
+            let reasons = scores.map { "\($0.candidate): \($0.skipped ?? "not scored")" }.joined(separator: "; ")
+            return (nil, notes + ["\(label) refused: no candidate could be backtested on the figures before \(fitThrough), so no baseline is "
+                                  + "chosen by evidence (\(reasons)); --allow-short fits the first candidate that fits, with a warning"])
+        }
         let order = best.map { [$0.candidate] } ?? candidates
         var failures: [String] = []
         for candidate in order {
@@ -249,7 +254,9 @@ struct BaselineSelector {
                 if count < needed {
                     warnings.append("fitted on \(count) observations, fewer than the \(needed) (2 x \(fitted.parameters) parameters + 2) a stable fit of \(fitted.words) needs; allowed by --allow-short")
                 }
-                if best == nil { notes.append("\(label): not backtested (\(scores.compactMap(\.skipped).first ?? "no candidate scored")); \(fitted.words) is used without evidence") }
+                if best == nil {
+                    warnings.append("not backtested (\(scores.compactMap(\.skipped).first ?? "no candidate scored")); \(fitted.words) is used without evidence, allowed by --allow-short")
+                }
                 let result = prepared.finish(fitted.forecast)
                 notes += result.notes.map { "\(label): \($0)" }
                 let summary = BaselineSummary(

@@ -40,6 +40,9 @@ public struct ScenarioBaseline: Hashable, Codable, Sendable {
     /// for a multiplicative model or a series with zeros) and back-transformed to the bias-adjusted
     /// mean, which is the figure that adds up over periods; anything still below 0 is truncated.
     public let nonNegative: NonNegativeForecasting
+    /// Whether the baseline may be fitted on fewer observations than its model needs (YAML `allow_short`,
+    /// as the CLI's `--allow-short`); the baseline then carries a warning into every output.
+    public let allowShort: Bool
 
     /// A baseline specification.
     ///
@@ -47,7 +50,8 @@ public struct ScenarioBaseline: Hashable, Codable, Sendable {
     ///   automatic transformation (log for positive series) with the bias-adjusted mean.
     public init(method: Method = .automatic, trend: ExponentialSmoothingComponent = .additive,
                 seasonal: ExponentialSmoothingComponent = .none, fitFrom: Period? = nil, fitThrough: Period? = nil,
-                through: Period? = nil, level: Double = 0.95, nonNegative: NonNegativeForecasting = NonNegativeForecasting()) {
+                through: Period? = nil, level: Double = 0.95, nonNegative: NonNegativeForecasting = NonNegativeForecasting(),
+                allowShort: Bool = false) {
         self.method = method
         self.trend = trend
         self.seasonal = seasonal
@@ -56,6 +60,7 @@ public struct ScenarioBaseline: Hashable, Codable, Sendable {
         self.through = through
         self.level = level
         self.nonNegative = nonNegative
+        self.allowShort = allowShort
     }
 
     /// Whether the model has a multiplicative component (``NonNegativeForecasting`` then leaves the series unlogged).

@@ -120,18 +120,18 @@ public struct ScenarioEngine: Sendable {
         let horizon = fitThrough.distance(to: through)
         let periods = (1...horizon).map { fitThrough.advanced(by: $0) }
         var baselines: [BaselineSummary] = []
-        let selector = BaselineSelector(baseline: scenario.baseline, seed: scenario.seed, allowShort: allowShort)
+        let selector = BaselineSelector(baseline: scenario.baseline, seed: scenario.seed, allowShort: allowShort || scenario.baseline.allowShort)
         func forecast(_ measure: TradeMeasure, _ values: TimeSeries<Double>?) -> [Estimate]? {
             guard let values, values.values.contains(where: { $0 != nil }) else {
-                notes.append("no \(measure.rawValue) figures for HS \(code); its baseline is not computed")
+                notes.append("no \(measure == .value ? "value" : "quantity") figures for HS \(code); its baseline is not computed")
                 return nil
             }
             let (outcome, selectorNotes) = selector.run(measure: measure, series: values, fitThrough: fitThrough, horizon: horizon,
-                                                        label: "\(measure.rawValue) baseline for HS \(code)")
+                                                        label: "\(measure == .value ? "value" : "quantity") baseline for HS \(code)")
             notes += selectorNotes
             guard let outcome else { return nil }
             if let fromRequested = scenario.baseline.fitFrom, outcome.summary.fitFrom != fromRequested {
-                notes.append("\(measure.rawValue) baseline for HS \(code) fitted from \(outcome.summary.fitFrom), not \(fromRequested)")
+                notes.append("\(measure == .value ? "value" : "quantity") baseline for HS \(code) fitted from \(outcome.summary.fitFrom), not \(fromRequested)")
             }
             baselines.append(outcome.summary)
             return outcome.estimates
