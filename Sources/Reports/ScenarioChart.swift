@@ -41,6 +41,7 @@ public struct ScenarioChart: Sendable {
         let enacted: [(x: Double, label: String, value: Double)]
         let events: [(x: Double, label: String, detail: String)]
         let baselineName: String
+        let warnings: [String]
     }
 
     var panels: [Panel] {
@@ -87,10 +88,33 @@ public struct ScenarioChart: Sendable {
                                     scenario: scenario.map { (x: $0.0, label: $0.1, estimate: $0.2) },
                                     enacted: enacted.map { (x: $0.0, label: $0.1, value: $0.2) },
                                     events: events.map { (x: $0.0, label: $0.1, detail: $0.2) },
-                                    baselineName: base.map { "\($0.description), fitted on \($0.fitFrom) to \($0.fitThrough)" } ?? "none"))
+                                    baselineName: base.map { "\($0.description), fitted on \($0.fitFrom) to \($0.fitThrough)" } ?? "none",
+                                    warnings: base?.warnings ?? []))
             }
         }
         return result
+    }
+
+    /// The drawing height: one panel per commodity and measure with a baseline (at least one).
+    public var height: Double { max(Double(panels.count), 1) * (Self.top + Self.plotHeight + Self.bottom) }
+
+    /// Several charts (a sweep, side-by-side scenarios) as one SVG document, stacked.
+    ///
+    /// - Parameter charts: The charts.
+    /// - Returns: One `<svg>` holding each chart as a nested `<svg>` below the previous one.
+    public static func stacked(_ charts: [ScenarioChart]) -> String {
+        guard charts.count > 1 else { return charts.first?.svg() ?? "" }
+        let c = SVGText.coordinate
+        let total = charts.reduce(0) { $0 + $1.height }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(total))\">\n"
+        var y = 0.0
+        for (index, chart) in charts.enumerated() {
+            let inner = chart.svg(id: "whatif\(index)").replacingOccurrences(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ",
+                                                                             with: "<svg y=\"\(c(y))\" width=\"\(c(width))\" height=\"\(c(chart.height))\" ")
+            out += inner
+            y += chart.height
+        }
+        return out + "</svg>\n"
     }
 
     /// The charts as one standalone SVG document, the panels stacked (no XML declaration, so it can be inlined).
@@ -128,6 +152,9 @@ public struct ScenarioChart: Sendable {
         var out = "<g id=\"\(id)\">\n"
         out += "<text x=\"\(c(plotLeft))\" y=\"\(c(offset + 18))\" font-size=\"13\" font-weight=\"bold\">\(SVGText.escape(panel.title))</text>\n"
         out += "<text x=\"\(c(plotLeft))\" y=\"\(c(offset + 34))\" fill=\"#555555\">\(SVGText.escape("Baseline: " + panel.baselineName))</text>\n"
+        for (k, warning) in panel.warnings.prefix(2).enumerated() {
+            out += "<text x=\"\(c(plotLeft + 4))\" y=\"\(c(plotTop + 14 + Double(k) * 13))\" fill=\"\(ChartPalette.event)\" font-weight=\"bold\">\(SVGText.escape("WARNING: " + warning))</text>\n"
+        }
         for tick in scale.ticks {
             out += "<line x1=\"\(c(plotLeft))\" x2=\"\(c(plotRight))\" y1=\"\(c(py(tick)))\" y2=\"\(c(py(tick)))\" stroke=\"\(ChartPalette.grid)\"/>\n"
             out += "<text x=\"\(c(plotLeft - 6))\" y=\"\(c(py(tick) + 4))\" text-anchor=\"end\">\(SVGText.escape(SVGText.compact(tick)))</text>\n"

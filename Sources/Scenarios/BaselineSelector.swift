@@ -15,7 +15,8 @@ import TrendAnalysis
 /// variances, coefficients; not σ² for ETS) needs n ≥ 2p + 2 observations: ETS(A,N,N) 6, ETS(A,A,N) 10,
 /// ETS(A,Ad,N) 12, local level 8 (2 variances, 1 initial state), local linear trend 12 (3 variances,
 /// 2 states), log-linear trend 6 (intercept, slope). Fewer are refused unless `allowShort`, and then the
-/// baseline carries a warning.
+/// baseline carries a warning. An automatic baseline that no candidate could be backtested for is refused
+/// too (no evidence to choose by), unless `allowShort`; a named method is fitted all the same, with a note.
 struct BaselineSelector {
     let baseline: ScenarioBaseline
     let seed: UInt64
@@ -232,7 +233,7 @@ struct BaselineSelector {
         let backtest = BaselineBacktest(origins: origins, through: fitThrough, scores: scores, chosen: best?.candidate.words(logged: logged))
         // The final fit: the chosen candidate; when nothing could be scored, the baseline is refused (no evidence),
         // or with allowShort the first candidate that fits, in order, with a warning.
-        guard best != nil || allowShort else {
+        guard best != nil || allowShort || baseline.method != .automatic else {
             let reasons = scores.map { "\($0.candidate): \($0.skipped ?? "not scored")" }.joined(separator: "; ")
             return (nil, notes + ["\(label) refused: no candidate could be backtested on the figures before \(fitThrough), so no baseline is "
                                   + "chosen by evidence (\(reasons)); --allow-short fits the first candidate that fits, with a warning"])
@@ -254,7 +255,9 @@ struct BaselineSelector {
                 if count < needed {
                     warnings.append("fitted on \(count) observations, fewer than the \(needed) (2 x \(fitted.parameters) parameters + 2) a stable fit of \(fitted.words) needs; allowed by --allow-short")
                 }
-                if best == nil {
+                if best == nil && baseline.method != .automatic {
+                    notes.append("\(label): the named method \(fitted.words) could not be backtested (\(scores.compactMap(\.skipped).first ?? "no origin")); its fit is used as asked")
+                } else if best == nil {
                     warnings.append("not backtested (\(scores.compactMap(\.skipped).first ?? "no candidate scored")); \(fitted.words) is used without evidence, allowed by --allow-short")
                 }
                 let result = prepared.finish(fitted.forecast)

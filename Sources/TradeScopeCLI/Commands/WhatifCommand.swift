@@ -134,7 +134,7 @@ struct WhatifCommand: ParsableCommand {
         case .svg, .html:
             let charts = zip(outcomes, histories).map { ScenarioChart(outcome: $0.0.outcome, label: $0.0.label, history: $0.1) }
             if format == .svg {
-                try output.write(charts.map { $0.svg() }.joined(), to: out, force: force)
+                try output.write(ScenarioChart.stacked(charts), to: out, force: force)
             } else {
                 try output.write(ScenarioChart.page(charts: charts, report: report.text(), title: "What if: " + outcomes.map(\.label).joined(separator: "; ")),
                                  to: out, force: force)
