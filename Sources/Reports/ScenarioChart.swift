@@ -17,7 +17,7 @@ public struct ScenarioChart: Sendable {
     /// The recorded series of each commodity (history before the projection; may be empty).
     public let history: [CommodityCode: TradeSeries]
 
-    static let width = 760.0, plotHeight = 240.0, left = 78.0, right = 24.0, top = 46.0, bottom = 96.0
+    static let width = 760.0, plotHeight = 240.0, left = 78.0, right = 24.0, top = 46.0, bottom = 124.0
 
     /// A chart.
     ///
@@ -82,7 +82,7 @@ public struct ScenarioChart: Sendable {
                     actual = c.periods.compactMap { p in (isValue ? p.actualValue : p.actualQuantity).map { (ChartTime.position(p.period), p.period.description, $0) } }
                 }
                 let unit = isValue ? "USD" : (c.quantityUnit ?? "units")
-                result.append(Panel(title: "HS \(c.code) \(measure.rawValue): \(label)", unit: unit,
+                result.append(Panel(title: "HS \(c.code) \(isValue ? "value" : "quantity"): \(label)", unit: unit,
                                     actual: actual.map { (x: $0.0, label: $0.1, value: $0.2) },
                                     baseline: projected.map { (x: $0.0, label: $0.1, estimate: $0.2) },
                                     scenario: scenario.map { (x: $0.0, label: $0.1, estimate: $0.2) },
@@ -213,9 +213,18 @@ public struct ScenarioChart: Sendable {
             out += "<text x=\"\(c(x + 22))\" y=\"\(c(keyY))\">\(SVGText.escape(entry.0))</text>\n"
         }
         out += "<text x=\"\(c(plotLeft))\" y=\"\(c(keyY + 16))\" fill=\"#555555\">\(SVGText.escape("Shaded: \(NumberStyle.share(outcome.scenario.baseline.level, decimals: 0)) prediction intervals of the baseline and the scenario."))</text>\n"
-        let eventText = panel.events.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: " · ")
-        if !eventText.isEmpty {
-            out += "<text x=\"\(c(plotLeft))\" y=\"\(c(keyY + 32))\" fill=\"\(ChartPalette.event)\">\(SVGText.escape("Events: " + eventText))</text>\n"
+        // The numbered events, wrapped to three lines of about 110 characters.
+        var keyLines: [String] = [], keyLine = ""
+        for (index, event) in panel.events.enumerated() {
+            let entry = "\(index + 1) \(event.label)"
+            if keyLine.isEmpty { keyLine = "Events: " + entry } else if keyLine.count + entry.count + 3 > 110 {
+                keyLines.append(keyLine)
+                keyLine = entry
+            } else { keyLine += " · " + entry }
+        }
+        if !keyLine.isEmpty { keyLines.append(keyLine) }
+        for (k, text) in keyLines.prefix(3).enumerated() {
+            out += "<text x=\"\(c(plotLeft))\" y=\"\(c(keyY + 32 + Double(k) * 14))\" fill=\"\(ChartPalette.event)\">\(SVGText.escape(text))</text>\n"
         }
         return out + "</g>\n"
     }

@@ -253,12 +253,12 @@ struct BaselineSelector {
                 let needed = ExponentialSmoothingSelection.observationsNeeded(parameters: fitted.parameters)
                 var warnings: [String] = []
                 if count < needed {
-                    warnings.append("fitted on \(count) observations, fewer than the \(needed) (2 x \(fitted.parameters) parameters + 2) a stable fit of \(fitted.words) needs; allowed by --allow-short")
+                    warnings.append("fitted on \(count) observations, fewer than the \(needed) (2 x \(fitted.parameters) parameters + 2) a stable fit of \(fitted.words) needs; allowed by --allow-short or the scenario's allow_short")
                 }
                 if best == nil && baseline.method != .automatic {
                     notes.append("\(label): the named method \(fitted.words) could not be backtested (\(scores.compactMap(\.skipped).first ?? "no origin")); its fit is used as asked")
                 } else if best == nil {
-                    warnings.append("not backtested (\(scores.compactMap(\.skipped).first ?? "no candidate scored")); \(fitted.words) is used without evidence, allowed by --allow-short")
+                    warnings.append("not backtested (\(scores.compactMap(\.skipped).first ?? "no candidate scored")); \(fitted.words) is used without evidence, allowed by --allow-short or the scenario's allow_short")
                 }
                 let result = prepared.finish(fitted.forecast)
                 notes += result.notes.map { "\(label): \($0)" }
