@@ -152,8 +152,17 @@ public struct ScenarioChart: Sendable {
         var out = "<g id=\"\(id)\">\n"
         out += "<text x=\"\(c(plotLeft))\" y=\"\(c(offset + 18))\" font-size=\"13\" font-weight=\"bold\">\(SVGText.escape(panel.title))</text>\n"
         out += "<text x=\"\(c(plotLeft))\" y=\"\(c(offset + 34))\" fill=\"#555555\">\(SVGText.escape("Baseline: " + panel.baselineName))</text>\n"
-        for (k, warning) in panel.warnings.prefix(2).enumerated() {
-            out += "<text x=\"\(c(plotLeft + 4))\" y=\"\(c(plotTop + 14 + Double(k) * 13))\" fill=\"\(ChartPalette.event)\" font-weight=\"bold\">\(SVGText.escape("WARNING: " + warning))</text>\n"
+        // Warnings inside the plot, wrapped to the plot's width (about 105 characters), at most six lines.
+        var warningLines: [String] = []
+        for warning in panel.warnings {
+            var line = "WARNING:"
+            for word in warning.split(separator: " ") {
+                if line.count + 1 + word.count > 105 { warningLines.append(line); line = "  " + word } else { line += " " + word }
+            }
+            warningLines.append(line)
+        }
+        for (k, text) in warningLines.prefix(6).enumerated() {
+            out += "<text x=\"\(c(plotLeft + 4))\" y=\"\(c(plotTop + 14 + Double(k) * 13))\" fill=\"\(ChartPalette.event)\" font-weight=\"bold\">\(SVGText.escape(text))</text>\n"
         }
         for tick in scale.ticks {
             out += "<line x1=\"\(c(plotLeft))\" x2=\"\(c(plotRight))\" y1=\"\(c(py(tick)))\" y2=\"\(c(py(tick)))\" stroke=\"\(ChartPalette.grid)\"/>\n"

@@ -12,7 +12,7 @@ import TradeDomain
 /// AICc = AIC + 2 k (k + 1) / (n - k - 1),   k = estimated parameters + 1 (σ²)
 /// ```
 /// **Observations needed**: a model with p estimated smoothing parameters and initial states is a
-/// candidate only when n ≥ 2p + 2 (ETS(A,N,N): 6, ETS(A,A,N): 10, ETS(A,Ad,N): 12, ETS(A,A,A) monthly: 30).
+/// candidate only when n ≥ 2p + 2 (ETS(A,N,N): 6, ETS(A,A,N): 10, ETS(A,Ad,N): 12, monthly ETS(A,A,A): 34).
 /// R only needs n > p + 4 and falls back to Holt-Winters below that; the stricter rule keeps fits whose
 /// estimates are too unstable to forecast from out of the choice.
 ///
