@@ -5,8 +5,18 @@ import TrendAnalysis
 public struct BaselineSummary: Hashable, Codable, Sendable {
     /// `value` or `quantity`.
     public let measure: TradeMeasure
-    /// The model name, for example `ETS(A,A,N)`.
+    /// The model's technical name, for example `ETS(A,Ad,N)`.
     public let model: String
+    /// The model in words, for example "exponential smoothing: additive damped trend, no season, additive errors".
+    public let description: String
+    /// Parameters estimated (smoothing parameters and initial states, variances or coefficients).
+    public let parameterCount: Int
+    /// Observations a stable fit needs: 2 x ``parameterCount`` + 2.
+    public let observationsNeeded: Int
+    /// The rolling-origin comparison the baseline was chosen by (`nil` for baselines made before it).
+    public let backtest: BaselineBacktest?
+    /// Warnings every output repeats (a fit on fewer observations than ``observationsNeeded``).
+    public let warnings: [String]
     /// First period fitted.
     public let fitFrom: Period
     /// Last period fitted.
@@ -34,7 +44,9 @@ public struct BaselineSummary: Hashable, Codable, Sendable {
     /// - Parameters: One per property.
     public init(measure: TradeMeasure, model: String, fitFrom: Period, fitThrough: Period, observationCount: Int,
                 alpha: Double?, beta: Double?, gamma: Double?, phi: Double?, sigma2: Double, intervalMethod: Forecast.IntervalMethod,
-                transformation: ForecastTransformation = .none, point: BackTransformedPoint = .mean, truncatedFigures: Int = 0) {
+                transformation: ForecastTransformation = .none, point: BackTransformedPoint = .mean, truncatedFigures: Int = 0,
+                description: String? = nil, parameterCount: Int = 0, observationsNeeded: Int = 0, backtest: BaselineBacktest? = nil,
+                warnings: [String] = []) {
         self.measure = measure
         self.model = model
         self.fitFrom = fitFrom
@@ -49,5 +61,16 @@ public struct BaselineSummary: Hashable, Codable, Sendable {
         self.transformation = transformation
         self.point = point
         self.truncatedFigures = truncatedFigures
+        self.description = description ?? model
+        self.parameterCount = parameterCount
+        self.observationsNeeded = observationsNeeded
+        self.backtest = backtest
+        self.warnings = warnings
+    }
+
+    /// The backtest score of the chosen model, if it was scored.
+    public var chosenScore: BaselineBacktest.Score? {
+        guard let backtest, let chosen = backtest.chosen else { return nil }
+        return backtest.scores.first { $0.candidate == chosen }
     }
 }

@@ -6,6 +6,13 @@ import TrendAnalysis
 public struct ScenarioBaseline: Hashable, Codable, Sendable {
     /// The forecasting method.
     public enum Method: String, Hashable, Codable, Sendable, CaseIterable {
+        /// The candidate with the lowest rolling-origin MASE: ETS chosen by AICc, the structural model
+        /// (local level, local linear trend) and the log-linear trend (``BaselineSelector``).
+        case automatic = "auto"
+        /// The structural model (local level for `trend: none`, else local linear trend); gaps allowed.
+        case structural
+        /// A straight line by least squares on the (logged) series; gaps allowed.
+        case logLinear = "log-linear"
         /// ETS state space model by maximum likelihood (``ExponentialSmoothingFormulation/stateSpace``).
         case ets
         /// Holt-Winters by least squares (``ExponentialSmoothingFormulation/holtWinters``).
@@ -33,14 +40,18 @@ public struct ScenarioBaseline: Hashable, Codable, Sendable {
     /// for a multiplicative model or a series with zeros) and back-transformed to the bias-adjusted
     /// mean, which is the figure that adds up over periods; anything still below 0 is truncated.
     public let nonNegative: NonNegativeForecasting
+    /// Whether the baseline may be fitted on fewer observations than its model needs (YAML `allow_short`,
+    /// as the CLI's `--allow-short`); the baseline then carries a warning into every output.
+    public let allowShort: Bool
 
     /// A baseline specification.
     ///
-    /// - Parameters: One per property; defaults: ETS with an additive trend, no seasonality, 95%,
+    /// - Parameters: One per property; defaults: the automatic choice by backtest, 95%,
     ///   automatic transformation (log for positive series) with the bias-adjusted mean.
-    public init(method: Method = .ets, trend: ExponentialSmoothingComponent = .additive,
+    public init(method: Method = .automatic, trend: ExponentialSmoothingComponent = .additive,
                 seasonal: ExponentialSmoothingComponent = .none, fitFrom: Period? = nil, fitThrough: Period? = nil,
-                through: Period? = nil, level: Double = 0.95, nonNegative: NonNegativeForecasting = NonNegativeForecasting()) {
+                through: Period? = nil, level: Double = 0.95, nonNegative: NonNegativeForecasting = NonNegativeForecasting(),
+                allowShort: Bool = false) {
         self.method = method
         self.trend = trend
         self.seasonal = seasonal
@@ -49,10 +60,23 @@ public struct ScenarioBaseline: Hashable, Codable, Sendable {
         self.through = through
         self.level = level
         self.nonNegative = nonNegative
+        self.allowShort = allowShort
     }
 
     /// Whether the model has a multiplicative component (``NonNegativeForecasting`` then leaves the series unlogged).
-    public var isMultiplicative: Bool { method != .regression && seasonal == .multiplicative }
+    public var isMultiplicative: Bool { (method == .ets || method == .holtWinters) && seasonal == .multiplicative }
+
+    /// The method in words, for headers.
+    public var methodDescription: String {
+        switch method {
+        case .automatic: return "chosen by rolling-origin backtest (ETS by AICc, structural local level and local linear trend, log-linear trend)"
+        case .ets: return "exponential smoothing (\(trend.rawValue) trend, \(seasonal.rawValue) season)"
+        case .holtWinters: return "Holt-Winters (\(trend.rawValue) trend, \(seasonal.rawValue) season)"
+        case .regression: return "linear trend regression" + (seasonal != .none ? " with seasonal dummies" : "")
+        case .structural: return "structural model (" + (trend == .none ? "local level" : "local linear trend") + ")"
+        case .logLinear: return "log-linear trend"
+        }
+    }
 
     /// The exponential smoothing specification for one measure (value or quantity).
     ///

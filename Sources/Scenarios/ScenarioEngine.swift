@@ -24,18 +24,48 @@ import TrendAnalysis
 /// model the scenario asks to leave untransformed, is truncated at 0 with a note), so no baseline,
 /// counterfactual or forgone figure or bound is negative (retained shares lie in [0, 1]).
 ///
-/// Missing data are never filled: a baseline needs a gap-free fit window (the longest gap-free
-/// run ending at the last period before the first measure, unless `fit_from` is given); what
-/// cannot be computed is `nil` with a note.
+/// **Baselines** are chosen and fitted by ``BaselineSelector``: candidates compared by rolling-origin
+/// out-of-sample error on the data before the first measure, and refused on fewer observations than
+/// their model needs unless ``allowShort``.
+///
+/// Missing data are never filled: ETS needs a gap-free fit window (the longest gap-free run ending at
+/// the last period before the first measure, unless `fit_from` is given); the structural model and the
+/// log-linear trend treat a missing period as missing. What cannot be computed is `nil` with a note.
 public struct ScenarioEngine: Sendable {
     /// The sanctions calendar.
     public let calendar: [SanctionEvent]
+    /// Whether baselines may be fitted on fewer observations than their model needs (2 x parameters + 2),
+    /// with a warning in the baseline summary, instead of being refused.
+    public let allowShort: Bool
 
     /// An engine over a calendar.
     ///
-    /// - Parameter calendar: The sanctions calendar (for references and the real-calendar path).
-    public init(calendar: [SanctionEvent]) {
+    /// - Parameters:
+    ///   - calendar: The sanctions calendar (for references and the real-calendar path).
+    ///   - allowShort: Fit baselines on too few observations, with a warning, instead of refusing them.
+    public init(calendar: [SanctionEvent], allowShort: Bool = false) {
         self.calendar = calendar
+        self.allowShort = allowShort
+    }
+
+    /// The periods a scenario's baseline is fitted through and projected to, per commodity with data: the last
+    /// period before the first measure (of the scenario's and the real calendar's), or `fit_to`; and `through` or
+    /// the last period with data.
+    ///
+    /// - Parameters:
+    ///   - scenario: The scenario.
+    ///   - series: The series of each commodity.
+    /// - Returns: The windows of the commodities that have one.
+    public func windows(_ scenario: Scenario, series: [CommodityCode: TradeSeries]) -> [CommodityCode: BaselineWindow] {
+        let timeline = scenario.timeline(calendar), real = scenario.calendarMeasures(calendar)
+        var result: [CommodityCode: ScenarioEngine.BaselineWindow] = [:]
+        for code in scenario.hsCodes {
+            guard let last = series[code]?.points.last?.period else { continue }
+            let first = (timeline + real).filter { $0.covers(code) }.map(\.effective).min()
+            guard let fitThrough = scenario.baseline.fitThrough ?? first.map({ Self.period(containing: $0, scenario.selection.frequency).advanced(by: -1) }) else { continue }
+            result[code] = BaselineWindow(fitThrough: fitThrough, through: scenario.baseline.through ?? last)
+        }
+        return result
     }
 
     /// Runs a scenario.
@@ -43,19 +73,21 @@ public struct ScenarioEngine: Sendable {
     /// - Parameters:
     ///   - scenario: The scenario.
     ///   - series: The trade series of each selected commodity (built with the scenario's selection).
+    ///   - windows: Fit and projection periods per commodity that replace the scenario's own (``windows(_:series:)``);
+    ///     a comparison passes the same windows to both scenarios so that they share one baseline.
     /// - Returns: The outcome; commodities without a series or a fit carry notes instead of figures.
-    public func run(_ scenario: Scenario, series: [CommodityCode: TradeSeries]) -> ScenarioOutcome {
+    public func run(_ scenario: Scenario, series: [CommodityCode: TradeSeries], windows: [CommodityCode: ScenarioEngine.BaselineWindow] = [:]) -> ScenarioOutcome {
         let timeline = scenario.timeline(calendar)
         let real = scenario.calendarMeasures(calendar)
         var outcomes: [CommodityOutcome] = []
         for code in scenario.hsCodes {
-            outcomes.append(run(scenario, code: code, series: series[code], timeline: timeline, real: real))
+            outcomes.append(run(scenario, code: code, series: series[code], timeline: timeline, real: real, window: windows[code]))
         }
         return ScenarioOutcome(scenario: scenario, commodities: outcomes, totals: ImpactTotals.combining(outcomes))
     }
 
     private func run(_ scenario: Scenario, code: CommodityCode, series: TradeSeries?, timeline: [ScenarioMeasure],
-                     real: [ScenarioMeasure]) -> CommodityOutcome {
+                     real: [ScenarioMeasure], window: ScenarioEngine.BaselineWindow?) -> CommodityOutcome {
         var notes: [String] = []
         let applied = timeline.filter { $0.covers(code) }
         let realApplied = real.filter { $0.covers(code) }
@@ -72,12 +104,12 @@ public struct ScenarioEngine: Sendable {
         }
         let frequency = scenario.selection.frequency
         let firstMeasureDate = (applied + realApplied).map(\.effective).min()
-        guard let fitThrough = scenario.baseline.fitThrough ?? firstMeasureDate.map({ Self.period(containing: $0, frequency).advanced(by: -1) }) else {
+        guard let fitThrough = window?.fitThrough ?? scenario.baseline.fitThrough ?? firstMeasureDate.map({ Self.period(containing: $0, frequency).advanced(by: -1) }) else {
             return CommodityOutcome(code: code, quantityUnit: empty.quantityUnit, baselines: [], measures: applied, realMeasures: realApplied,
                                     periods: [], totals: empty.totals,
                                     notes: notes + ["no measure touches HS \(code) and no fit_to is given; no baseline to project"])
         }
-        let through = scenario.baseline.through ?? last
+        let through = window?.through ?? scenario.baseline.through ?? last
         guard fitThrough < through else {
             return CommodityOutcome(code: code, quantityUnit: empty.quantityUnit, baselines: [], measures: applied, realMeasures: realApplied,
                                     periods: [], totals: empty.totals,
@@ -88,50 +120,21 @@ public struct ScenarioEngine: Sendable {
         let horizon = fitThrough.distance(to: through)
         let periods = (1...horizon).map { fitThrough.advanced(by: $0) }
         var baselines: [BaselineSummary] = []
+        let selector = BaselineSelector(baseline: scenario.baseline, seed: scenario.seed, allowShort: allowShort || scenario.baseline.allowShort)
         func forecast(_ measure: TradeMeasure, _ values: TimeSeries<Double>?) -> [Estimate]? {
             guard let values, values.values.contains(where: { $0 != nil }) else {
-                notes.append("no \(measure.rawValue) figures for HS \(code); its baseline is not computed")
+                notes.append("no \(measure == .value ? "value" : "quantity") figures for HS \(code); its baseline is not computed")
                 return nil
             }
-            let window = Self.fitWindow(values, from: scenario.baseline.fitFrom, through: fitThrough)
-            switch window {
-            case let .failure(reason):
-                notes.append("\(measure.rawValue) baseline for HS \(code) not computed: \(reason)")
-                return nil
-            case let .success(slice):
-                do {
-                    // Value and quantity are non-negative: fitted on logs by default, back-transformed, floored at 0.
-                    let prepared = try scenario.baseline.nonNegative.prepare(slice, multiplicativeModel: scenario.baseline.isMultiplicative)
-                    let summary: BaselineSummary
-                    let result: Forecast
-                    if scenario.baseline.method == .regression {
-                        let fit = try SeasonalRegressionSpecification(seasonal: scenario.baseline.seasonal != .none).fit(prepared.modelSeries)
-                        result = prepared.finish(try fit.forecast(horizon: horizon, level: scenario.baseline.level))
-                        summary = BaselineSummary(measure: measure, model: fit.period > 1 ? "trend + seasonal regression" : "linear trend regression",
-                                                  fitFrom: slice.start, fitThrough: slice.end, observationCount: slice.count, alpha: nil,
-                                                  beta: nil, gamma: nil, phi: nil, sigma2: fit.residualStandardError * fit.residualStandardError,
-                                                  intervalMethod: result.intervalMethod, transformation: result.transformation,
-                                                  point: result.point, truncatedFigures: result.truncations.count)
-                    } else {
-                        let fit = try scenario.baseline.specification(seed: scenario.seed).fit(prepared.modelSeries)
-                        result = prepared.finish(try fit.forecast(horizon: horizon, level: scenario.baseline.level))
-                        summary = BaselineSummary(measure: measure, model: fit.specification.name, fitFrom: slice.start,
-                                                  fitThrough: slice.end, observationCount: slice.count, alpha: fit.parameters.alpha,
-                                                  beta: fit.parameters.beta, gamma: fit.parameters.gamma, phi: fit.parameters.phi,
-                                                  sigma2: fit.sigma2, intervalMethod: result.intervalMethod, transformation: result.transformation,
-                                                  point: result.point, truncatedFigures: result.truncations.count)
-                        if let fromRequested = scenario.baseline.fitFrom, slice.start != fromRequested {
-                            notes.append("\(measure.rawValue) baseline for HS \(code) fitted from \(slice.start), not \(fromRequested)")
-                        }
-                    }
-                    baselines.append(summary)
-                    notes += result.notes.map { "\(measure.rawValue) baseline for HS \(code): \($0)" }
-                    return zip(result.mean, result.intervals).map { Estimate(mean: $0, lower: $1.lower, upper: $1.upper) }
-                } catch {
-                    notes.append("\(measure.rawValue) baseline for HS \(code) not computed (\(slice.start)-\(slice.end), \(slice.count) periods): \(error)")
-                    return nil
-                }
+            let (outcome, selectorNotes) = selector.run(measure: measure, series: values, fitThrough: fitThrough, horizon: horizon,
+                                                        label: "\(measure == .value ? "value" : "quantity") baseline for HS \(code)")
+            notes += selectorNotes
+            guard let outcome else { return nil }
+            if let fromRequested = scenario.baseline.fitFrom, outcome.summary.fitFrom != fromRequested {
+                notes.append("\(measure == .value ? "value" : "quantity") baseline for HS \(code) fitted from \(outcome.summary.fitFrom), not \(fromRequested)")
             }
+            baselines.append(outcome.summary)
+            return outcome.estimates
         }
         let value = forecast(.value, series.valueSeries)
         let quantity = forecast(.quantity, series.quantitySeries)
@@ -178,6 +181,22 @@ public struct ScenarioEngine: Sendable {
         case .annual: return Period(year: date.year)
         case .quarterly: return (try? Period(year: date.year, quarter: (date.month - 1) / 3 + 1)) ?? Period(year: date.year)
         case .monthly: return (try? Period(year: date.year, month: date.month)) ?? Period(year: date.year)
+        }
+    }
+
+    /// The periods a baseline is fitted through and projected to.
+    public struct BaselineWindow: Hashable, Codable, Sendable {
+        /// The last period fitted.
+        public let fitThrough: Period
+        /// The last period projected.
+        public let through: Period
+
+        /// A window.
+        ///
+        /// - Parameters: One per property.
+        public init(fitThrough: Period, through: Period) {
+            self.fitThrough = fitThrough
+            self.through = through
         }
     }
 

@@ -333,10 +333,11 @@ struct ScenarioWalker {
     }
 
     func baseline(_ node: Node, frequency: Frequency) throws(ScenarioError) -> ScenarioBaseline {
-        let map = try entries(node, allowed: ["method", "trend", "seasonal", "fit_from", "fit_to", "through", "level", "transform", "point"], what: "baseline")
+        let map = try entries(node, allowed: ["method", "trend", "seasonal", "fit_from", "fit_to", "through", "level", "transform", "point", "allow_short"], what: "baseline")
         let method = try map["method"].map { entry throws(ScenarioError) in
-            try choice(entry.value, key: "method", [("ets", ScenarioBaseline.Method.ets), ("holt-winters", .holtWinters), ("regression", .regression)])
-        } ?? .ets
+            try choice(entry.value, key: "method", [("auto", ScenarioBaseline.Method.automatic), ("ets", .ets), ("holt-winters", .holtWinters),
+                                                  ("regression", .regression), ("structural", .structural), ("log-linear", .logLinear)])
+        } ?? .automatic
         let trend = try map["trend"].map { entry throws(ScenarioError) in
             try choice(entry.value, key: "trend", [("none", ExponentialSmoothingComponent.none), ("additive", .additive), ("damped", .additiveDamped)])
         } ?? .additive
@@ -370,7 +371,8 @@ struct ScenarioWalker {
         } ?? .mean
         return ScenarioBaseline(method: method, trend: trend, seasonal: seasonal, fitFrom: fitFrom,
                                 fitThrough: fitThrough, through: try period("through"), level: level,
-                                nonNegative: NonNegativeForecasting(request: transform, point: point))
+                                nonNegative: NonNegativeForecasting(request: transform, point: point),
+                                allowShort: try map["allow_short"].map { entry throws(ScenarioError) in try boolean(entry.value, key: "allow_short") } ?? false)
     }
 
     func edit(_ node: Node) throws(ScenarioError) -> CalendarEdit {

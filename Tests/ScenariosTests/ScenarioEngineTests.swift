@@ -279,7 +279,7 @@ struct ScenarioEngineTests {
         expectClose(rows.map { $0.baselineValue?.mean ?? .nan }, [10e6, 5e6, 2.5e6, 1.25e6], rtol: 1e-9, atol: 0, "log line")
         let summary = try #require(outcome.commodities[0].baselines.first)
         #expect(summary.transformation == .log && summary.point == .mean && summary.truncatedFigures == 0)
-        #expect(outcome.commodities[0].notes.contains { $0.contains("value_usd baseline for HS 2701: model fitted on logs") }, "\(outcome.commodities[0].notes)")
+        #expect(outcome.commodities[0].notes.contains { $0.contains("value baseline for HS 2701: model fitted on logs") }, "\(outcome.commodities[0].notes)")
     }
 
     @Test("a steep fall projected untransformed is truncated at 0 with a note: no negative baseline, counterfactual or forgone figure")
@@ -305,7 +305,7 @@ struct ScenarioEngineTests {
         let scenario = try Synthetic.scenario("""
             name: steep
             selection: {hs: "2701"}
-            baseline: {method: ets, trend: additive, fit_to: 2013\(transform.map { ", transform: \($0)" } ?? "")}
+            baseline: {method: ets, trend: additive, fit_to: 2013, allow_short: true\(transform.map { ", transform: \($0)" } ?? "")}
             calendar: referenced
             events:
               - new: ban

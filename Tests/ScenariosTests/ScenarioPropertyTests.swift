@@ -31,7 +31,7 @@ struct ScenarioPropertyTests {
     func noEventsIsBaseline() throws {
         var random = PropertyRandom(seed: 2_321)
         for trial in 0..<12 {
-            let method = ["holt-winters", "regression", "ets"][trial % 3]
+            let method = ["holt-winters", "regression", "ets", "auto"][trial % 4]
             let scenario = try Synthetic.scenario("""
                 name: property \(trial)
                 selection:
@@ -40,6 +40,7 @@ struct ScenarioPropertyTests {
                   method: \(method)
                   trend: additive
                   fit_to: \(2011 + random.integer(0...2))
+                  allow_short: true
                 calendar: referenced
 
                 """)

@@ -58,8 +58,9 @@ extension ExponentialSmoothingSpecification {
 
     /// Estimates parameters and initial states: least squares over α, β, γ in [0, 1] from
     /// (0.3, 0.1, 0.1) for Holt-Winters; maximum likelihood over smoothing parameters and
-    /// initial states within the usual bounds for the state space formulation. Both use
-    /// Nelder-Mead with restarts (``NelderMead``).
+    /// initial states within the usual bounds and R's admissible region for the state space
+    /// formulation, with the initial states of linear models profiled out exactly
+    /// (``estimateProfiled(_:period:)``). All use Nelder-Mead with restarts (``NelderMead``).
     func estimate(_ values: [Double], period m: Int) throws(AnalysisError) -> ExponentialSmoothingParameters {
         switch formulation {
         case .holtWinters: return estimateHoltWinters(values, period: m)
@@ -94,6 +95,8 @@ extension ExponentialSmoothingSpecification {
     }
 
     private func estimateStateSpace(_ values: [Double], period m: Int) throws(AnalysisError) -> ExponentialSmoothingParameters {
+        // Linear models: the initial states are profiled out exactly (least squares at each point of the search).
+        if isLinearInInitialStates { return try estimateProfiled(values, period: m) }
         let hasTrend = trend != .none, damped = trend == .additiveDamped, hasSeason = seasonal != .none
         // Initial states: a classical decomposition of the first two seasons (seasonal), or a line through
         // the first observations; the optimiser then moves them.
@@ -134,6 +137,7 @@ extension ExponentialSmoothingSpecification {
             if let gamma = p.gamma, !(gamma >= lower && gamma <= 1 - p.alpha) { return .infinity }
             if let phi = p.phi, !(phi >= 0.8 && phi <= 0.98) { return .infinity }
             if seasonal == .multiplicative, p.initialSeasonal.contains(where: { $0 <= 0 }) { return .infinity }
+            if hasSeason, !Self.isAdmissible(alpha: p.alpha, beta: p.beta, gamma: p.gamma, phi: p.phi, period: m) { return .infinity }
             let state = SmoothingState(level: p.initialLevel, trend: p.initialTrend ?? 0, seasonal: p.initialSeasonal)
             guard let run = kernel(p).filter(values, from: state), run.sumOfSquares > 0 else { return .infinity }
             return Double(values.count) * log(run.sumOfSquares) + (error == .multiplicative ? 2 * run.sumLogForecast : 0)

@@ -148,7 +148,10 @@ public struct ExponentialSmoothingSpecification: Sendable, Equatable, Codable {
     }
 
     /// Smoothing parameters plus initial states that an estimation frees (R `ets` `np - 1`).
-    func freeParameterCount(period m: Int) -> Int {
+    ///
+    /// - Parameter m: The season length.
+    /// - Returns: The count.
+    public func freeParameterCount(period m: Int) -> Int {
         switch formulation {
         case .holtWinters: return 1 + (trend == .none ? 0 : 1) + (seasonal == .none ? 0 : 1)
         case .stateSpace:

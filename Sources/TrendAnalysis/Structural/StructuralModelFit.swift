@@ -194,7 +194,7 @@ public struct StructuralModelFit: Sendable, Equatable, Codable {
         StructuralModelSpecification.apply(variances.values, to: filter)
         let z = Normal().quantile(0.5 + level / 2)
         var a = finalState, p = finalCovariance
-        var mean = [Double](), intervals = [PredictionInterval]()
+        var mean = [Double](), intervals = [PredictionInterval](), stepVariances = [Double]()
         let m = filter.m, s = filter.seasonalIndex
         for _ in 0..<horizon {
             let forecast = s >= 0 ? a[0] + a[s] : a[0]
@@ -202,12 +202,13 @@ public struct StructuralModelFit: Sendable, Equatable, Codable {
             if s >= 0 { variance += p[s] + p[s * m] + p[s * m + s] }
             let half = z * variance.squareRoot()
             mean.append(forecast)
+            stepVariances.append(variance)
             intervals.append(PredictionInterval(level: level, lower: forecast - half, upper: forecast + half))
             a.withUnsafeMutableBufferPointer { filter.transition($0.baseAddress!) }
             p.withUnsafeMutableBufferPointer { filter.predictCovariance($0.baseAddress!, addNoise: true) }
         }
         let futurePeriods = periods.last.map { last in (1...horizon).map { last.advanced(by: $0) } } ?? []
-        return Forecast(periods: futurePeriods, mean: mean, intervals: intervals, level: level, intervalMethod: .analytic)
+        return Forecast(periods: futurePeriods, mean: mean, intervals: intervals, level: level, intervalMethod: .analytic, variances: stepVariances)
     }
 
     /// The fit as a neutral table: model, sample, likelihood and information criteria in the
