@@ -101,8 +101,9 @@ public enum AnalysisCharts {
             bands.append(.init(name: "\(level)% confidence band of the trend", role: "trend-ci", colour: fitColour, opacity: 0.18, points: series.periods.map { period in
                 byPeriod[period].map { TimeChart.Band.Point(x: ChartTime.position(period), label: period.description, lower: $0.lower * factor, upper: $0.upper * factor) }
             }))
-            let covariance = fit.specification.hacLags.map { "Newey-West (\($0) lags)" } ?? "classical"
-            notes.append("Band: \(level)% confidence interval of the fitted mean, t quantile with \(fit.regression?.residualDegreesOfFreedom ?? 0) df, \(covariance) covariance"
+            let inference = fit.specification.hacLags.map { "Newey-West covariance (\($0) lags), normal quantile" }
+                ?? "classical covariance, t quantile with \(fit.regression?.residualDegreesOfFreedom ?? 0) df"
+            notes.append("Band: \(level)% confidence interval of the fitted mean, \(inference)"
                 + (fit.specification.model == .logLinear ? "; fitted on ln y and mapped back with exp (the median of y)." : "."))
         } else if let regression = fit.regression {
             let fitted = Dictionary(uniqueKeysWithValues: zip(fit.periods, regression.fittedValues.map { $0 * factor }))

@@ -36,7 +36,7 @@ struct WhatifCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if output.format == .html { throw ValidationError("--format html: a scenario is text, md, json or csv") }
+        if output.format == .html || output.format == .svg { throw ValidationError("--format \(output.format.rawValue): a scenario is text, md, json or csv") }
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }
         if sweep != nil, scenarios.count > 1 { throw ValidationError("--sweep takes exactly one scenario file") }
     }
@@ -73,7 +73,7 @@ struct WhatifCommand: ParsableCommand {
         }
         let report = ScenarioReport(outcomes: outcomes, isSweep: sweep != nil)
         switch output.format {
-        case .text, .html: try output.write(report.text())
+        case .text, .html, .svg: try output.write(report.text())
         case .md: try output.write(report.text(markdown: true))
         case .csv: try output.write(report.csv(guardingFormulas: output.csvFormulaGuard))
         case .json: try output.write(json: report.json(), context: context)

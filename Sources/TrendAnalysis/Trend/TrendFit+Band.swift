@@ -22,8 +22,9 @@ public struct TrendBandPoint: Sendable, Equatable, Codable {
 
 extension TrendFit {
     /// The fitted trend and the confidence interval of its mean at each observed period, at the
-    /// fit's level: ŷ ± t_{df,(1+level)/2} · sqrt(xᵀ V x), with x the design row (1, t, seasonal
-    /// dummies) and V the coefficient covariance (Newey-West when the fit has HAC lags), as
+    /// fit's level: ŷ ± q · sqrt(xᵀ V x), with x the design row (1, t, seasonal
+    /// dummies), V the coefficient covariance and q the (1+level)/2 quantile of Student's t with the
+    /// residual degrees of freedom, or with HAC lags the Newey-West covariance and the normal quantile, as
     /// statsmodels `get_prediction(...).conf_int()` (`summary_frame` `mean_ci_lower/upper`). A
     /// log-linear fit's interval is computed on the log scale and mapped back with exp, so it is an
     /// interval for the median of y.
@@ -34,8 +35,11 @@ extension TrendFit {
         guard let regression, specification.model == .linear || specification.model == .logLinear else { return nil }
         let covariance = specification.hacLags != nil ? (regression.hacCovariance ?? regression.covariance) : regression.covariance
         let names = regression.coefficients.map(\.name)
-        let q = regression.residualDegreesOfFreedom > 0
-            ? StudentT(degreesOfFreedom: Double(regression.residualDegreesOfFreedom)).inverseSurvival((1 - specification.level) / 2) : .nan
+        // Classical inference uses Student's t; Newey-West inference the normal (as the HAC
+        // p-values of the coefficients and statsmodels' cov_type="HAC" with use_t=False).
+        let tail = (1 - specification.level) / 2
+        let q = specification.hacLags != nil ? Normal(mean: 0, standardDeviation: 1).inverseSurvival(tail)
+            : (regression.residualDegreesOfFreedom > 0 ? StudentT(degreesOfFreedom: Double(regression.residualDegreesOfFreedom)).inverseSurvival(tail) : .nan)
         let frequency = seriesStart.frequency
         guard let first = observedOffsets.first else { return [] }
         return observedOffsets.enumerated().map { k, offset in
