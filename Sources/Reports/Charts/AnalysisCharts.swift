@@ -69,8 +69,9 @@ public enum AnalysisCharts {
         series.periods.enumerated().map { index, period in TimeChart.Point(period: period, value: series.values[index].map { $0 * factor }) }
     }
 
+    /// The observed series (named "observed" in the legend; the title names the selection).
     static func seriesLine(_ series: TimeSeries<Double>, name: String, factor: Double) -> TimeChart.Line {
-        .init(name: name, role: "series", colour: seriesColour, dots: true, points: points(series, factor: factor))
+        .init(name: "observed", role: "series", colour: seriesColour, dots: true, points: points(series, factor: factor))
     }
 
     /// A line with a value at some periods of `series` and gaps elsewhere.
@@ -296,7 +297,7 @@ public enum AnalysisCharts {
             .init(name: name, role: role, colour: colour, dots: dots, points: zip(stl.periods, values).map { TimeChart.Point(period: $0, value: $1) })
         }
         let panels = [
-            TimeChart.Panel(title: "Observed", yLabel: yLabel, height: 190, lines: [line(stl.observed, label, "series", seriesColour, dots: true)]),
+            TimeChart.Panel(title: "Observed", yLabel: yLabel, height: 190, lines: [line(stl.observed, "observed", "series", seriesColour, dots: true)]),
             TimeChart.Panel(title: "Trend", yLabel: yLabel, height: 150, lines: [line(stl.trend, "trend", "trend", fitColour)]),
             TimeChart.Panel(title: "Seasonal", yLabel: yLabel, height: 130, lines: [line(stl.seasonal, "seasonal", "seasonal", secondColour)], reference: 0),
             TimeChart.Panel(title: "Remainder", yLabel: yLabel, height: 130, lines: [line(stl.remainder, "remainder", "remainder", thirdColour, dots: true)], reference: 0),
@@ -321,7 +322,8 @@ public enum AnalysisCharts {
         let observed = fit.periods.indices.map { TimeChart.Point(period: fit.periods[$0], value: fit.observed[$0]) }
         var panels = [component(fit.signal, "Observed and smoothed signal", "signal", fitColour, height: 200)]
         panels[0] = TimeChart.Panel(title: panels[0].title, yLabel: panels[0].yLabel, height: 200, bands: panels[0].bands,
-                                    lines: [.init(name: label, role: "series", colour: seriesColour, dots: true, points: observed)] + panels[0].lines)
+                                    lines: [.init(name: "observed", role: "series", colour: seriesColour, dots: true, points: observed)]
+                                        + panels[0].lines.map { .init(name: "smoothed signal", role: $0.role, colour: $0.colour, points: $0.points) })
         panels.append(component(fit.level, "Level", "level", fitColour, height: 150))
         if let slope = fit.slope { panels.append(component(slope, "Slope", "slope", thirdColour, height: 120, reference: 0)) }
         if let seasonal = fit.seasonal { panels.append(component(seasonal, "Seasonal", "seasonal", secondColour, height: 130, reference: 0)) }

@@ -180,7 +180,7 @@ public struct TimeChart: Sendable, Equatable {
     public let notes: [String]
 
     public static let width = 760.0
-    static let left = 78.0, right = 24.0, titleHeight = 34.0, legendHeight = 20.0, eventBand = 16.0, axisHeight = 26.0, gap = 34.0
+    static let left = 78.0, right = 24.0, titleHeight = 34.0, legendHeight = 20.0, eventBand = 36.0, axisHeight = 26.0, gap = 34.0
     /// Characters per line of the event key and the notes.
     static let keyLineLength = 120
 
@@ -300,10 +300,10 @@ public struct TimeChart: Sendable, Equatable {
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(safeID)-title \(safeID)-desc\" class=\"chart time-chart\" font-family=\"sans-serif\" font-size=\"12\">\n"
         out += "<title id=\"\(safeID)-title\">\(e(title))</title>\n<desc id=\"\(safeID)-desc\">\(e(summary))</desc>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(c(width))\" height=\"\(c(height))\" fill=\"#FFFFFF\"/>\n"
-        out += "<text x=\"\(c(plotLeft))\" y=\"22.00\" font-size=\"15\" font-weight=\"bold\" fill=\"\(ChartPalette.ink)\">\(e(title))</text>\n"
+        out += "<text x=\"\(c(plotLeft - 60))\" y=\"22.00\" font-size=\"15\" font-weight=\"bold\" fill=\"\(ChartPalette.ink)\">\(e(Self.truncated(title, 82)))</text>\n"
         out += legend(y: Self.titleHeight + 8)
         var top = Self.titleHeight + Self.legendHeight + (events.isEmpty ? 0 : Self.eventBand)
-        let eventNumbersY = top - 4
+        let eventTop = Self.titleHeight + Self.legendHeight
         var plotAreas: [(top: Double, bottom: Double)] = []
         for (panelIndex, panel) in panels.enumerated() {
             let plotTop = top + 16, plotBottom = plotTop + panel.height - 16
@@ -313,7 +313,9 @@ public struct TimeChart: Sendable, Equatable {
             out += "<g class=\"panel\" id=\"\(safeID)-panel\(panelIndex)\" data-panel=\"\(e(panel.title))\" data-scale=\"\(panel.scale.rawValue)\""
                 + " data-px0=\"\(c(px(xLow)))\" data-px1=\"\(c(px(xHigh)))\" data-t0=\"\(xLow)\" data-t1=\"\(xHigh)\""
                 + " data-py0=\"\(c(plotBottom))\" data-py1=\"\(c(plotTop))\" data-v0=\"\(axis.lower)\" data-v1=\"\(axis.upper)\">\n"
-            out += "<text x=\"\(c(plotLeft))\" y=\"\(c(top + 10))\" font-size=\"12.5\" font-weight=\"bold\" fill=\"\(ChartPalette.ink)\">\(e(panel.title))</text>\n"
+            if panels.count > 1 {
+                out += "<text x=\"\(c(plotLeft))\" y=\"\(c(top + 10))\" font-size=\"12.5\" font-weight=\"bold\" fill=\"\(ChartPalette.ink)\">\(e(Self.truncated(panel.title, 90)))</text>\n"
+            }
             // Grid and vertical axis.
             out += "<g class=\"y-axis\" fill=\"\(ChartPalette.ink)\">\n"
             for tick in axis.ticks {
@@ -399,18 +401,28 @@ public struct TimeChart: Sendable, Equatable {
             out += "</g>\n</g>\n"
             top = plotBottom + Self.axisHeight + Self.gap - 16
         }
-        // Event numbers above the first panel, staggered in two rows when close.
-        if !events.isEmpty, let first = plotAreas.first {
+        // Event numbers in a band above the first panel: events less than 3 px apart share a label
+        // ("4,6"); a label too close to an earlier one moves down a row (three rows).
+        if !events.isEmpty {
             out += "<g class=\"event-numbers\" fill=\"\(ChartPalette.event)\" font-size=\"10\" font-weight=\"bold\">\n"
-            var rowEnds = [-Double.infinity, -Double.infinity]
+            var clusters: [(x: Double, numbers: [Int])] = []
             for (index, event) in events.enumerated() {
                 let x = px(event.x)
-                let label = "\(index + 1)"
+                if let last = clusters.last, x - last.x < 3 { clusters[clusters.count - 1].numbers.append(index + 1) } else { clusters.append((x, [index + 1])) }
+            }
+            var rowEnds = [-Double.infinity, -Double.infinity, -Double.infinity]
+            for cluster in clusters {
+                let label = cluster.numbers.map(String.init).joined(separator: ",")
                 let half = Double(label.count) * 3 + 2
-                let row = rowEnds.firstIndex { x - half - $0 >= 1 } ?? (rowEnds[0] <= rowEnds[1] ? 0 : 1)
-                rowEnds[row] = x + half
-                let y = row == 0 ? first.top - 3 : eventNumbersY - 8
-                out += "<text x=\"\(c(x))\" y=\"\(c(y))\" text-anchor=\"middle\">\(label)</text>\n"
+                let row = rowEnds.firstIndex { cluster.x - half - $0 >= 1 } ?? (rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] } ?? 0)
+                rowEnds[row] = cluster.x + half
+                let y = eventTop + 10 + Double(row) * 11
+                out += "<text x=\"\(c(cluster.x))\" y=\"\(c(y))\" text-anchor=\"middle\">\(label)</text>\n"
+            }
+            if let first = plotAreas.first {
+                for cluster in clusters {
+                    out += "<line x1=\"\(c(cluster.x))\" y1=\"\(c(eventTop + Self.eventBand - 2))\" x2=\"\(c(cluster.x))\" y2=\"\(c(first.top))\" stroke=\"\(ChartPalette.event)\" stroke-width=\"0.8\" stroke-dasharray=\"1 2\"/>\n"
+                }
             }
             out += "</g>\n"
         }
@@ -432,6 +444,11 @@ public struct TimeChart: Sendable, Equatable {
             out += "</g>\n"
         }
         return out + "</svg>\n"
+    }
+
+    /// Text cut to `limit` characters with an ellipsis (the full text stays in `<title>` and `<desc>`).
+    static func truncated(_ text: String, _ limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 
     /// One swatch per distinct line and band name, and one for events, in one row (wrapped when long).
