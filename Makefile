@@ -2,6 +2,7 @@
 #   make report   install missing system packages, build, run the main job on the bundled data
 #   make test     the same, then every test
 #   make notebooks  build, then execute every Notebooks/*.ipynb headless in a pinned venv; fails on any error
+#   make check-html  every HTML page type in headless Chromium at 1280 and 390 px (about 2 min); docs-charts: README charts
 #   make spark-check  the Spark driver (Tools/spark) in local[2] against --by on a store: identical results
 #   make bench    benchmarks beside pandas/polars/DuckDB/numpy/statsmodels (Benchmarks/README.md); bench-quick: small sizes
 SHELL := /bin/bash
@@ -11,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: all deps build report test clean release check-html bench bench-quick bench-build notebooks notebooks-update spark-check \
+.PHONY: all deps build report test clean release check-html docs-charts bench bench-quick bench-build notebooks notebooks-update spark-check \
 	fuzz-build fuzz fuzz-smoke kill-test test-release sanitize
 
 all: report
@@ -41,6 +42,10 @@ test: report
 # errors or text overflowing its box; the report's pie drill-down must work; screenshots land in
 # .build/check-html/<page>-<width>.png. About 2 minutes on 2 cores (28 Chromium runs), so it is
 # not part of .ci/run.
+# The README's example charts (docs/img/chart-*.svg), written by the CLI from the bundled data.
+docs-charts: build
+	Tools/docs-charts.sh $(BIN) docs/img
+
 check-html: build
 	@command -v chromium >/dev/null || { echo "installing: chromium"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	Tools/check-html.sh $(BIN) .build/check-html
