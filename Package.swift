@@ -52,7 +52,7 @@ let package = Package(
         ),
 
         // MARK: - Test support
-        .target(name: "_TestSupport", path: "Sources/_TestSupport"),
+        .target(name: "_TestSupport", dependencies: ["NumericCore"], path: "Sources/_TestSupport"),
 
         // MARK: - Tests
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "_TestSupport"], resources: [.copy("Reference")]),

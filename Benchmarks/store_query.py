@@ -85,11 +85,64 @@ def timed(shell_command, runs):
     return statistics.median(walls), statistics.median(peaks), outs[-1], outs, statistics.median(cpus)
 
 
+def cli_store(binary, rows, csv_path):
+    """A store ingested by the CLI itself (`tradescope ingest`), built once."""
+    path = os.path.join(DATA, f"store_cli_{rows}_period_major.sqlite")
+    if not os.path.exists(path):
+        start = time.time()
+        run([binary, "ingest", csv_path, "--db", path + ".tmp"], capture_output=True, text=True)
+        os.rename(path + ".tmp", path)
+        print(f"built {path} ({time.time() - start:.1f} s wall)", file=sys.stderr)
+    return path
+
+
+def cli_main(args):
+    """The commands themselves (`--cli BIN`, a release build of tradescope): `series` of one monthly series and
+    `trend --by hs6` over HS 27 of one country pair, against sqlite3 reading the same rows."""
+    table = []
+    for rows in [int(size) for size in args.sizes.split(",")]:
+        source, ordered = period_major(rows)
+        path = cli_store(args.cli, rows, ordered)
+        reporter, partner, flow, code = first_series(source)
+        pair = ["--reporter", reporter, "--partner", partner, "--flow", flow]
+        where_pair = f"reporter = '{reporter}' AND partner = '{partner}' AND flow = '{flow}'"
+        monthly = " AND length(period) = 7 AND substr(period, 6, 1) <> 'Q'"
+        label = f"{rows / 1e6:g}M rows, {os.path.getsize(path) / 1e6:.0f} MB store"
+        start = timed(f"{args.cli} --version", args.runs)
+        table.append(("(`tradescope --version`: the process's start and exit)", label, start, None))
+        series = timed(" ".join([args.cli, "series", "--db", path] + pair + ["--hs", code, "--freq", "monthly", "--format", "csv"]), args.runs)
+        peer = timed(f"sqlite3 '{path}' \"SELECT * FROM trade_records WHERE {where_pair} AND commodity = '{code}'{monthly}\"", args.runs)
+        periods = len(series[2].splitlines()) - 1
+        table.append((f"`series` one monthly series ({reporter} {partner} {flow} {code}, {periods} periods; sqlite3: its "
+                      f"{len(peer[2].splitlines())} records)", label, series, peer))
+        hs27 = "(commodity = '27' OR (commodity >= '270' AND commodity < '27:'))"
+        trend = timed(" ".join([args.cli, "trend", "--db", path] + pair + ["--hs", "27", "--by", "hs6", "--freq", "monthly",
+                                                                             "--model", "loglinear", "--format", "csv", "| wc -l"]), args.runs)
+        peer_rows = timed(f"sqlite3 '{path}' \"SELECT count(*), count(DISTINCT commodity), sum(value_usd) FROM trade_records "
+                          f"WHERE {where_pair} AND {hs27}{monthly}\"", args.runs)
+        count, groups = peer_rows[2].split("|")[:2]
+        table.append((f"`trend --by hs6 --hs 27 --freq monthly` ({int(trend[2]) - 1} lines; sqlite3 reads the {count} records "
+                      f"of {groups} codes: `count`, `sum`)", label, trend, peer_rows))
+    print(f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average at the end {os.getloadavg()[0]:.1f}; "
+          f"medians of {args.runs} runs after 1 warm-up; release build of tradescope.\n")
+    print("| command | store | tradescope wall; CPU | sqlite3 wall; CPU | ratio wall (CPU) | peak memory tradescope / sqlite3 |")
+    print("|---|---|---|---|---|---|")
+    for name, label, ours, peer in table:
+        if peer is None:
+            print(f"| {name} | {label} | {ours[0] * 1000:.0f} ms; {ours[4] * 1000:.0f} ms | | | {ours[1]:.1f} MiB |")
+            continue
+        print(f"| {name} | {label} | {ours[0] * 1000:.0f} ms; {ours[4] * 1000:.0f} ms | {peer[0] * 1000:.0f} ms; {peer[4] * 1000:.0f} ms | "
+              f"{ours[0] / max(peer[0], 1e-3):.2f}x ({ours[4] / max(peer[4], 1e-3):.2f}x) | {ours[1]:.1f} / {peer[1]:.1f} MiB |")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="500000,2000000,8000000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cli", help="a release build of tradescope: measure the commands instead of the StoreQuery driver")
     args = parser.parse_args()
+    if args.cli:
+        return cli_main(args)
     table = []
     for rows in [int(size) for size in args.sizes.split(",")]:
         source, ordered = period_major(rows)

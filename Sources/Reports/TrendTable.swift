@@ -144,10 +144,10 @@ public enum TrendTable {
     ///   - group: The group's result.
     ///   - model: The model of every group.
     /// - Returns: The row with its newline.
-    public static func batchRow(_ group: TrendGroupFit, model: TrendModel) -> String {
+    public static func batchRow(_ group: GroupResult<TrendFit>, model: TrendModel) -> String {
         let width = batchHeader(model: model).split(separator: ",").count - 6
         var cells = [quoted(group.key)]
-        guard let fit = group.fit else {
+        guard let fit = group.value else {
             cells += [String](repeating: "", count: 4 + width) + [quoted(group.error.map { "\($0)" } ?? "")]
             return cells.joined(separator: ",") + "\n"
         }
@@ -176,9 +176,9 @@ public enum TrendTable {
     ///
     /// - Parameter group: The group's result.
     /// - Returns: One line of JSON with its newline.
-    public static func batchLine(_ group: TrendGroupFit) -> String {
+    public static func batchLine(_ group: GroupResult<TrendFit>) -> String {
         let value: JSONValue
-        if let fit = group.fit {
+        if let fit = group.value {
             value = json(fit, leading: [("group", .string(group.key))])
         } else {
             value = .object([("group", .string(group.key)), ("error", .string(group.error.map { "\($0)" }))])

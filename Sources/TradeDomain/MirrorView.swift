@@ -28,9 +28,9 @@ public struct MirrorView: Hashable, Sendable {
     /// - Parameter selection: The selection as the user sees it.
     /// - Returns: The partner-side selection.
     public func partnerSelection(_ selection: TradeSelection) -> TradeSelection {
-        TradeSelection(
+        selection.with(
             reporter: selection.partner, partner: selection.reporter, flow: selection.flow?.mirrored,
-            commodity: selection.commodity, from: selection.from, through: selection.through, frequency: selection.frequency)
+            from: selection.from, through: selection.through, frequency: selection.frequency)
     }
 
     /// The partner-side records of a selection, turned around to read as the

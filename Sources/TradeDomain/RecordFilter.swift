@@ -27,6 +27,10 @@ public struct RecordFilter: Hashable, Sendable {
     public let from: Period?
     /// Last period; a record is taken in when its period ends on or before this period's last day.
     public let through: Period?
+    /// Classifications as recorded (`H4`, `H5`, ...); `nil` = any. A record without one matches no set.
+    public let classifications: Set<String>?
+    /// Source ids; `nil` = any.
+    public let sources: Set<String>?
 
     /// A filter.
     ///
@@ -38,9 +42,12 @@ public struct RecordFilter: Hashable, Sendable {
     ///   - frequencies: Frequencies, or `nil` for any.
     ///   - from: First period, or `nil`.
     ///   - through: Last period, or `nil`.
+    ///   - classifications: Classifications, or `nil` for any.
+    ///   - sources: Source ids, or `nil` for any.
     public init(
         reporters: Set<CountryCode>? = nil, partners: Set<CountryCode>? = nil, flows: Set<TradeFlow>? = nil,
-        commodities: [CommodityCode]? = nil, frequencies: Set<Frequency>? = nil, from: Period? = nil, through: Period? = nil
+        commodities: [CommodityCode]? = nil, frequencies: Set<Frequency>? = nil, from: Period? = nil, through: Period? = nil,
+        classifications: Set<String>? = nil, sources: Set<String>? = nil
     ) {
         self.reporters = reporters
         self.partners = partners
@@ -52,6 +59,8 @@ public struct RecordFilter: Hashable, Sendable {
         self.frequencies = frequencies
         self.from = from
         self.through = through
+        self.classifications = classifications
+        self.sources = sources
     }
 
     /// The records a selection's series is built from: its reporter, partner, flow and
@@ -63,7 +72,8 @@ public struct RecordFilter: Hashable, Sendable {
         self.init(
             reporters: selection.reporter.map { [$0] }, partners: selection.partner.map { [$0] },
             flows: selection.flow.map { [$0] }, commodities: [selection.commodity],
-            frequencies: Set(Frequency.allCases.filter { $0 >= selection.frequency }), from: selection.from, through: selection.through)
+            frequencies: Set(Frequency.allCases.filter { $0 >= selection.frequency }), from: selection.from, through: selection.through,
+            classifications: selection.classification.map { [$0] }, sources: selection.source.map { [$0] })
     }
 
     /// Whether a commodity filter takes in a record's code.
@@ -87,6 +97,8 @@ public struct RecordFilter: Hashable, Sendable {
         if let frequencies, !frequencies.contains(record.period.frequency) { return false }
         if let from, record.period.firstDay < from.firstDay { return false }
         if let through, record.period.lastDay > through.lastDay { return false }
+        if let classifications, !(record.classification.map(classifications.contains) ?? false) { return false }
+        if let sources, !sources.contains(record.sourceID) { return false }
         if let commodities, !commodities.contains(where: { Self.commodity($0, takesIn: record.commodity) }) { return false }
         return true
     }

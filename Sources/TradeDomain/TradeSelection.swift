@@ -1,5 +1,6 @@
 /// Which trade records a question is about: reporter, partner, flow, one
-/// commodity code, a period range and a frequency.
+/// commodity code, a period range and a frequency; optionally one classification
+/// (HS version) and one source.
 ///
 /// A selection does not itself hold records; `TradeSeriesBuilder` applies it.
 public struct TradeSelection: Hashable, Codable, Sendable {
@@ -17,10 +18,15 @@ public struct TradeSelection: Hashable, Codable, Sendable {
     public let through: Period?
     /// The frequency of the series.
     public let frequency: Frequency
+    /// The classification of the records read, as recorded (`H4`, `H5`, ...); `nil` = any.
+    public let classification: String?
+    /// The source id of the records read; `nil` = any (the series builder then picks among sources).
+    public let source: String?
 
     public init(
         reporter: CountryCode? = nil, partner: CountryCode? = nil, flow: TradeFlow? = nil,
-        commodity: CommodityCode, from: Period? = nil, through: Period? = nil, frequency: Frequency = .annual
+        commodity: CommodityCode, from: Period? = nil, through: Period? = nil, frequency: Frequency = .annual,
+        classification: String? = nil, source: String? = nil
     ) {
         self.reporter = reporter
         self.partner = partner
@@ -29,11 +35,22 @@ public struct TradeSelection: Hashable, Codable, Sendable {
         self.from = from
         self.through = through
         self.frequency = frequency
+        self.classification = classification
+        self.source = source
     }
 
     /// The same selection for another commodity.
     public func with(commodity: CommodityCode) -> TradeSelection {
-        TradeSelection(reporter: reporter, partner: partner, flow: flow, commodity: commodity, from: from, through: through, frequency: frequency)
+        TradeSelection(reporter: reporter, partner: partner, flow: flow, commodity: commodity, from: from, through: through, frequency: frequency,
+                       classification: classification, source: source)
+    }
+
+    /// The same selection with other countries, flow, periods or frequency; the commodity, classification and
+    /// source are kept.
+    public func with(reporter: CountryCode?, partner: CountryCode?, flow: TradeFlow?,
+                     from: Period?, through: Period?, frequency: Frequency) -> TradeSelection {
+        TradeSelection(reporter: reporter, partner: partner, flow: flow, commodity: commodity, from: from, through: through, frequency: frequency,
+                       classification: classification, source: source)
     }
 
     /// Whether a record matches reporter, partner, flow, frequency and period range
@@ -45,6 +62,8 @@ public struct TradeSelection: Hashable, Codable, Sendable {
         if record.period.frequency != frequency { return false }
         if let from, record.period < from { return false }
         if let through, record.period > through { return false }
+        if let classification, record.classification != classification { return false }
+        if let source, record.sourceID != source { return false }
         return true
     }
 }
@@ -52,6 +71,7 @@ public struct TradeSelection: Hashable, Codable, Sendable {
 extension TradeSelection {
     /// The same selection over every period (no `from` or `through`).
     public var openPeriods: TradeSelection {
-        TradeSelection(reporter: reporter, partner: partner, flow: flow, commodity: commodity, frequency: frequency)
+        TradeSelection(reporter: reporter, partner: partner, flow: flow, commodity: commodity, frequency: frequency,
+                       classification: classification, source: source)
     }
 }

@@ -21,8 +21,8 @@ extension TradeSeriesBuilder {
         var sums: [Period: TradeSeriesPoint] = [:]
         var sumUnit: QuantityUnit?
         for frequency in finer {
-            let sub = TradeSelection(
-                reporter: selection.reporter, partner: selection.partner, flow: selection.flow, commodity: selection.commodity,
+            let sub = selection.with(
+                reporter: selection.reporter, partner: selection.partner, flow: selection.flow,
                 from: selection.from.map { Self.first(of: $0, at: frequency) }, through: selection.through.map { Self.last(of: $0, at: frequency) },
                 frequency: frequency)
             let fine = try buildAtFrequency(records, selection: sub)

@@ -58,10 +58,10 @@ public enum Grouping: String, Sendable, CaseIterable {
         switch self {
         case .hs6, .hs4, .hs2: return selection.with(commodity: .hs(try HSCode(key)))
         case .partner:
-            return TradeSelection(reporter: selection.reporter, partner: try CountryCode(key), flow: selection.flow, commodity: selection.commodity,
+            return selection.with(reporter: selection.reporter, partner: try CountryCode(key), flow: selection.flow,
                                   from: selection.from, through: selection.through, frequency: selection.frequency)
         case .reporter:
-            return TradeSelection(reporter: try CountryCode(key), partner: selection.partner, flow: selection.flow, commodity: selection.commodity,
+            return selection.with(reporter: try CountryCode(key), partner: selection.partner, flow: selection.flow,
                                   from: selection.from, through: selection.through, frequency: selection.frequency)
         }
     }
@@ -82,10 +82,10 @@ public enum Grouping: String, Sendable, CaseIterable {
         switch self {
         case .hs6, .hs4, .hs2: return selection
         case .partner:
-            return TradeSelection(reporter: selection.reporter, partner: nil, flow: selection.flow, commodity: selection.commodity,
+            return selection.with(reporter: selection.reporter, partner: nil, flow: selection.flow,
                                   from: selection.from, through: selection.through, frequency: selection.frequency)
         case .reporter:
-            return TradeSelection(reporter: nil, partner: selection.partner, flow: selection.flow, commodity: selection.commodity,
+            return selection.with(reporter: nil, partner: selection.partner, flow: selection.flow,
                                   from: selection.from, through: selection.through, frequency: selection.frequency)
         }
     }
@@ -217,7 +217,7 @@ extension Workspace {
     /// - Returns: The fit, the flags and a sentence on the window; `nil` when the code has too few
     ///   months (or none) or the model cannot be fitted.
     public func monthlyStructural(_ selection: TradeSelection, mirror: MirrorView? = nil) -> (fit: StructuralModelFit, flags: [AnomalyFlag], window: String)? {
-        let monthly = TradeSelection(reporter: selection.reporter, partner: selection.partner, flow: selection.flow, commodity: selection.commodity,
+        let monthly = selection.with(reporter: selection.reporter, partner: selection.partner, flow: selection.flow,
                                      from: nil, through: nil, frequency: .monthly)
         guard let trade = try? series(monthly, mirror: mirror).series, let values = trade.valueSeries else { return nil }
         let stretch = values.latestStretch(maximumGap: 12)

@@ -4,11 +4,26 @@ import Foundation
 public struct GroupResult<Value: Sendable>: Sendable {
     /// The group's key (an HS code, a country).
     public let key: String
+    /// The result, or why the analysis failed.
+    public let outcome: Result<Value, AnalysisError>
+
+    /// A group's outcome.
+    public init(key: String, outcome: Result<Value, AnalysisError>) {
+        self.key = key
+        self.outcome = outcome
+    }
+
     /// The result, or `nil` when the analysis failed.
-    public let value: Value?
-    /// Why it failed, or `nil`.
-    public let error: AnalysisError?
+    public var value: Value? { try? outcome.get() }
+
+    /// Why the analysis failed, or `nil` when it succeeded.
+    public var error: AnalysisError? {
+        if case let .failure(error) = outcome { return error }
+        return nil
+    }
 }
+
+extension GroupResult: Equatable where Value: Equatable {}
 
 /// Runs one analysis per group, spread over threads; a failing group is reported, not thrown.
 public enum GroupedAnalysis {
@@ -27,11 +42,13 @@ public enum GroupedAnalysis {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < keys.count {
+                let outcome: Result<Value, AnalysisError>
                 do throws(AnalysisError) {
-                    box.store(GroupResult(key: keys[index], value: try body(index), error: nil), at: index)
+                    outcome = .success(try body(index))
                 } catch {
-                    box.store(GroupResult(key: keys[index], value: nil, error: error), at: index)
+                    outcome = .failure(error)
                 }
+                box.store(GroupResult(key: keys[index], outcome: outcome), at: index)
                 index += workers
             }
         }

@@ -1,23 +1,19 @@
 // A seeded generator for property tests. Not API.
 import Foundation
+import NumericCore
 
-/// The SplitMix64 generator (Steele, Lea and Flood 2014, "Fast splittable pseudorandom number
-/// generators"; the `splitmix64.c` of Vigna): a 64-bit state advanced by a constant
-/// and mixed. Reproducible across platforms, so a failing property test names a
-/// seed and a trial that fail again on any machine.
+/// A seeded generator for property tests: NumericCore's ``SplitMix64``, reproducible across
+/// platforms (a failing property test names a seed and a trial that fail again on any machine),
+/// with the draws the tests use.
 public struct PropertyRandom: RandomNumberGenerator, Sendable {
-    public private(set) var state: UInt64
+    private var generator: SplitMix64
 
     public init(seed: UInt64) {
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator.next()
     }
 
     /// Uniform in [0, 1), with 53 random bits.

@@ -2,21 +2,6 @@ import Testing
 import _TestSupport
 @testable import TradeDomain
 
-/// SplitMix64 (Steele, Lea & Flood 2014; Vigna's reference C code): a seeded generator for property tests.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A double uniform in [0, 1) from the top 53 bits.
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}
-
 @Suite("UnitPrice")
 struct UnitPriceTests {
     @Test("KDI FOCUS 57 style figure: 102 USD/t written as value/quantity")
@@ -32,7 +17,7 @@ struct UnitPriceTests {
 
     @Test("Property: price × quantity = value, over 10,000 seeded draws")
     func priceTimesQuantityIsValue() throws {
-        var random = SplitMix64(seed: 20_171_205)
+        var random = PropertyRandom(seed: 20_171_205)
         for _ in 0..<10_000 {
             let value = random.unit() * 1e9
             let quantity = (random.unit() + 1e-6) * 1e7

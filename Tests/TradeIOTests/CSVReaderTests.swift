@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 @testable import TradeIO
@@ -104,18 +105,6 @@ struct CSVReaderTests {
 
 @Suite("CSVReader: same records and errors as the byte-at-a-time reference")
 struct CSVReaderDifferentialTests {
-    /// A small seeded generator (SplitMix64), so every run tests the same inputs.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Runs the reader on `bytes` with a chunk size; the records or the error.
     func outcome(_ path: String, limit: Int, chunk: Int) -> Result<[(line: Int, fields: [String])], TradeIOError> {
         do {
@@ -148,7 +137,7 @@ struct CSVReaderDifferentialTests {
     static func seededInputs() -> [(bytes: [UInt8], limit: Int)] {
         let alphabet: [[UInt8]] = [[0x22], [0x22], [0x2C], [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x62, 0x63],
                                    [0x20], [0xC3, 0xA9], [0xFF], [0x31, 0x2E, 0x35], [0x2D]]
-        var random = SplitMix64(state: 20261129)
+        var random = PropertyRandom(seed: 20261129)
         return (0..<1_000).map { _ in
             var bytes: [UInt8] = Int.random(in: 0..<8, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
             for _ in 0..<Int.random(in: 0..<40, using: &random) {
@@ -234,7 +223,7 @@ struct CSVReaderDifferentialTests {
     /// record limits that fall anywhere. One input in four may hold é or an invalid byte. A few
     /// fixed inputs put separators, quotes and line ends on both sides of 64-byte boundaries.
     static func longSeededInputs() -> [(bytes: [UInt8], limit: Int)] {
-        var random = SplitMix64(state: 20261130)
+        var random = PropertyRandom(seed: 20261130)
         func letters(_ count: Int) -> [UInt8] {
             (0..<count).map { _ in UInt8(0x61 + Int.random(in: 0..<26, using: &random)) }
         }

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 @testable import TradeIO
@@ -8,7 +9,7 @@ struct CSVStructuralMasksTests {
     /// offset 0-15 (unaligned loads), on seeded bytes that are structural half the time.
     @Test("seeded bytes of every length to 300 at offsets 0-15: same masks and ASCII answers as the portable code")
     func sameAsPortable() {
-        var random = CSVReaderDifferentialTests.SplitMix64(state: 20261129)
+        var random = PropertyRandom(seed: 20261129)
         let alphabet: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D, 0x61, 0x20, 0x00, 0x7F, 0x80, 0xFF, 0x2B, 0x2D]
         let bytes = (0..<316).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }
         let ascii = (0..<316).map { _ in alphabet[Int.random(in: 0..<8, using: &random)] }

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 @testable import TradeIO
@@ -26,7 +27,7 @@ struct FieldBytesTests {
 
     @Test("200,000 seeded random decimals: every answer is bit-identical to Double(String)")
     func randomDecimals() {
-        var random = CSVReaderDifferentialTests.SplitMix64(state: 20261129)
+        var random = PropertyRandom(seed: 20261129)
         var answered = 0, mismatches = 0
         for _ in 0..<200_000 {
             let integerDigits = Int.random(in: 0...16, using: &random)

@@ -1,3 +1,4 @@
+import _TestSupport
 import Testing
 @testable import TradeIO
 
@@ -15,7 +16,7 @@ struct KeyHashLogTests {
 
     @Test("100,000 seeded hashes drawn from a small range (many repeats) and from all 64 bits")
     func random() {
-        var random = CSVReaderDifferentialTests.SplitMix64(state: 20261129)
+        var random = PropertyRandom(seed: 20261129)
         for range in [UInt64(5_000), UInt64.max] {
             var log = KeyHashLog()
             var seen: Set<Int> = []

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import GRDB
 import Testing
@@ -9,23 +10,11 @@ import TradeDomain
 /// sorted batches keep the file-order semantics of replacement (the later row of a key wins, and is counted).
 @Suite("Row order: series-major, period-major, shuffled")
 struct RowOrderTests {
-    /// A seeded generator (SplitMix64) for the synthetic rows and the shuffles.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// SYNTHETIC Comtrade+ rows (seeded; not data): `series` (at most 336) distinct series (reporter, partner,
     /// code, flow: the digits of the series number in bases 7, 6, 4 and 2) over `months` months from 2016-01,
     /// each row's figures drawn from the seed. Returned series-major.
     static func rows(series: Int, months: Int, seed: UInt64) -> [(series: Int, month: Int, line: String)] {
-        var random = SplitMix(state: seed)
+        var random = PropertyRandom(seed: seed)
         let areas = [(156, "CHN"), (408, "PRK"), (410, "KOR"), (392, "JPN"), (643, "RUS"), (490, "S19"), (842, "USA")]
         let codes = [("2701", "\"Coal; briquettes, ovoids\""), ("2601", "Iron ores"), ("0307", "\"Molluscs, frozen\""), ("6110", "Jerseys")]
         var result: [(Int, Int, String)] = []
@@ -62,7 +51,7 @@ struct RowOrderTests {
     }
 
     static func orders(_ rows: [(series: Int, month: Int, line: String)], seed: UInt64) -> [(String, [String])] {
-        var random = SplitMix(state: seed)
+        var random = PropertyRandom(seed: seed)
         let periodMajor = rows.sorted { ($0.month, $0.series) < ($1.month, $1.series) }
         return [("series", rows.map(\.line)), ("period", periodMajor.map(\.line)), ("shuffled", rows.shuffled(using: &random).map(\.line))]
     }
@@ -100,7 +89,7 @@ struct RowOrderTests {
     func replacementsAcrossBatches(batch: Int) throws {
         // 40 series x 6 months, then 150 rows repeating random keys with new values, shuffled together.
         let rows = Self.rows(series: 40, months: 6, seed: 99)
-        var random = SplitMix(state: 12_345)
+        var random = PropertyRandom(seed: 12_345)
         var lines = rows.map(\.line).shuffled(using: &random)
         for _ in 0..<150 {
             let original = rows[Int(random.next() % UInt64(rows.count))].line

@@ -84,7 +84,8 @@ struct StoreQueryTests {
     }
 
     /// A random filter: each field absent (any) or a few values, some of them absent from the store.
-    static func randomFilter(_ random: inout PropertyRandom, reporters: [String], partners: [String], codes: [String], years: ClosedRange<Int>) -> RecordFilter {
+    static func randomFilter(_ random: inout PropertyRandom, reporters: [String], partners: [String], codes: [String], years: ClosedRange<Int>,
+                             classifications: [String] = [], sources: [String] = []) -> RecordFilter {
         func some<T>(_ pool: [T], _ make: (T) -> T? = { $0 }) -> [T] {
             (0..<random.integer(1...3)).compactMap { _ in make(pool[random.integer(0...(pool.count - 1))]) }
         }
@@ -107,8 +108,11 @@ struct StoreQueryTests {
         let frequencies = random.unit() < 0.4 ? Set(some(Frequency.allCases)) : nil
         let from = random.unit() < 0.4 ? randomPeriod() : nil
         let through = random.unit() < 0.4 ? randomPeriod() : nil
+        // Classifications and sources present in the store, and one that is not.
+        let classificationSet = random.unit() < 0.3 ? Set(some(classifications + ["H9"])) : nil
+        let sourceSet = random.unit() < 0.3 ? Set(some(sources + ["NO_SUCH_SOURCE"])) : nil
         return RecordFilter(reporters: reporterSet, partners: partnerSet, flows: flowSet, commodities: commodities,
-                            frequencies: frequencies, from: from, through: through)
+                            frequencies: frequencies, from: from, through: through, classifications: classificationSet, sources: sourceSet)
     }
 
     static let orders: [RecordOrder] = [.seriesPeriod, .partner, .reporter, .hsPrefix(.chapter), .hsPrefix(.heading), .hsPrefix(.subheading)]
@@ -151,9 +155,13 @@ struct StoreQueryTests {
         let codes = Array(Set(all.map(\.record.commodity.description))).sorted()
         let reporters = Array(Set(all.map(\.record.reporter.iso3))).sorted()
         let partners = Array(Set(all.map(\.record.partner.iso3))).sorted()
+        let classifications = Array(Set(all.compactMap(\.record.classification))).sorted()
+        let sources = Array(Set(all.map(\.record.sourceID))).sorted()
+        #expect(classifications.count > 1, "the legacy rows hold several HS versions: \(classifications)")
         var random = PropertyRandom(seed: 16_002)
         for index in 0..<120 {
-            let filter = Self.randomFilter(&random, reporters: reporters, partners: partners, codes: codes, years: 1987...2020)
+            let filter = Self.randomFilter(&random, reporters: reporters, partners: partners, codes: codes, years: 1987...2020,
+                                           classifications: classifications, sources: sources)
             try Self.checkDifferential(store, all: all, filter: filter, order: Self.orders[index % Self.orders.count])
         }
     }
@@ -166,7 +174,9 @@ struct StoreQueryTests {
         var random = PropertyRandom(seed: 16_003)
         for index in 0..<120 {
             let filter = Self.randomFilter(&random, reporters: Self.syntheticReporters, partners: Self.syntheticPartners,
-                                           codes: Self.syntheticCodes, years: 2013...2018)
+                                           codes: Self.syntheticCodes, years: 2013...2018,
+                                           classifications: Array(Set(all.compactMap(\.record.classification))).sorted(),
+                                           sources: Array(Set(all.map(\.record.sourceID))).sorted())
             try Self.checkDifferential(store, all: all, filter: filter, order: Self.orders[index % Self.orders.count])
         }
     }

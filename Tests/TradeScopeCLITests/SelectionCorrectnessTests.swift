@@ -230,3 +230,42 @@ struct GroupedBreaksAnomaliesTests {
         #expect(compared >= 2, "\(command): too few groups compared")
     }
 }
+
+@Suite("--classification and --source select in the store as the definition does")
+struct ClassificationSourceSelectionTests {
+    /// Rows of `export --format json` as dictionaries.
+    static func exported(_ arguments: [String]) throws -> [[String: Any]] {
+        let result = try runTradescope(["export", "--format", "json"] + arguments)
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        return try #require(object["rows"] as? [[String: Any]] ?? object["records"] as? [[String: Any]], "\(object.keys)")
+    }
+
+    @Test("export and series with --classification H2 / --source: exactly the rows of that HS version and source (real legacy rows)")
+    func classificationAndSource() throws {
+        let (db, directory) = try SelectionCorrectnessTests.store()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let all = try Self.exported(["--db", db])
+        #expect(all.count > 1_900)
+        let versions = Set(all.compactMap { $0["classification"] as? String })
+        #expect(versions.isSuperset(of: ["H0", "H1", "H2", "H3", "H4", "H5"]), "\(versions)")
+        for version in ["H2", "H5"] {
+            let selected = try Self.exported(["--db", db, "--classification", version])
+            #expect(!selected.isEmpty && selected.allSatisfy { $0["classification"] as? String == version })
+            #expect(selected.count == all.filter { $0["classification"] as? String == version }.count, "\(version)")
+        }
+        let sources = Set(all.compactMap { $0["source"] as? String })
+        let source = try #require(sources.sorted().first)
+        let bySource = try Self.exported(["--db", db, "--source", source])
+        #expect(bySource.count == all.filter { $0["source"] as? String == source }.count)
+        #expect(try Self.exported(["--db", db, "--source", "NO_SUCH_SOURCE"]).isEmpty)
+        // A series restricted to one HS version has only the years that version covers (H5: 2017 on).
+        let series = try runTradescope(["series", "--db", db, "--reporter", "CHN", "--partner", "PRK", "--flow", "import", "--hs", "27",
+                                        "--classification", "H5", "--format", "csv"])
+        #expect(series.status == 0, "\(series.standardError)")
+        let years = series.standardOutput.split(separator: "\n").dropFirst().compactMap { Int($0.prefix(4)) }
+        let h5Years = Set(all.filter { $0["classification"] as? String == "H5" && $0["reporter_iso"] as? String == "CHN" }
+            .compactMap { ($0["period"] as? String).flatMap { Int($0.prefix(4)) } })
+        #expect(!years.isEmpty && Set(years) == h5Years, "\(years) vs \(h5Years)")
+    }
+}

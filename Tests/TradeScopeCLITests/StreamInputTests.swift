@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 
@@ -71,7 +72,7 @@ struct StreamInputTests {
             if key == lastKey { records[records.count - 1].append(line) } else { records.append([line]) }
             lastKey = key
         }
-        var generator = SeededGenerator(seed: 2026)
+        var generator = PropertyRandom(seed: 2026)
         for index in stride(from: records.count - 1, to: 0, by: -1) {
             records.swapAt(index, Int(generator.next() % UInt64(index + 1)))
         }
@@ -117,7 +118,7 @@ struct StreamInputTests {
         try process.run()
         // Synthetic figures (a seeded sequence, not data): CHN's series, then the first two rows of JPN's
         // (a long row's record is complete when the next row starts another record).
-        var generator = SeededGenerator(seed: 19)
+        var generator = PropertyRandom(seed: 19)
         func line(_ reporter: String, _ year: Int) -> String {
             let value = 1_000_000 + Double(generator.next() % 100_000)
             return "{\"period\":\"\(year)\",\"reporter_iso\":\"\(reporter)\",\"partner_iso\":\"PRK\",\"flow\":\"import\",\"hs_code\":\"27\",\"hs_level\":\"2\",\"measure\":\"value_usd\",\"value\":\(value),\"unit\":\"USD\",\"estimated_share\":null,\"source\":\"SYNTHETIC\"}\n"
@@ -159,15 +160,3 @@ private final class LineBox: @unchecked Sendable {
     func get() -> String { lock.lock(); defer { lock.unlock() }; return text }
 }
 
-/// SplitMix64: a seeded generator for synthetic test figures.
-private struct SeededGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

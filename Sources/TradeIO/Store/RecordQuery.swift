@@ -1,7 +1,8 @@
 import GRDB
 import TradeDomain
 
-/// A ``RecordFilter`` as SQL on a store: conditions on `series` (reporter, partner, flow, commodity), which
+/// A ``RecordFilter`` as SQL on a store: conditions on `series` (reporter, partner, flow, classification, source,
+/// commodity), which
 /// select a few rows of the small table through its indexes, and conditions on the period text of `records`,
 /// which bound the range read through `records_key (series_id, period)` for each series selected.
 ///
@@ -36,6 +37,8 @@ struct RecordQuery {
         if let reporters = filter.reporters { inList("reporter", reporters.map(\.iso3)) }
         if let partners = filter.partners { inList("partner", partners.map(\.iso3)) }
         if let flows = filter.flows { inList("flow", flows.map(\.rawValue)) }
+        if let classifications = filter.classifications { inList("classification", classifications.filter { !$0.isEmpty }.sorted()) }
+        if let sources = filter.sources { inList("source_id", Array(sources)) }
         if let commodities = filter.commodities, !commodities.contains(.total) {
             if commodities.isEmpty {
                 nothing = true

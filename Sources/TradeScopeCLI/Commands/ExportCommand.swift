@@ -18,7 +18,8 @@ struct ExportCommand: ParsableCommand {
             reported has no row; estimated_share is 1 for a quantity or net weight the source flags as estimated. \
             Records are exported as stored, not rolled up; without selection flags everything in the store (or \
             the bundled data) is written. A flag narrows the records: --reporter, --partner, --flow, --hs (a \
-            code takes in its subheadings; a section XV its chapters), --from, --to, --freq. \
+            code takes in its subheadings; a section XV its chapters), --from, --to, --freq, --classification, \
+            --source; on a store each becomes part of the SQL query. \
             --wide pivots periods to columns (CSV only).
 
             Example:
@@ -51,6 +52,12 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "Frequency: annual or monthly (default: both).")
     var freq: FrequencyChoice?
+
+    @Option(help: "Classification as recorded (H4, H5, ...; default: any).")
+    var classification: String?
+
+    @Option(help: "Source id (default: any).")
+    var source: String?
 
     @Option(help: "Output format: csv (default), json (one object with the selection and rows) or ndjson (one row object per line).")
     var format: ExportFormat = .csv
@@ -114,7 +121,8 @@ struct ExportCommand: ParsableCommand {
         RecordFilter(
             reporters: try reporter.map { [try CountryCode($0)] }, partners: try partner.map { [try CountryCode($0)] },
             flows: flow.map { [$0.flow] }, commodities: codes.isEmpty ? nil : try codes.map { try CommodityCode(parsing: $0) },
-            frequencies: freq.map { [$0.frequency] }, from: try from.map { try Period(parsing: $0) }, through: try to.map { try Period(parsing: $0) })
+            frequencies: freq.map { [$0.frequency] }, from: try from.map { try Period(parsing: $0) }, through: try to.map { try Period(parsing: $0) },
+            classifications: classification.map { [$0] }, sources: source.map { [$0] })
     }
 
     func selectionJSON() -> JSONValue {
@@ -127,6 +135,8 @@ struct ExportCommand: ParsableCommand {
             ("from", .string(from)),
             ("to", .string(to)),
             ("freq", .string(freq?.rawValue)),
+            ("classification", .string(classification)),
+            ("source_id", .string(source)),
         ])
     }
 }

@@ -118,7 +118,7 @@ struct TrendCommand: ParsableCommand {
     }
 
     /// The fit of every group (a group without a series of the measure fits an empty series, which reports why).
-    private func groupFits(_ groups: AnalysisGroups, _ specification: TrendSpecification) -> [TrendGroupFit] {
+    private func groupFits(_ groups: AnalysisGroups, _ specification: TrendSpecification) -> [GroupResult<TrendFit>] {
         specification.fitAll(groups.keys.indices.map { index in
             (key: groups.keys[index], series: (try? groups.series(index, measure: input.measure, allowingPartial: input.allowPartial)) ?? TimeSeries(start: groups.selections[index].from ?? Period(year: 2000), values: []))
         })

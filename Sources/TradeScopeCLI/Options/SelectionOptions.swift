@@ -41,6 +41,12 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "The quantity of the series: reported (default; the source's unit) or net-weight (net weight in kg, one unit for every code).")
     var quantity: QuantityMeasure = .reported
 
+    @Option(help: "Only records of this classification as the source recorded it (H4, H5, H6, ... in Comtrade files; default: any). The store selects it in SQL.")
+    var classification: String?
+
+    @Option(help: "Only records of this source id (see 'tradescope events' and the manifest for the ids; default: every source, the preferred figure per period chosen as Data/README.md says).")
+    var source: String?
+
     func validate() throws {
         for text in [from, to].compactMap({ $0 }) {
             do { _ = try Period(parsing: text) } catch { throw ValidationError("--from/--to: \(error)") }
@@ -81,7 +87,8 @@ struct SelectionOptions: ParsableArguments {
                 flow: flow?.flow ?? (mirror ? profile.flow.mirrored : profile.flow),
                 commodity: code,
                 from: try from.map { try Period(parsing: $0) }, through: try to.map { try Period(parsing: $0) },
-                frequency: (freq ?? .annual).frequency)
+                frequency: (freq ?? .annual).frequency,
+                classification: classification, source: source)
         }
     }
 }

@@ -107,8 +107,8 @@ public struct SectionComposition: Sendable, Equatable, Codable {
         minimumShare: Double = SectionComposition.defaultMinimumShare
     ) throws(AnalysisError) {
         func restricted(_ commodity: CommodityCode) -> TradeSelection {
-            TradeSelection(reporter: selection.reporter, partner: selection.partner, flow: selection.flow,
-                           commodity: commodity, from: period, through: period, frequency: period.frequency)
+            selection.with(commodity: commodity).with(reporter: selection.reporter, partner: selection.partner, flow: selection.flow,
+                                                      from: period, through: period, frequency: period.frequency)
         }
         let inPeriod = records.filter { restricted(.total).matchesExceptCommodity($0) }
         func point(_ commodity: CommodityCode, _ subset: [TradeRecord]) throws(AnalysisError) -> TradeSeriesPoint? {
@@ -223,8 +223,7 @@ public struct SectionComposition: Sendable, Equatable, Codable {
     ///   - selection: Reporter, partner, flow and frequency.
     /// - Returns: The latest such period, or `nil` when there is none.
     public static func latestPeriodWithTotal(records: [TradeRecord], selection: TradeSelection) -> Period? {
-        let open = TradeSelection(reporter: selection.reporter, partner: selection.partner, flow: selection.flow,
-                                  commodity: .total, frequency: selection.frequency)
+        let open = selection.with(commodity: .total).openPeriods
         return records.filter { $0.commodity == .total && $0.value != nil && open.matchesExceptCommodity($0) }.map(\.period).max()
     }
 }

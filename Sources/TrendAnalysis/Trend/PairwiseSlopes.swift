@@ -1,3 +1,4 @@
+import NumericCore
 import Foundation
 
 /// Order statistics of the n(n−1)/2 pairwise slopes `(y_j − y_i)/(t_j − t_i)`, i < j, and

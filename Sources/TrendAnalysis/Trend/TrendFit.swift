@@ -1,11 +1,18 @@
 import TradeDomain
 
+/// What a trend model estimated: a least-squares line or curve, a Mann–Kendall test, or a
+/// Theil–Sen slope, according to the ``TrendModel``.
+public enum TrendEstimate: Sendable, Equatable, Codable {
+    /// A least-squares fit (linear, polynomial, log-linear). For a log-linear trend the fit is on
+    /// the log scale and `growth` holds the implied growth rates; otherwise `growth` is `nil`.
+    case regression(RegressionFit, growth: GrowthRates?)
+    /// The Mann–Kendall test (with the Hamed–Rao correction for `hamedRao`).
+    case mannKendall(MannKendallTest)
+    /// The Theil–Sen slope with its interval.
+    case theilSen(TheilSenEstimate)
+}
+
 /// A fitted trend: the result of ``TrendSpecification/fit(_:)``.
-///
-/// Exactly one of `regression` (linear, log-linear, polynomial), `mannKendall`
-/// (Mann–Kendall and Hamed–Rao) and `theilSen` is set, according to the model.
-/// For a log-linear trend, `regression` is on the log scale and `growth` holds the
-/// implied growth rates.
 public struct TrendFit: Sendable, Equatable, Codable {
     /// What was fitted.
     public let specification: TrendSpecification
@@ -23,24 +30,35 @@ public struct TrendFit: Sendable, Equatable, Codable {
     public var observationCount: Int { observedOffsets.count }
     /// The number of missing entries dropped (gaps anywhere in the series, never filled).
     public let missingCount: Int
-    /// The least-squares fit, for regression models.
-    public let regression: RegressionFit?
-    /// Growth rates, for the log-linear model.
-    public let growth: GrowthRates?
-    /// The Mann–Kendall test, for `mannKendall` and `hamedRao`.
-    public let mannKendall: MannKendallTest?
-    /// The Theil–Sen estimate, for `theilSen`.
-    public let theilSen: TheilSenEstimate?
+    /// What the model estimated.
+    public let estimate: TrendEstimate
 
-    init(specification: TrendSpecification, seriesStart: Period, observedOffsets: [Int], missingCount: Int, regression: RegressionFit?,
-         growth: GrowthRates?, mannKendall: MannKendallTest?, theilSen: TheilSenEstimate?) {
+    /// The least-squares fit, for regression models; `nil` otherwise.
+    public var regression: RegressionFit? {
+        if case let .regression(fit, _) = estimate { return fit }
+        return nil
+    }
+    /// Growth rates, for the log-linear model; `nil` otherwise.
+    public var growth: GrowthRates? {
+        if case let .regression(_, growth) = estimate { return growth }
+        return nil
+    }
+    /// The Mann–Kendall test, for `mannKendall` and `hamedRao`; `nil` otherwise.
+    public var mannKendall: MannKendallTest? {
+        if case let .mannKendall(test) = estimate { return test }
+        return nil
+    }
+    /// The Theil–Sen estimate, for `theilSen`; `nil` otherwise.
+    public var theilSen: TheilSenEstimate? {
+        if case let .theilSen(slope) = estimate { return slope }
+        return nil
+    }
+
+    init(specification: TrendSpecification, seriesStart: Period, observedOffsets: [Int], missingCount: Int, estimate: TrendEstimate) {
         self.specification = specification
         self.seriesStart = seriesStart
         self.observedOffsets = observedOffsets
         self.missingCount = missingCount
-        self.regression = regression
-        self.growth = growth
-        self.mannKendall = mannKendall
-        self.theilSen = theilSen
+        self.estimate = estimate
     }
 }

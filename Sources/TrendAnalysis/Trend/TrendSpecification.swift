@@ -77,16 +77,15 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
         }
         let times = offsets.map { Double($0 - firstOffset) }
         let missing = series.values.count - offsets.count
-        func result(_ regression: RegressionFit?, _ growth: GrowthRates?, _ test: MannKendallTest?, _ estimate: TheilSenEstimate?) -> TrendFit {
-            TrendFit(specification: self, seriesStart: series.start, observedOffsets: offsets, missingCount: missing,
-                     regression: regression, growth: growth, mannKendall: test, theilSen: estimate)
+        func result(_ estimate: TrendEstimate) -> TrendFit {
+            TrendFit(specification: self, seriesStart: series.start, observedOffsets: offsets, missingCount: missing, estimate: estimate)
         }
         switch model {
         case .mannKendall, .hamedRao:
-            return result(nil, nil, try MannKendallTest(values: values, times: times, hamedRao: model == .hamedRao,
-                                                        significance: ((1 - level) * 1e12).rounded() / 1e12), nil)
+            return result(.mannKendall(try MannKendallTest(values: values, times: times, hamedRao: model == .hamedRao,
+                                                           significance: ((1 - level) * 1e12).rounded() / 1e12)))
         case .theilSen:
-            return result(nil, nil, nil, try TheilSenEstimate(values: values, times: times, level: level))
+            return result(.theilSen(try TheilSenEstimate(values: values, times: times, level: level)))
         case .linear, .logLinear, .polynomial:
             if model == .logLinear {
                 for (k, value) in values.enumerated() where value <= 0 {
@@ -107,7 +106,7 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
                                      periodsPerYear: series.frequency.periodsPerYear, firstLog: values[0],
                                      lastLog: values[values.count - 1], span: Int(times[times.count - 1]))
             }
-            return result(regression, growth, nil, nil)
+            return result(.regression(regression, growth: growth))
         }
     }
 

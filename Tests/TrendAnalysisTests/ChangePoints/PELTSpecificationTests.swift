@@ -1,3 +1,4 @@
+import NumericCore
 import Foundation
 import Testing
 import TradeDomain
@@ -58,14 +59,8 @@ struct PELTSpecificationTests {
 
     @Test("pruned and unpruned searches agree on 300 seeded series of both costs and several minimum sizes")
     func pruningIsExact() throws {
-        var state: UInt64 = 0xC0FFEE
-        func uniform() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return (Double((z ^ (z >> 31)) >> 11) + 0.5) / 9_007_199_254_740_992
-        }
+        var random = SplitMix64(seed: 0xC0FFEE)
+        func uniform() -> Double { random.nextUniform() }
         func normal() -> Double { (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform()) }
         for trial in 0..<300 {
             let n = 40 + trial % 60

@@ -1,3 +1,4 @@
+import NumericCore
 import Testing
 @testable import TrendAnalysis
 import _TestSupport

@@ -1,3 +1,4 @@
+import NumericCore
 import Foundation
 import Testing
 import TradeDomain
@@ -26,15 +27,8 @@ struct PriceVolumeChangeTests {
 
     @Test("the effects add up to the value change (decomposition identity), over a seeded sample")
     func identity() throws {
-        var state: UInt64 = 0x5EED_2015
-        func next() -> Double {
-            // SplitMix64 (Steele, Lea and Flood 2014), mapped to (0, 1).
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return (Double((z ^ (z >> 31)) >> 11) + 0.5) / 9_007_199_254_740_992
-        }
+        var random = SplitMix64(seed: 0x5EED_2015)
+        func next() -> Double { random.nextUniform() }
         for _ in 0..<1000 {
             let v0 = 1e6 + 1e9 * next(), v1 = 1e6 + 1e9 * next(), q0 = 1 + 1e7 * next(), q1 = 1 + 1e7 * next()
             let change = try PriceVolumeChange(from: Period(year: 2000), value: v0, quantity: q0, to: Period(year: 2001), value: v1, quantity: q1)

@@ -87,9 +87,9 @@ struct TrendBatchTests {
         let groups = (0..<9).map { k in (key: "g\(k)", series: k == 4 ? short : nile) }
         let fits = TrendSpecification(model: .logLinear).fitAll(groups, threads: 2)
         #expect(fits.map(\.key) == groups.map(\.key))
-        #expect(fits[4].fit == nil && fits[4].error == .tooFewObservations(needed: 3, found: 2, method: "a loglinear trend"))
+        #expect(fits[4].value == nil && fits[4].error == .tooFewObservations(needed: 3, found: 2, method: "a loglinear trend"))
         let single = try TrendSpecification(model: .logLinear).fit(nile)
-        #expect(fits[0].fit == single && fits[8].fit == single)
+        #expect(fits[0].value == single && fits[8].value == single)
     }
 
     @Test("Summary: a regression table with the coefficient rows and fixed-width text")

@@ -1,4 +1,3 @@
-import NumericCore
 /// A small seeded pseudo-random generator (SplitMix64, Steele, Lea and Flood 2014) for
 /// reproducible simulations: the same seed gives the same sequence on every platform.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -27,7 +26,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         (Double(next() >> 11) + 0.5) * 0x1p-53
     }
 
-    /// A standard normal draw by inversion of the uniform (NumericCore's `Normal.quantile`).
+    /// A standard normal draw by inversion of the uniform (`Normal.quantile`).
     ///
     /// - Returns: A draw from N(0, 1).
     public mutating func nextStandardNormal() -> Double {
