@@ -2,7 +2,7 @@
 #   make report   install missing system packages, build, run the main job on the bundled data
 #   make test     the same, then every test
 #   make notebooks  build, then execute every Notebooks/*.ipynb headless in a pinned venv; fails on any error
-#   make check-html  every HTML page type in headless Chromium at 1280 and 390 px (about 2 min); docs-charts: README charts
+#   make check-html  every HTML page type in headless Chromium at 1280 and 390 px (1-2 min); docs-charts: README charts
 #   make spark-check  the Spark driver (Tools/spark) in local[2] against --by on a store: identical results
 #   make bench    benchmarks beside pandas/polars/DuckDB/numpy/statsmodels (Benchmarks/README.md); bench-quick: small sizes
 SHELL := /bin/bash
@@ -40,7 +40,7 @@ test: report
 # Renders every HTML page type (the report and the page of trend, breaks, anomalies, decompose,
 # forecast and index) in headless Chromium at 1280 and 390 px: fails on console errors, script
 # errors or text overflowing its box; the report's pie drill-down must work; screenshots land in
-# .build/check-html/<page>-<width>.png. About 2 minutes on 2 cores (28 Chromium runs), so it is
+# .build/check-html/<page>-<width>.png. 55 s to 2 min on 2 cores (29 Chromium runs), so it is
 # not part of .ci/run.
 # The README's example charts (docs/img/chart-*.svg), written by the CLI from the bundled data.
 docs-charts: build
