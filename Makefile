@@ -40,7 +40,7 @@ test: report
 # Renders every HTML page type (the report and the page of trend, breaks, anomalies, decompose,
 # forecast and index) in headless Chromium at 1280 and 390 px: fails on console errors, script
 # errors or text overflowing its box; the report's pie drill-down must work; screenshots land in
-# .build/check-html/<page>-<width>.png. 55 s to 2 min on 2 cores (29 Chromium runs), so it is
+# .build/check-html/<page>-<width>.png. 55 s to 2 min on 2 cores (30 Chromium runs), so it is
 # not part of .ci/run.
 # The README's example charts (docs/img/chart-*.svg), written by the CLI from the bundled data.
 docs-charts: build
