@@ -1,8 +1,9 @@
 """Plumbing shared by the notebooks: run the `tradescope` CLI and read what it prints.
 
 No analysis lives here. Every number a notebook shows comes from a `tradescope` command
-(`--format json` or `--format csv`); this module only runs the commands, parses their
-output with the standard library or pandas, and sets matplotlib up for stable SVG output.
+(`--format json` or `--format csv`, and the charts of `--format svg`); this module only runs the
+commands, parses their output with the standard library or pandas, and sets matplotlib up for
+stable SVG output.
 
 The CLI is found through `TRADESCOPE_BIN` (set by `make notebooks`), else the debug build
 of this clone (`.build/debug/tradescope`), else `tradescope` on the PATH.
@@ -95,6 +96,16 @@ class Session:
     def json(self, name: str):
         """The JSON object printed by the declared command `name` (which must ask for --format json)."""
         return json.loads(self.text(name))
+
+    def svg(self, name: str):
+        """The chart printed by the declared command `name` (which must ask for --format svg), for display.
+
+        The SVG is the CLI's own drawing (deterministic bytes, no external resources); the notebook
+        draws nothing itself.
+        """
+        from IPython.display import SVG
+
+        return SVG(data=self.text(name))
 
     def csv(self, name: str, **read_csv_args) -> pd.DataFrame:
         """The CSV printed by the declared command `name`, read by pandas."""

@@ -46,7 +46,7 @@ public struct ForecastTable: Sendable {
     }
 
     /// The model's name ("ETS(A,A,N)", "structural model (local level + seasonal(12))").
-    private var modelName: String {
+    public var modelName: String {
         switch model {
         case let .exponentialSmoothing(fit): return fit.specification.name
         case let .structural(fit): return "structural model (\(fit.specification.name(period: fit.period)))"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import TradeDomain
 import TradeIO
 import Scenarios
@@ -65,6 +66,7 @@ struct TradeScope: ParsableCommand {
         case let error as ScenarioError: return fail(error.description, code: 2)
         case let error as AnalysisError: return fail(error.description, code: 2)
         case let error as TradeScopeKitError: return fail(error.description, code: 2)
+        case let error as ReportsError: return fail(error.description, code: 2)
         case let error as OutputWriteError: return fail(error.description, code: 3)
         default: break
         }

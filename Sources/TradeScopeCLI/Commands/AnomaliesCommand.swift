@@ -27,6 +27,11 @@ struct AnomaliesCommand: ParsableCommand {
               tradescope anomalies --hs 2701 --measure unit-price --from 2012 --to 2016
               tradescope anomalies --hs 27 --method esd --max-outliers 3 --format json
               tradescope anomalies --series prices.csv --threshold 3 --fail-on-anomaly
+              tradescope anomalies --hs 2701 --freq monthly --method structural --format html --out anomalies.html
+
+            --format html writes one page (the series with each flagged period marked A1, A2, ..., its nearest \
+            covering sanction event named in the key, the events numbered, then the text report); --format svg \
+            the chart alone. --log-scale and --index-base PERIOD (rebased to 100) change the chart only.
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -68,13 +73,16 @@ struct AnomaliesCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var chart: ChartOptions
+
     func validate() throws {
         try stream.validate(by: by, selection: selection, format: output.format)
+        try chart.validate(format: output.format)
         if by != nil && stream.input != nil {
         } else if by != nil {
             try Grouping.validate(series: input.series, format: output.format)
         } else {
-            if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text or json (csv with --by)") }
+            if output.format == .csv || output.format == .md { throw ValidationError("--format: anomalies writes text, json, html or svg (csv with --by)") }
             if selection.codeTexts.count > 1 { throw ValidationError("--hs: anomalies takes one code (use --by for groups)") }
         }
         if let threshold, !(threshold > 0) { throw ValidationError("--threshold must be positive") }
@@ -99,6 +107,18 @@ struct AnomaliesCommand: ParsableCommand {
         let flags = try flag(resolved.input.series, sanctions: sanctions)
         let screens = try resolved.input.trade.map { try screen.screen($0, context: sanctions) } ?? []
         let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: resolved.input.label, methodDescription: describe(resolved.input.series.frequency))
+        if output.format.isChart {
+            let events = AnalysisCharts.events(sanctions)
+            let drawn = try AnalysisCharts.anomalies(flags, series: resolved.input.series, label: resolved.input.label,
+                                                     yLabel: ChartOutput.axisLabel(resolved, measure: input.measure),
+                                                     method: describe(resolved.input.series.frequency), events: events, display: chart.display)
+            try ChartOutput.write(output, charts: [drawn]) {
+                AnalysisPage(title: "Anomalies: \(resolved.input.label)", selection: resolved.input.label, lines: ChartOutput.lines(resolved, events: events),
+                             charts: [drawn], blocks: [.preformatted(report.text())], manifest: context.manifest())
+            }
+            if failOnAnomaly && !flags.isEmpty { throw ExitCode(1) }
+            return
+        }
         if output.format == .json { try output.write(json: report.json(selection: resolved.selectionJSON), context: context) } else { try output.write(report.text()) }
         if failOnAnomaly && !flags.isEmpty { throw ExitCode(1) }
     }

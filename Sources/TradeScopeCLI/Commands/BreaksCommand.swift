@@ -27,6 +27,12 @@ struct BreaksCommand: ParsableCommand {
               tradescope breaks --series nile.csv --method cusum --cusum-type ols --format json
               tradescope breaks --hs 27 --method its --at 2011 --hac 2
               tradescope breaks --by hs2 --method cusum --format csv
+              tradescope breaks --hs 2701 --method bai-perron --min-segment 3 --format html --out breaks.html
+
+            --format html writes one page (the series, each break after its regime's last period with its 95% \
+            interval shaded, the segment means or fits, the numbered sanction events with a key, then the text \
+            report); --format svg the chart alone. cusum draws the process with its 5% boundary, sup-f the F \
+            sequence; --log-scale and --index-base PERIOD (rebased to 100) apply to the other methods.
 
             Gaps: series with missing periods (the bundled monthly HS 2701 values: 29 of the 154 months 2005-03..2017-12) are \
             analysed on their observed periods. Regression rows exist only where the value and every lag it \
@@ -90,13 +96,17 @@ struct BreaksCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var chart: ChartOptions
+
     func validate() throws {
         try stream.validate(by: by, selection: selection, format: output.format)
+        let statistic = method == .cusum || method == .supF ? "the \(method.rawValue) chart draws a test statistic, not the series" : nil
+        try chart.validate(format: output.format, refusingLogScale: statistic, refusingIndexBase: statistic)
         if by != nil && stream.input != nil {
         } else if by != nil {
             try Grouping.validate(series: input.series, format: output.format)
         } else {
-            if output.format == .html || output.format == .csv || output.format == .md { throw ValidationError("--format: breaks writes text or json (csv with --by)") }
+            if output.format == .csv || output.format == .md { throw ValidationError("--format: breaks writes text, json, html or svg (csv with --by)") }
             if selection.codeTexts.count > 1 { throw ValidationError("--hs: breaks takes one code (use --by for groups)") }
         }
         if (method == .chow || method == .its) && at == nil { throw ValidationError("--method \(method.rawValue) needs --at PERIOD") }
@@ -158,6 +168,15 @@ struct BreaksCommand: ParsableCommand {
         let resolved = try input.resolve(selection, context: context)
         let analysis = try analyse(resolved.input.series)
         let report = BreaksReport(analysis: analysis, label: resolved.input.label, window: ObservedWindow(resolved.input.series))
+        if output.format.isChart {
+            let events = ChartOutput.events(resolved)
+            let drawn = try AnalysisCharts.breaks(analysis, series: resolved.input.series, label: resolved.input.label,
+                                                  yLabel: ChartOutput.axisLabel(resolved, measure: input.measure), events: events, display: chart.display)
+            return try ChartOutput.write(output, charts: [drawn]) {
+                AnalysisPage(title: "Structural breaks (\(method.rawValue)): \(resolved.input.label)", selection: resolved.input.label,
+                             lines: ChartOutput.lines(resolved, events: events), charts: [drawn], blocks: [.preformatted(report.text())], manifest: context.manifest())
+            }
+        }
         if output.format == .json { try output.write(json: report.json(selection: resolved.selectionJSON), context: context) } else { try output.write(report.text()) }
     }
 

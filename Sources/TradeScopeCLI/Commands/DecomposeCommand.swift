@@ -33,6 +33,11 @@ struct DecomposeCommand: ParsableCommand {
 
               tradescope decompose --hs 2701 --freq monthly
               tradescope decompose --hs 2701 --freq monthly --method structural --structural-trend trend --format json
+              tradescope decompose --hs 2701 --freq monthly --format html --out decompose.html
+
+            --format html writes one page (panels on one time axis: observed, trend, seasonal and remainder for \
+            STL; observed with the smoothed signal, level, slope and seasonal with 95% bands for the structural \
+            model; the sanction events numbered with a key; then the text report); --format svg the chart alone.
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -59,13 +64,18 @@ struct DecomposeCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var chart: ChartOptions
+
     func validate() throws {
         try stream.validate(by: by, selection: selection, format: output.format)
+        try chart.validate(format: output.format, refusingLogScale: "the seasonal and remainder panels are around zero; decompose draws a linear axis",
+                           refusingIndexBase: "the components add up on the scale of the data; decompose draws them unrebased")
         if by != nil {
             if input.series != nil { throw ValidationError("--by splits a trade selection; it cannot be used with --series") }
             if stream.input == nil && output.format != .json { throw ValidationError("--by: decompose writes one NDJSON line per group; add --format json") }
         } else if selection.codeTexts.count > 1 { throw ValidationError("--hs: decompose takes one code") }
-        if output.format == .html || output.format == .md { throw ValidationError("--format: decompose writes text, csv or json") }
+        if output.format == .md { throw ValidationError("--format: decompose writes text, csv, json, html or svg") }
+        if by != nil && output.format.isChart { throw ValidationError("--by writes one NDJSON line per group; --format \(output.format.rawValue) draws one series: drop --by") }
         if let period, period < 2 { throw ValidationError("--period must be at least 2") }
     }
 
@@ -88,6 +98,15 @@ struct DecomposeCommand: ParsableCommand {
         if useStructural {
             let reason = method == .auto ? "Structural model chosen: STL needs a complete series and this window has \(series.values.filter { $0 == nil }.count) missing periods of \(series.count)." : nil
             let report = StructuralDecompositionReport(fit: try structural.specification(for: series).fit(series), label: resolved.input.label, reason: reason)
+            if output.format.isChart {
+                let events = ChartOutput.events(resolved)
+                let drawn = AnalysisCharts.decomposition(report.fit, label: resolved.input.label, yLabel: ChartOutput.axisLabel(resolved, measure: input.measure), events: events)
+                return try ChartOutput.write(output, charts: [drawn]) {
+                    AnalysisPage(title: "Decomposition (structural model): \(resolved.input.label)", selection: resolved.input.label,
+                                 lines: ChartOutput.lines(resolved, events: events) + (reason.map { [$0] } ?? []), charts: [drawn],
+                                 blocks: [.preformatted(report.text())], manifest: context.manifest())
+                }
+            }
             switch output.format {
             case .json: try output.write(json: report.json(selection: resolved.selectionJSON), context: context)
             case .csv: try output.write(report.csv())
@@ -100,6 +119,14 @@ struct DecomposeCommand: ParsableCommand {
             throw error.explainingGaps(in: series)
         }
         let report = DecompositionReport(decomposition: decomposition, label: resolved.input.label)
+        if output.format.isChart {
+            let events = ChartOutput.events(resolved)
+            let drawn = AnalysisCharts.decomposition(decomposition, label: resolved.input.label, yLabel: ChartOutput.axisLabel(resolved, measure: input.measure), events: events)
+            return try ChartOutput.write(output, charts: [drawn]) {
+                AnalysisPage(title: "Decomposition (STL): \(resolved.input.label)", selection: resolved.input.label, lines: ChartOutput.lines(resolved, events: events),
+                             charts: [drawn], blocks: [.preformatted(report.text())], manifest: context.manifest())
+            }
+        }
         switch output.format {
         case .json: try output.write(json: report.json(selection: resolved.selectionJSON), context: context)
         case .csv: try output.write(report.csv())

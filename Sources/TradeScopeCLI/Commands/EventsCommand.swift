@@ -31,7 +31,7 @@ struct EventsCommand: ParsableCommand {
 
     func validate() throws {
         for code in codes { do { _ = try CommodityCode(parsing: code) } catch { throw ValidationError("--hs: \(error)") } }
-        if output.format == .csv || output.format == .html { throw ValidationError("--format \(output.format.rawValue): events are text, md or json") }
+        if output.format == .csv || output.format == .html || output.format == .svg { throw ValidationError("--format \(output.format.rawValue): events are text, md or json") }
     }
 
     var codes: [String] {

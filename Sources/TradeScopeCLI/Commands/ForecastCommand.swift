@@ -31,6 +31,11 @@ struct ForecastCommand: ParsableCommand {
               tradescope forecast --hs 2701 --from 2009 --to 2015 --method ets --horizon 2
               tradescope forecast --hs 2701 --measure quantity --from 2012 --to 2016 --method holt-winters --horizon 1 --format json
               tradescope forecast --series co2.csv --seasonal additive --horizon 24   # a period,value file
+              tradescope forecast --hs 2701 --from 2009 --to 2016 --horizon 3 --format html --out forecast.html
+
+            --format html writes one page (the history, the point forecast and its fan: the 80% interval dark, \
+            the --level interval light; the sanction events numbered with a key; then the forecast table); \
+            --format svg the chart alone. --log-scale and --index-base PERIOD (rebased to 100) change the chart only.
             """)
 
     @OptionGroup var selection: SelectionOptions
@@ -71,7 +76,10 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var chart: ChartOptions
+
     func validate() throws {
+        try chart.validate(format: output.format)
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 (periods ahead)") }
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
         if method == .holtWinters && trend == .damped { throw ValidationError("--trend damped needs --method ets") }
@@ -85,8 +93,10 @@ struct ForecastCommand: ParsableCommand {
         let request: NonNegativeForecasting.Request
         let label: String
         let source: JSONValue
+        var resolvedInput: ResolvedInput?
         if input.series != nil {
             let resolved = try input.resolve(selection, context: context)
+            resolvedInput = resolved
             (values, label, source) = (resolved.input.series, resolved.input.label, resolved.selectionJSON)
             // A generic file is a non-negative measure unless it has a negative value.
             let signed = values.values.contains { ($0 ?? 0) < 0 }
@@ -106,10 +116,13 @@ struct ForecastCommand: ParsableCommand {
             source = .object([("source", .string(data)), ("selection", workspace.selectionJSON(selected))])
         } else {
             let resolved = try input.resolve(selection, context: context)
+            resolvedInput = resolved
             (values, label, source) = (resolved.input.series, resolved.input.label, resolved.selectionJSON)
             request = transform.request
         }
         let table: ForecastTable
+        // The 80% interval of the fan, when the chart is drawn and --level is wider.
+        var inner: Forecast?
         if method == .structural {
             // The scale (logs or not) is chosen by the non-negative policy; the model is fitted on that scale.
             let prepared = try NonNegativeForecasting(request: request, point: point).prepare(values)
@@ -117,6 +130,7 @@ struct ForecastCommand: ParsableCommand {
             let specification = StructuralModelSpecification(trend: automatic.trend, seasonal: automatic.seasonal, logarithm: false)
             let fit = try specification.fit(prepared.modelSeries)
             table = ForecastTable(model: .structural(fit), forecast: prepared.finish(try fit.forecast(horizon: horizon, level: level)), label: label)
+            if output.format.isChart && level > 0.8 { inner = prepared.finish(try fit.forecast(horizon: horizon, level: 0.8)) }
         } else {
             let specification = ExponentialSmoothingSpecification(
                 formulation: method == .ets ? .stateSpace : .holtWinters, error: error.component, trend: trend.component,
@@ -126,10 +140,22 @@ struct ForecastCommand: ParsableCommand {
             let fit: ExponentialSmoothingFit
             do { fit = try specification.fit(prepared.modelSeries) } catch { throw error.explainingGaps(in: values) }
             table = ForecastTable(fit: fit, forecast: prepared.finish(try fit.forecast(horizon: horizon, level: level)), label: label)
+            if output.format.isChart && level > 0.8 { inner = prepared.finish(try fit.forecast(horizon: horizon, level: 0.8)) }
+        }
+        if output.format.isChart {
+            let events = resolvedInput.map(ChartOutput.events) ?? []
+            let yLabel = resolvedInput.map { ChartOutput.axisLabel($0, measure: input.measure) } ?? input.measure.rawValue
+            let drawn = try AnalysisCharts.forecast(table.forecast, inner: inner, history: values, label: label, yLabel: yLabel,
+                                                    model: table.modelName, events: events, display: chart.display)
+            return try ChartOutput.write(output, charts: [drawn]) {
+                AnalysisPage(title: "Forecast: \(label)", selection: label,
+                             lines: resolvedInput.map { ChartOutput.lines($0, events: events) } ?? ["Source: \(data ?? "data")."],
+                             charts: [drawn], blocks: [.html(table.html())], manifest: context.manifest())
+            }
         }
         switch output.format {
         case .text: try output.write(table.text())
-        case .html: try output.write(table.html())
+        case .html, .svg: try output.write(table.html())
         case .md: try output.write(table.text(markdown: true))
         case .csv: try output.write(table.csv())
         case .json: try output.write(json: table.json(selection: source), context: context)

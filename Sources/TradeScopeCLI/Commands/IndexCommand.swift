@@ -35,10 +35,17 @@ struct IndexCommand: ParsableCommand {
               tradescope index --data basket.csv --formula laspeyres --base 2015 --format csv
               tradescope index --hs 2701,2601,2502 --sanctions-at 2017-12-31
               tradescope index --data panel.csv --event 2017 --treated S01,S02 --format json
+              tradescope index --hs 2701,2601,2502 --format html --out index.html
+
+            --format html writes one page (the price index, quantity index and value ratio with the base at \
+            100, and the price and volume effects of each comparison, then the text tables); --format svg the \
+            chart alone. --log-scale draws the indices on a logarithmic axis; --index-base is refused (use --base).
             """)
 
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var output: OutputOptions
+
+    @OptionGroup var chart: ChartOptions
 
     @Option(help: "Index formula: laspeyres, paasche, fisher or tornqvist (default: fisher).")
     var formula: FormulaChoice = .fisher
@@ -71,7 +78,8 @@ struct IndexCommand: ParsableCommand {
     var outcome: OutcomeChoice = .logValue
 
     func validate() throws {
-        if output.format == .html || output.format == .md { throw ValidationError("--format \(output.format.rawValue): index writes text, json or csv") }
+        if output.format == .md { throw ValidationError("--format md: index writes text, json, csv, html or svg") }
+        try chart.validate(format: output.format, refusingIndexBase: "an index has its base already; use --base PERIOD")
         if let base { do { _ = try Period(parsing: base) } catch { throw ValidationError("--base: \(error)") } }
         if let event { do { _ = try Period(parsing: event) } catch { throw ValidationError("--event: \(error)") } }
         if let sanctionsAt { do { _ = try CalendarDate(parsing: sanctionsAt) } catch { throw ValidationError("--sanctions-at: \(error)") } }
@@ -99,7 +107,13 @@ struct IndexCommand: ParsableCommand {
             let extra: [(String, JSONValue)] = [("sanction_groups", groups?.json() ?? .null), ("sanction_effect", effect?.json() ?? .null)]
             try output.write(json: JSONValue.object(members + extra), context: context)
         case .csv: try output.write(table.csv())
-        case .text, .md, .html: try output.write(table.text() + (groups?.text() ?? "") + (effect?.text() ?? ""))
+        case .html, .svg:
+            let drawn = try AnalysisCharts.index(index, label: label, display: chart.display)
+            try ChartOutput.write(output, charts: [drawn]) {
+                AnalysisPage(title: "Unit-value index: \(label)", selection: label, lines: ["Basket: \(index.codes.count) code\(index.codes.count == 1 ? "" : "s"); base \(index.base)."],
+                             charts: [drawn], blocks: [.preformatted(table.text() + (groups?.text() ?? "") + (effect?.text() ?? ""))], manifest: context.manifest())
+            }
+        case .text, .md: try output.write(table.text() + (groups?.text() ?? "") + (effect?.text() ?? ""))
         }
     }
 

@@ -52,6 +52,7 @@ struct RegressCommand: ParsableCommand {
     var regressors: [String] { x.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
 
     func validate() throws {
+        if output.format == .svg { throw ValidationError("--format svg: regress writes text, md, html, csv or json (a table)") }
         if regressors.isEmpty && noIntercept { throw ValidationError("--x: give at least one regressor, or keep the intercept") }
         _ = try polynomialDegrees()
         if let hac, hac < 0 { throw ValidationError("--hac must be 0 or more (lags)") }
@@ -86,7 +87,7 @@ struct RegressCommand: ParsableCommand {
         switch output.format {
         case .text: try output.write(fit.summary().description)
         case .md: try output.write(SummaryTableRenderer.markdown(fit.summary()))
-        case .html: try output.write(SummaryTableRenderer.html(fit.summary()))
+        case .html, .svg: try output.write(SummaryTableRenderer.html(fit.summary()))
         case .csv: try output.write(TrendTable.csv(fit.regression))
         case .json: try output.write(json: TrendTable.json(fit, source: data), context: context)
         }

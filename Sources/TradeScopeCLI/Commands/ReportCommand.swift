@@ -38,6 +38,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if output.format == .csv { throw ValidationError("--format csv: a report is text, md, html or json; use 'series --format csv' for the table") }
+        if output.format == .svg { throw ValidationError("--format svg: a report has several charts; use --format html (one page) or --format md (with its SVG files beside --out)") }
         if !(0...1).contains(minShare) { throw ValidationError("--min-share: \(minShare) is not a share between 0 and 1") }
     }
 
@@ -73,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         }
         switch output.format {
         case .text, .csv: try output.write(reports.map { $0.text(colour: output.colourAllowed) }.joined(separator: "\n"))
-        case .json, .md, .html: try writeDocument(reports, selections: selections, workspace: workspace)
+        case .json, .md, .html, .svg: try writeDocument(reports, selections: selections, workspace: workspace)
         }
     }
 }

@@ -28,6 +28,7 @@ struct SeriesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if output.format == .svg { throw ValidationError("--format svg: a series is text, md, json or csv; use 'trend --format svg' for a chart") }
         if output.format == .html { throw ValidationError("--format html: a series is text, md, json or csv; use 'report --format html' for charts") }
     }
 
@@ -47,7 +48,7 @@ struct SeriesCommand: ParsableCommand {
                 valuation: workspace.valuation(selected, mirror: mirror))
             let gapTable = gap.map(MirrorGapTable.init)
             switch output.format {
-            case .text, .md, .html: texts.append(table.text() + (gapTable?.text() ?? ""))
+            case .text, .md, .html, .svg: texts.append(table.text() + (gapTable?.text() ?? ""))
             case .csv: texts.append(table.csv(withCode: several, header: index == 0))
             case .json:
                 var object = table.json(selection: workspace.selectionJSON(selected, mirror: mirror, quantity: selection.quantity))

@@ -25,6 +25,12 @@ struct TrendCommand: ParsableCommand {
               tradescope trend --hs 2701 --measure unit-price --model theil-sen --format json
               tradescope trend --series prices.csv --model loglinear --seasonal --hac 12
               tradescope trend --db trade.sqlite --hs 27 --by hs6 --model loglinear --format csv
+              tradescope trend --hs 2701 --model loglinear --format html --out trend.html
+              tradescope trend --hs 2701 --format svg --log-scale --out trend.svg
+
+            --format html writes one page (the series, the fitted trend with its confidence band, the sanction \
+            events touching the code numbered with a key, then the coefficient table); --format svg the chart \
+            alone. --log-scale and --index-base PERIOD (rebased to 100) change the chart only.
               tradescope export --db trade.sqlite --format ndjson | tradescope trend --hs 27 --by hs6 --input - --input-format ndjson --input-unsorted
 
             With --input FILE (- for standard input) the records of --by are read from a stream of the \
@@ -59,8 +65,11 @@ struct TrendCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var chart: ChartOptions
+
     func validate() throws {
         try stream.validate(by: by, selection: selection, format: output.format)
+        try chart.validate(format: output.format)
         do { _ = try TrendModel(parsing: model) } catch { throw ValidationError("--model: \(error)") }
         if let hac, hac < 0 { throw ValidationError("--hac must be 0 or more (lags)") }
         guard level > 0 && level < 1 else { throw ValidationError("--level must lie between 0 and 1, for example 0.95") }
@@ -91,7 +100,21 @@ struct TrendCommand: ParsableCommand {
         let resolved = try input.resolve(selection, context: context)
         let leading: [(String, JSONValue)] = resolved.input.trade == nil ? [("source", resolved.selectionJSON)]
             : [("selection", resolved.selectionJSON), ("measure", .string(input.measure.rawValue))]
-        try write(specification.fit(resolved.input.series), label: resolved.input.label, leading: leading, context: context)
+        let fit = try specification.fit(resolved.input.series)
+        if output.format.isChart { return try writeChart(fit, resolved: resolved, context: context) }
+        try write(fit, label: resolved.input.label, leading: leading, context: context)
+    }
+
+    /// The series with its fitted trend and band: the SVG alone, or a page with the coefficient table.
+    private func writeChart(_ fit: TrendFit, resolved: ResolvedInput, context: RunContext) throws {
+        let events = ChartOutput.events(resolved)
+        let label = resolved.input.label
+        let drawn = try AnalysisCharts.trend(fit, series: resolved.input.series, label: label,
+                                             yLabel: ChartOutput.axisLabel(resolved, measure: input.measure), events: events, display: chart.display)
+        try ChartOutput.write(output, charts: [drawn]) {
+            AnalysisPage(title: "Trend (\(fit.specification.model)): \(label)", selection: label, lines: ChartOutput.lines(resolved, events: events),
+                         charts: [drawn], blocks: [.html(SummaryTableRenderer.html(fit.summary(label: label)))], manifest: context.manifest())
+        }
     }
 
     /// The fit of every group (a group without a series of the measure fits an empty series, which reports why).
@@ -105,7 +128,7 @@ struct TrendCommand: ParsableCommand {
         switch output.format {
         case .text: try output.write(fit.summary(label: label).description)
         case .md: try output.write(SummaryTableRenderer.markdown(fit.summary(label: label)))
-        case .html: try output.write(SummaryTableRenderer.html(fit.summary(label: label)))
+        case .html, .svg: try output.write(SummaryTableRenderer.html(fit.summary(label: label)))
         case .csv: try output.write(TrendTable.csv(fit))
         case .json: try output.write(json: TrendTable.json(fit, leading: leading), context: context)
         }

@@ -5,7 +5,7 @@ import TradeIO
 
 /// Output format and destination (CLI.md "Common").
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, md, html, json or csv (default: text; html and md charts for report only).")
+    @Option(help: "Output format: text, md, html, json, csv or svg (default: text). html: one self-contained page with charts (report, trend, breaks, anomalies, decompose, forecast, index); svg: the chart alone (trend, breaks, anomalies, decompose, forecast, index).")
     var format: OutputFormat = .text
 
     @Option(help: "Write to this file instead of standard output (- is standard output); an existing file is kept unless --force is given; a FIFO or device is written in place.")
@@ -83,5 +83,8 @@ struct OutputWriteError: Error, CustomStringConvertible {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, md, html, json, csv
+    case text, md, html, json, csv, svg
+
+    /// Whether the format draws a chart (a page with charts, or the chart alone).
+    var isChart: Bool { self == .html || self == .svg }
 }
