@@ -72,7 +72,7 @@ public struct RecordStreamReader: Sendable {
                 } catch let error as TradeIOError {
                     return try deliver(.failure(error))
                 }
-                for outcome in assembler.take(row) where !(try deliver(outcome)) { return false }
+                for outcome in assembler.add(row) where !(try deliver(outcome)) { return false }
                 return true
             }
         case .csv:
@@ -80,7 +80,7 @@ public struct RecordStreamReader: Sendable {
             var dispatch: RowDispatch?
             var headerCount = 0
             try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true) { record in
-                if let dispatch { return try dispatch.take(record) { try deliver($0) } }
+                if let dispatch { return try dispatch.convert(record) { try deliver($0) } }
                 guard let columns = header else {
                     let names = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
                     if Self.longColumns.allSatisfy(names.contains) {
@@ -90,13 +90,13 @@ public struct RecordStreamReader: Sendable {
                     }
                     let rows = RowDispatch(displayName: displayName, sourceID: sourceID, knownSources: nil)
                     dispatch = rows
-                    return try rows.take(record) { try deliver($0) }
+                    return try rows.convert(record) { try deliver($0) }
                 }
                 guard record.count == headerCount else {
                     return try deliver(.failure(.fieldCount(SourceLocation(file: displayName, line: record.line), expected: headerCount, found: record.count)))
                 }
                 let fields = try record.strings()
-                for outcome in assembler.take(LongRow(line: record.line, file: displayName) { name in columns[name].map { fields[$0] } ?? "" })
+                for outcome in assembler.add(LongRow(line: record.line, file: displayName) { name in columns[name].map { fields[$0] } ?? "" })
                 where !(try deliver(outcome)) { return false }
                 return true
             }
@@ -235,8 +235,8 @@ struct LongRecordAssembler {
         self.displayName = displayName
     }
 
-    /// Takes one row; returns the previous record when this row starts another, and the error of a bad row.
-    mutating func take(_ row: LongRow) -> [Result<TradeFileRow, TradeIOError>] {
+    /// Adds one row; returns the previous record when this row starts another, and the error of a bad row.
+    mutating func add(_ row: LongRow) -> [Result<TradeFileRow, TradeIOError>] {
         var finished: TradeFileRow?
         do {
             let rowKey = ["period", "reporter_iso", "partner_iso", "flow", "hs_code", "classification", "source"].map(row.text)

@@ -73,13 +73,13 @@ public struct TradeFileReader: Sendable {
                 let name = CSVFileName(displayName)
                 try withExtendedLifetime(name) {
                     try csv.run(&parser, source: source) { line, bytes, ends in
-                        try dispatch._withUnsafeGuaranteedRef { try $0.take(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends), body) }
+                        try dispatch._withUnsafeGuaranteedRef { try $0.convert(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends), body) }
                     }
                 }
             case .json:
                 try JSONRecordReader(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes).forEachRecord(source) { outcome in
                     switch outcome {
-                    case let .success(record): return try dispatch._withUnsafeGuaranteedRef { try $0.take(record, body) }
+                    case let .success(record): return try dispatch._withUnsafeGuaranteedRef { try $0.convert(record, body) }
                     case let .failure(error): return try body(.failure(error))
                     }
                 }
@@ -167,16 +167,16 @@ final class RowDispatch {
     /// - Returns: What `body` returns (`true` for the header).
     /// - Throws: `TradeIOError.unknownLayout` or `.invalidUTF8` for the header; what `body` throws.
     @inline(__always)
-    func take(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    func convert(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
         // Comtrade+ rows go straight to their converter; the header and the other layouts take the
         // general path, kept apart so that its copies of the record and the enum do not burden this one.
         if let plus, record.count == headerCount { return try plus._withUnsafeGuaranteedRef { try $0.deliver(record, to: body) } }
-        return try takeRecord(record, body)
+        return try convertGeneral(record, body)
     }
 
-    /// As ``take(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.
+    /// As ``convert(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.
     @inline(never)
-    private func takeRecord(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    private func convertGeneral(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
         let line = record.line
         guard let current = reader else {
             let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }

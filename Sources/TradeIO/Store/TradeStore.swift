@@ -169,7 +169,7 @@ public final class TradeStore: Sendable {
             state.deallocate()
         }
         let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: { hasher.update($0) }) { outcome in
-            try state.pointee.take(outcome, reject: reject, progress: progress)
+            try state.pointee.check(outcome, reject: reject, progress: progress)
         }
         var counts = state.pointee.counts
         if !strict { counts.replaced = state.pointee.log.repeats() }
@@ -229,7 +229,7 @@ public final class TradeStore: Sendable {
                 while let batch = pipeline.next() {
                     for outcome in batch {
                         if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
-                        try counts.take(outcome, strict: strict, reject: reject) { row in
+                        try counts.tally(outcome, strict: strict, reject: reject) { row in
                             try writer.write(row)
                             return false
                         }
@@ -434,14 +434,14 @@ private struct DryRun {
     var log = KeyHashLog()
     var hashes = KeyHashes()
 
-    /// Counts one row's outcome (see ``Counts/take(_:strict:reject:keep:)``), calling `progress` first every
+    /// Counts one row's outcome (see ``Counts/tally(_:strict:reject:keep:)``), calling `progress` first every
     /// ``TradeStore/progressInterval`` rows; returns `true` (read on).
     @inline(__always)
-    mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws -> Void,
+    mutating func check(_ outcome: Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws -> Void,
                        progress: (Int) -> Void) throws -> Bool {
         if counts.handled % TradeStore.progressInterval == 0 { progress(counts.handled) }
         let strict = strict
-        try counts.take(outcome, strict: strict, reject: reject) { row in
+        try counts.tally(outcome, strict: strict, reject: reject) { row in
             guard strict else {
                 log.append(hashes.hash(row.record))
                 return false
@@ -464,7 +464,7 @@ struct Counts {
 
     /// Counts one outcome; calls `keep` for a row (which says whether it replaced one), `reject` (or throws, when strict) for an error.
     /// A row whose quantity was set aside is kept and its notice handed to `reject`; when strict, its error is thrown instead.
-    mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
+    mutating func tally(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
                        keep: (TradeFileRow) throws -> Bool) throws {
         switch outcome {
         case let .success(row):
