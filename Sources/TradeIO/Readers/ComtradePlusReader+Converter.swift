@@ -51,13 +51,10 @@ extension ComtradePlusReader {
         /// - Returns: What `body` returns.
         /// - Throws: What `body` throws.
         @inline(__always)
-        func deliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
-            do {
-                if let more = try fastDeliver(record, to: body) { return more }
-                return try body(.success(try ComtradePlusReader.row(from: FieldAccess(record: record, cache: cache), columns: columns, sourceID: sourceID)))
-            } catch let error as TradeIOError {
-                return try body(.failure(error))
-            }
+        func deliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool {
+            if let more = try fastDeliver(record, to: body) { return more }
+            let row = FieldAccess(record: record, cache: cache)
+            return try body(Result { () throws(TradeIOError) in try ComtradePlusReader.row(from: row, columns: columns, sourceID: sourceID) })
         }
 
         /// The trimmed bytes of a column's field; empty when the header lacks the column (as ``FieldAccess/bytes(_:)``).
@@ -129,7 +126,7 @@ extension ComtradePlusReader {
         ///
         /// - Returns: What `body` returns, or `nil` when the row needs the slow path.
         /// - Throws: Only what `body` throws.
-        private func fastDeliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) rethrows -> Bool? {
+        private func fastDeliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool? {
             let c = columns
             // Unmanaged, read through `_withUnsafeGuaranteedRef`: no retain and release of the series part per
             // row. Lifetime: `lastSeries` holds it strongly until the next row's `seriesPart(_:)`, after this

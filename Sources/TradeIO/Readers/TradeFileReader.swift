@@ -38,8 +38,8 @@ public struct TradeFileReader: Sendable {
     /// The layout of the file, from its header row.
     ///
     /// - Throws: `TradeIOError.cannotOpen`, `.unknownLayout`, or a CSV error of the header.
-    public func layout() throws -> TradeFileLayout {
-        try forEachRow { _ in false }
+    public func layout() throws(TradeIOError) -> TradeFileLayout {
+        try readRows { _ in false }
     }
 
     /// Calls `body` with the layout once, then with each data row's outcome. `body`
@@ -50,10 +50,20 @@ public struct TradeFileReader: Sendable {
     ///   - body: Receives a row or the located error that rejects it.
     /// - Returns: The layout of the file.
     /// - Throws: `TradeIOError` when the file cannot be read as CSV (unclosed
-    ///   quote, invalid UTF-8, ...) or its header matches no layout; or what `body` throws.
+    ///   quote, invalid UTF-8, ...) or its header matches no layout; or what `body` throws, unchanged.
     @discardableResult
     public func forEachRow(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
                            _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
+        var caller = CallerFailure()
+        let layout = try readRows(observingBytes: observe) { outcome in caller.stopOnError { try body(outcome) } }
+        try caller.rethrow()
+        return layout
+    }
+
+    /// As ``forEachRow(observingBytes:_:)``, for a `body` that throws only `TradeIOError`.
+    @discardableResult
+    func readRows(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+                  _ body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> TradeFileLayout {
         let rows = RowDispatch(displayName: displayName, sourceID: sourceID, knownSources: knownSources)
         // Raw records with UTF-8 checked per field: the records, lines and errors of
         // `forEachRecord`, without a `String` for every field (FieldAccess).
@@ -65,21 +75,23 @@ public struct TradeFileReader: Sendable {
         let csv = CSVReader(path: path, displayName: displayName)
         // The format is told from the first bytes (gzip is read through zlib): CSV, or a Comtrade+ API JSON response.
         let source = try InputSource(path: path, displayName: displayName, observe: observe)
-        try withExtendedLifetime(rows) {
+        try withExtendedLifetime(rows) { () throws(TradeIOError) in
             switch source.content {
             case .csv:
                 var parser = CSVParserState(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes,
                                             maximumFieldCount: csv.maximumFieldCount, checksUTF8: true)
                 let name = CSVFileName(displayName)
-                try withExtendedLifetime(name) {
-                    try csv.run(&parser, source: source) { line, bytes, ends in
-                        try dispatch._withUnsafeGuaranteedRef { try $0.convert(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends), body) }
+                try withExtendedLifetime(name) { () throws(TradeIOError) in
+                    try csv.run(&parser, source: source) { (line, bytes, ends) throws(TradeIOError) -> Bool in
+                        try dispatch.withGuaranteedInstance { (rows) throws(TradeIOError) in
+                            try rows.convert(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends), body)
+                        }
                     }
                 }
             case .json:
-                try JSONRecordReader(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes).forEachRecord(source) { outcome in
+                try JSONRecordReader(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes).forEachRecord(source) { (outcome) throws(TradeIOError) -> Bool in
                     switch outcome {
-                    case let .success(record): return try dispatch._withUnsafeGuaranteedRef { try $0.convert(record, body) }
+                    case let .success(record): return try dispatch.withGuaranteedInstance { (rows) throws(TradeIOError) in try rows.convert(record, body) }
                     case let .failure(error): return try body(.failure(error))
                     }
                 }
@@ -114,10 +126,10 @@ public struct TradeFileReader: Sendable {
     ///
     /// - Returns: The layout, the rows kept and the rejections, in file order.
     /// - Throws: `TradeIOError` for a file that cannot be read as CSV or has an unknown header.
-    public func readAll() throws -> TradeFileContents {
+    public func readAll() throws(TradeIOError) -> TradeFileContents {
         var rows: [TradeFileRow] = []
         var rejected: [TradeIOError] = []
-        let layout = try forEachRow { outcome in
+        let layout = try readRows { outcome in
             switch outcome {
             case let .success(row): rows.append(row)
             case let .failure(error): rejected.append(error)
@@ -167,16 +179,18 @@ final class RowDispatch {
     /// - Returns: What `body` returns (`true` for the header).
     /// - Throws: `TradeIOError.unknownLayout` or `.invalidUTF8` for the header; what `body` throws.
     @inline(__always)
-    func convert(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    func convert(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool {
         // Comtrade+ rows go straight to their converter; the header and the other layouts take the
         // general path, kept apart so that its copies of the record and the enum do not burden this one.
-        if let plus, record.count == headerCount { return try plus._withUnsafeGuaranteedRef { try $0.deliver(record, to: body) } }
+        if let plus, record.count == headerCount {
+            return try plus.withGuaranteedInstance { (converter) throws(TradeIOError) in try converter.deliver(record, to: body) }
+        }
         return try convertGeneral(record, body)
     }
 
     /// As ``convert(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.
     @inline(never)
-    private func convertGeneral(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    private func convertGeneral(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool {
         let line = record.line
         guard let current = reader else {
             let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
@@ -200,19 +214,26 @@ final class RowDispatch {
         guard record.count == headerCount else {
             return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: record.count)))
         }
-        do {
-            switch current {
-            case let .tidy(columns):
-                let row = FieldAccess(record: record, cache: cache)
-                return try body(.success(TradeFileRow(line: line, record: try TidyReader.record(from: row, columns: columns, knownSources: knownSources))))
-            case let .legacy(columns):
-                let row = FieldAccess(record: record, cache: cache)
-                return try body(.success(try ComtradeLegacyReader.row(from: row, columns: columns, sourceID: sourceID)))
-            case let .plus(converter):
-                return try converter.deliver(record, to: body)
-            }
-        } catch let error as TradeIOError {
-            return try body(.failure(error))
+        switch current {
+        case let .tidy(columns):
+            let row = FieldAccess(record: record, cache: cache)
+            return try body(Result { () throws(TradeIOError) in
+                TradeFileRow(line: line, record: try TidyReader.record(from: row, columns: columns, knownSources: knownSources))
+            })
+        case let .legacy(columns):
+            let row = FieldAccess(record: record, cache: cache)
+            return try body(Result { () throws(TradeIOError) in try ComtradeLegacyReader.row(from: row, columns: columns, sourceID: sourceID) })
+        case let .plus(converter):
+            return try converter.deliver(record, to: body)
         }
+    }
+}
+
+extension Unmanaged {
+    /// Calls `body` with the instance, which the caller guarantees alive for the call, without a
+    /// retain and release around it (`_withUnsafeGuaranteedRef`, whose `rethrows` loses the error's type).
+    @inline(__always)
+    func withGuaranteedInstance<Value>(_ body: (Instance) throws(TradeIOError) -> Value) throws(TradeIOError) -> Value {
+        try _withUnsafeGuaranteedRef { instance in Result { () throws(TradeIOError) in try body(instance) } }.get()
     }
 }

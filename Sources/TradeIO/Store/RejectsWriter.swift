@@ -25,7 +25,7 @@ public final class RejectsWriter {
     ///   - force: Replace an existing regular file.
     ///   - protectedPaths: Files that must never be written (the store, the inputs).
     /// - Throws: `TradeIOError.cannotOpen` naming the file and why it is refused or cannot be created.
-    public init(path: String, force: Bool = false, protectedPaths: [String] = []) throws {
+    public init(path: String, force: Bool = false, protectedPaths: [String] = []) throws(TradeIOError) {
         self.path = path
         if path == "-" {
             handle = FileHandle.standardOutput
@@ -94,7 +94,7 @@ public final class RejectsWriter {
     /// renamed over the target. Without this call (an ingest that failed) the target is untouched.
     ///
     /// - Throws: `TradeIOError.cannotOpen` when the rename fails.
-    public func finish() throws {
+    public func finish() throws(TradeIOError) {
         guard !finished else { return }
         finished = true
         guard let temporaryPath else { return }

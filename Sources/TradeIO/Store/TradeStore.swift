@@ -66,9 +66,9 @@ public final class TradeStore: Sendable {
     ///     version or version 2 (whose missing indexes make selections by partner or commodity read the small
     ///     `series` table), and refuses a version 1 store until it is opened for writing once.
     /// - Throws: `TradeIOError.store` when the file cannot be opened or is not a store (for reading: does not exist).
-    public init(path: String, access: Access = .write) throws {
+    public init(path: String, access: Access = .write) throws(TradeIOError) {
         self.path = path
-        do {
+        (queue, schemaVersion) = try Self.storeAccess(path: path) { () throws -> (DatabaseQueue, Int) in
             var configuration = Configuration()
             configuration.busyMode = .timeout(Self.busyTimeout)
             // SQLite does not check the references of `records` row by row: the ingest takes every id from
@@ -88,8 +88,8 @@ public final class TradeStore: Sendable {
                 // dropped them; `export --hs 27` of the 2M-row benchmark store spent as much time in the kernel as
                 // in the query. It bounds what reading adds to memory.
                 configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
-                queue = try DatabaseQueue(path: path, configuration: configuration)
-                schemaVersion = try queue.read { db in
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                let schemaVersion = try queue.read { db in
                     guard try db.tableExists("provenance") && db.tableExists("records") else {
                         throw TradeIOError.store(path: path, reason: "not a tradescope store (no provenance and records tables)")
                     }
@@ -100,13 +100,14 @@ public final class TradeStore: Sendable {
                     }
                     throw TradeIOError.store(path: path, reason: "the store has schema version \(version); this tradescope reads versions \(StoreSchema.readableVersions.lowerBound)-\(StoreSchema.version)")
                 }
+                return (queue, schemaVersion)
             case .write:
                 configuration.journalMode = .wal
                 // 16 KiB pages for a new store (before GRDB turns WAL on, after which the size is fixed): a quarter
                 // of the page writes of SQLite's 4 KiB when an ingest appends millions of records. No effect on an
                 // existing store.
                 configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
-                queue = try DatabaseQueue(path: path, configuration: configuration)
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
                 // Only a new store, or one written by an earlier version, is written to here, so that opening
                 // a current store never waits for (or blocks) an ingest in another process.
                 let version = try queue.read { db in
@@ -126,12 +127,8 @@ public final class TradeStore: Sendable {
                         }
                     }
                 }
-                schemaVersion = StoreSchema.version
+                return (queue, StoreSchema.version)
             }
-        } catch let error as TradeIOError {
-            throw error
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
 
@@ -155,7 +152,7 @@ public final class TradeStore: Sendable {
     /// - Returns: The summary (replacements counted within the file only).
     /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, or (strict) the first bad or repeated row.
     public static func validate(file: String, displayName: String? = nil, strict: Bool = false,
-                                reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
+                                reject: (TradeIOError) throws(TradeIOError) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws(TradeIOError) -> IngestSummary {
         let name = displayName ?? file
         var hasher = SHA256.Hasher()
         // The state of the read, behind a pointer that the row closure captures: captured one by one
@@ -168,7 +165,7 @@ public final class TradeStore: Sendable {
             state.deinitialize(count: 1)
             state.deallocate()
         }
-        let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: { hasher.update($0) }) { outcome in
+        let layout = try TradeFileReader(path: file, displayName: name).readRows(observingBytes: { hasher.update($0) }) { (outcome) throws(TradeIOError) -> Bool in
             try state.pointee.check(outcome, reject: reject, progress: progress)
         }
         var counts = state.pointee.counts
@@ -189,7 +186,7 @@ public final class TradeStore: Sendable {
     /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, (strict) the
     ///   first bad or overlapping row, or `.store` when SQLite fails. The store is then unchanged.
     public func ingest(file: String, displayName: String? = nil, strict: Bool = false,
-                       reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
+                       reject: (TradeIOError) throws(TradeIOError) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws(TradeIOError) -> IngestSummary {
         let name = displayName ?? file
         // A regular file of a size ingested before is hashed first (a pass of its own) so that bytes ingested
         // before are skipped unread. Any other file (a new size, or a pipe) is hashed by the reader as its rows
@@ -200,13 +197,13 @@ public final class TradeStore: Sendable {
                 file: name, sha256: digest, layout: TradeFileLayout(rawValue: previous["reader"]), rowsRead: 0, rowsKept: 0,
                 rowsRejected: 0, rowsReplaced: 0, suspectQuantityRows: 0, alreadyIngested: true, dryRun: false)
         }
+        let sizeSeenBefore = try size.map { (size) throws(TradeIOError) in
+            try reading { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM provenance WHERE bytes IS NULL OR bytes = ?)", arguments: [size]) ?? true
+            }
+        } ?? false
+        let digestFirst = sizeSeenBefore ? try SHA256.hexDigest(ofFile: file, displayName: name) : nil
         do {
-            let sizeSeenBefore = try size.map { size in
-                try queue.read { db in
-                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM provenance WHERE bytes IS NULL OR bytes = ?)", arguments: [size]) ?? true
-                }
-            } ?? false
-            let digestFirst = sizeSeenBefore ? try SHA256.hexDigest(ofFile: file, displayName: name) : nil
             return try queue.write { db -> IngestSummary in
                 if let digestFirst, let previous = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE sha256 = ?", arguments: [digestFirst]) {
                     return alreadyIngested(digestFirst, previous)
@@ -229,8 +226,8 @@ public final class TradeStore: Sendable {
                 while let batch = pipeline.next() {
                     for outcome in batch {
                         if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
-                        try counts.tally(outcome, strict: strict, reject: reject) { row in
-                            try writer.write(row)
+                        try counts.tally(outcome, strict: strict, reject: reject) { (row) throws(TradeIOError) -> Bool in
+                            try Self.storeAccess(path: path) { try writer.write(row) }
                             return false
                         }
                     }
@@ -255,10 +252,8 @@ public final class TradeStore: Sendable {
         } catch let already as AlreadyIngested {
             // Thrown inside the transaction so that SQLite rolls back the rows of a stream seen before.
             return already.summary
-        } catch let error as TradeIOError {
-            throw error
         } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
+            throw Self.storeError(error, path: path)
         }
     }
 
@@ -271,9 +266,8 @@ public final class TradeStore: Sendable {
     /// - Returns: `["ok"]` for a sound store, else SQLite's list of problems (a broken reference as
     ///   "records row R: no parent in T").
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func integrityCheck() throws -> [String] {
-        do {
-            return try queue.read { db in
+    public func integrityCheck() throws(TradeIOError) -> [String] {
+        try reading { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 let references = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
                     let table: String = row[0], parent: String = row[2]
@@ -281,36 +275,27 @@ public final class TradeStore: Sendable {
                     return "\(table) row \(rowID.map(String.init) ?? "?"): no parent in \(parent)"
                 }
                 return problems == ["ok"] && references.isEmpty ? ["ok"] : problems.filter { $0 != "ok" } + references
-            }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
 
     /// Every stored record, ordered by key.
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
-    public func records() throws -> [TradeRecord] {
+    public func records() throws(TradeIOError) -> [TradeRecord] {
         try rows().map(\.record)
     }
 
     /// Every stored record with its numeric codes, estimation flag and line, ordered by key.
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
-    public func rows() throws -> [TradeFileRow] {
-        do {
-            return try queue.read { db in
-                var rows: [TradeFileRow] = []
-                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM trade_records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
-                while let row = try cursor.next() {
-                    rows.append(try Self.fileRow(row))
-                }
-                return rows
+    public func rows() throws(TradeIOError) -> [TradeFileRow] {
+        try reading { db in
+            var rows: [TradeFileRow] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM trade_records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
+            while let row = try cursor.next() {
+                rows.append(try Self.fileRow(row))
             }
-        } catch let error as TradeIOError {
-            throw error
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
+            return rows
         }
     }
 
@@ -318,29 +303,21 @@ public final class TradeStore: Sendable {
     ///
     /// - Returns: `SELECT count(*) FROM records`.
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func recordCount() throws -> Int {
-        do {
-            return try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0 }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
-        }
+    public func recordCount() throws(TradeIOError) -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0 }
     }
 
     /// The provenance table, oldest first.
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func provenance() throws -> [IngestSummary] {
-        do {
-            return try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM provenance ORDER BY id").map { row in
-                    IngestSummary(
-                        file: row["file_name"], sha256: row["sha256"], layout: TradeFileLayout(rawValue: row["reader"]),
-                        rowsRead: row["rows_read"], rowsKept: row["rows_kept"], rowsRejected: row["rows_rejected"],
-                        rowsReplaced: row["rows_replaced"], suspectQuantityRows: 0, alreadyIngested: false, dryRun: false)
-                }
+    public func provenance() throws(TradeIOError) -> [IngestSummary] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM provenance ORDER BY id").map { row in
+                IngestSummary(
+                    file: row["file_name"], sha256: row["sha256"], layout: TradeFileLayout(rawValue: row["reader"]),
+                    rowsRead: row["rows_read"], rowsKept: row["rows_kept"], rowsRejected: row["rows_rejected"],
+                    rowsReplaced: row["rows_replaced"], suspectQuantityRows: 0, alreadyIngested: false, dryRun: false)
             }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
 
@@ -348,15 +325,11 @@ public final class TradeStore: Sendable {
     /// files ingested by a version 1 store, which did not keep sizes).
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func ingestedFiles() throws -> [(file: String, sha256: String, bytes: Int?)] {
-        do {
-            return try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT file_name, sha256, bytes FROM provenance ORDER BY id").map { row in
-                    (file: row["file_name"], sha256: row["sha256"], bytes: row["bytes"])
-                }
+    public func ingestedFiles() throws(TradeIOError) -> [(file: String, sha256: String, bytes: Int?)] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT file_name, sha256, bytes FROM provenance ORDER BY id").map { row in
+                (file: row["file_name"], sha256: row["sha256"], bytes: row["bytes"])
             }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
 
@@ -378,7 +351,7 @@ public final class TradeStore: Sendable {
 
     static let unitsByCode = Dictionary(QuantityUnit.allUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
-    static func fileRow(_ row: Row) throws -> TradeFileRow {
+    static func fileRow(_ row: Row) throws(TradeIOError) -> TradeFileRow {
         func invalid(_ column: String, _ value: String) -> TradeIOError {
             TradeIOError.store(path: "records", reason: "column \(column) holds '\(value)', which is not valid")
         }
@@ -406,6 +379,43 @@ public final class TradeStore: Sendable {
             sourceID: row["source_id"], note: row["note"])
         return TradeFileRow(line: row["line"], record: record, reporterNumericCode: row["reporter_code"],
                             partnerNumericCode: row["partner_code"], legacyEstimationFlag: row["legacy_flag"])
+    }
+}
+
+// MARK: - Store access
+
+extension TradeStore {
+    /// Runs `body` in a read transaction of the store (``storeAccess(path:_:)``).
+    func reading<Value>(_ body: (Database) throws -> Value) throws(TradeIOError) -> Value {
+        try Self.storeAccess(path: path) { try queue.read(body) }
+    }
+
+    /// Runs `body` in a write transaction of the store (``storeAccess(path:_:)``).
+    func writing<Value>(_ body: (Database) throws -> Value) throws(TradeIOError) -> Value {
+        try Self.storeAccess(path: path) { try queue.write(body) }
+    }
+
+    /// Runs `body`, which reads or writes the store at `path` through GRDB, and gives its errors their type:
+    /// a `TradeIOError` thrown inside passes unchanged, any other error (GRDB's `DatabaseError`, SQLite's) becomes
+    /// ``TradeIOError/store(path:reason:)`` (``storeError(_:path:)``). The one place where store errors are mapped.
+    @discardableResult
+    static func storeAccess<Value>(path: String, _ body: () throws -> Value) throws(TradeIOError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// `error` as a `TradeIOError`: itself when it is one, else ``TradeIOError/store(path:reason:)`` with its description.
+    static func storeError(_ error: any Error, path: String) -> TradeIOError {
+        error as? TradeIOError ?? .store(path: path, reason: "\(error)")
+    }
+
+    /// ``storeAccess(path:_:)`` for this store.
+    @discardableResult
+    func storeAccess<Value>(_ body: () throws -> Value) throws(TradeIOError) -> Value {
+        try Self.storeAccess(path: path, body)
     }
 }
 
@@ -437,11 +447,11 @@ private struct DryRun {
     /// Counts one row's outcome (see ``Counts/tally(_:strict:reject:keep:)``), calling `progress` first every
     /// ``TradeStore/progressInterval`` rows; returns `true` (read on).
     @inline(__always)
-    mutating func check(_ outcome: Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws -> Void,
-                       progress: (Int) -> Void) throws -> Bool {
+    mutating func check(_ outcome: Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws(TradeIOError) -> Void,
+                       progress: (Int) -> Void) throws(TradeIOError) -> Bool {
         if counts.handled % TradeStore.progressInterval == 0 { progress(counts.handled) }
         let strict = strict
-        try counts.tally(outcome, strict: strict, reject: reject) { row in
+        try counts.tally(outcome, strict: strict, reject: reject) { (row) throws(TradeIOError) -> Bool in
             guard strict else {
                 log.append(hashes.hash(row.record))
                 return false
@@ -464,8 +474,8 @@ struct Counts {
 
     /// Counts one outcome; calls `keep` for a row (which says whether it replaced one), `reject` (or throws, when strict) for an error.
     /// A row whose quantity was set aside is kept and its notice handed to `reject`; when strict, its error is thrown instead.
-    mutating func tally(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
-                       keep: (TradeFileRow) throws -> Bool) throws {
+    mutating func tally(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws(TradeIOError) -> Void,
+                       keep: (TradeFileRow) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         switch outcome {
         case let .success(row):
             if let aside = row.quantitySetAside {
