@@ -18,9 +18,8 @@ import GRDB
 ///   reading a store with other tools (`sqlite3`, DuckDB, pandas).
 ///
 /// Version 1 (before 2026-11-29) held every key and description in each record, under a primary key of seven text
-/// columns; an ingest spent most of its time in that index and the store was three times the size. A version 1
-/// store is upgraded in place, in one transaction, when it is opened for writing; so is a version 2 store (the
-/// indexes of version 3 are added). A store opened for reading is never written: a version 2 store is read as it
+/// columns (a larger store, slower to write). A version 1 store is upgraded in place, in one transaction, when it
+/// is opened for writing; so is a version 2 store (the indexes of version 3 are added). A store opened for reading is never written: a version 2 store is read as it
 /// is (the same queries, answered by reading the small `series` table where an index is missing), and a version 1
 /// store is refused with a message until it is opened for writing once.
 enum StoreSchema {

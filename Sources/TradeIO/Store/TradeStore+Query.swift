@@ -184,8 +184,7 @@ extension TradeStore {
                     statistics.recordsFullScanSteps += Int(sqlite3_stmt_status(recordsStatement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
                 }
                 // The period bounds are bound once; each series rebinds only its id (parameter 1). The records are
-                // stepped through SQLite's C API and their columns read in place (a GRDB row per record cost more
-                // than the rest of the query).
+                // stepped through SQLite's C API and their columns read in place, without a GRDB `Row` per record.
                 try recordsStatement.setArguments([Int64(0)] + query.periodArguments)
                 let handle = recordsStatement.sqliteStatement
                 let series = try Row.fetchCursor(seriesStatement, arguments: query.seriesArguments)

@@ -71,9 +71,9 @@ public final class TradeStore: Sendable {
         (queue, schemaVersion) = try Self.storeAccess(path: path) { () throws -> (DatabaseQueue, Int) in
             var configuration = Configuration()
             configuration.busyMode = .timeout(Self.busyTimeout)
-            // SQLite does not check the references of `records` row by row: the ingest takes every id from
-            // the table it names (RecordWriter), and the checks cost three index lookups per record, a third
-            // of an ingest's time. `integrityCheck()` runs `PRAGMA foreign_key_check` (the tests call it).
+            // SQLite does not check the references of `records` row by row (three index lookups per record): the
+            // ingest takes every id from the table it names (RecordWriter), so they hold by construction, and
+            // `integrityCheck()` runs `PRAGMA foreign_key_check` (the tests call it).
             configuration.foreignKeysEnabled = false
             switch access {
             case .read:
@@ -83,10 +83,8 @@ public final class TradeStore: Sendable {
                 // A store is always in WAL mode (set when it was created); a read-only connection leaves it so.
                 configuration.readonly = true
                 // A 16 MiB page cache (SQLite's default is 2 MiB): a query that selects many series of a store
-                // ingested period by period finds each series' records on pages shared with other series, and
-                // read them again from the file (a system call and a 16 KiB copy each) once the small cache had
-                // dropped them; `export --hs 27` of the 2M-row benchmark store spent as much time in the kernel as
-                // in the query. It bounds what reading adds to memory.
+                // ingested period by period finds each series' records on pages shared with other series, which a
+                // small cache drops and reads from the file again. It bounds what reading adds to memory.
                 configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
                 let schemaVersion = try queue.read { db in
@@ -136,8 +134,8 @@ public final class TradeStore: Sendable {
     ///
     /// Memory: the file is streamed; what grows with the file is one 64-bit hash per
     /// row for the overlap check (``KeyHashLog``: 16 MB for 2 million rows, 32 MB while
-    /// they are sorted at the end; with `strict`, a set of them), where the text keys
-    /// took some 100 bytes each. The hash (``KeyHashes``) is the same in every run; two different keys share a hash with a probability of
+    /// they are sorted at the end; with `strict`, a set of them), not the text keys
+    /// (some 100 bytes each). The hash (``KeyHashes``) is the same in every run; two different keys share a hash with a probability of
     /// about n²/2⁶⁵ (10⁻⁷ for 2 million rows), in which case a row would be counted as replacing one
     /// (or, strict, rejected) in the dry run only; a real ingest compares the full keys.
     ///
@@ -214,9 +212,7 @@ public final class TradeStore: Sendable {
                     """, arguments: [name, digestFirst ?? "pending " + UUID().uuidString, ISO8601DateFormatter().string(from: Date())])
                 let provenanceID = db.lastInsertedRowID
                 // A 32 MiB page cache (SQLite's default is 2 MiB) holds much of the `records` key index, whose
-                // inserts land all over it when a file is not in series order: with a C probe of these statements
-                // on the 2M-row benchmark file, 20% less time sorted by period and 40% less shuffled, the same in
-                // the file's own order. It bounds what an ingest adds to memory.
+                // inserts land all over it when a file is not in series order. It bounds what an ingest adds to memory.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
                 var counts = Counts()
                 let writer = try RecordWriter(db: db, provenanceID: provenanceID, strict: strict, fileName: name)
