@@ -108,22 +108,9 @@ public final class TradeStore: Sendable {
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
                 // Only a new store, or one written by an earlier version, is written to here, so that opening
                 // a current store never waits for (or blocks) an ingest in another process.
-                let version = try queue.read { db in
-                    try db.tableExists("provenance") && db.tableExists("records") ? Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 : nil
-                }
-                if version != StoreSchema.version {
-                    try queue.write { db in
-                        // Checked again inside the transaction: another process may have done it meanwhile.
-                        guard try db.tableExists("records") else { return try StoreSchema.create(db) }
-                        switch try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 {
-                        case StoreSchema.version: return
-                        case 2: try StoreSchema.upgradeFromVersion2(db)
-                        case 0 where try db.columns(in: "records").contains { $0.name == "commodity" }:
-                            try StoreSchema.upgradeFromVersion1(db)
-                        case let other:
-                            throw TradeIOError.store(path: path, reason: "the store has schema version \(other); this tradescope reads version \(StoreSchema.version) (and upgrades versions 1 and 2)")
-                        }
-                    }
+                // Checked again under the write lock (StoreSchema.migrate): another process may be doing it.
+                if try queue.read({ db in try StoreSchema.storedVersion(db) }) != StoreSchema.version {
+                    try StoreSchema.migrate(queue, path: path)
                 }
                 return (queue, StoreSchema.version)
             }
