@@ -13,12 +13,8 @@ struct CSVRawRecord {
     let line: Int
     /// The file as the user named it (used in error messages).
     var displayName: String { file.value }
-    /// The file's name, held `unowned(unsafe)` so that handing a record on (once per row) neither
-    /// retains nor releases it, and the record stays a plain value. Lifetime: the reader that makes
-    /// the record keeps its `CSVFileName` alive for the whole read
-    /// (``CSVReader/forEachRawRecord(checkingUTF8:observingBytes:_:)``), and a record is valid only
-    /// during the call it is handed to (as its bytes are).
-    unowned(unsafe) let file: CSVFileName
+    /// The file's name, shared by every record of a read.
+    let file: CSVFileName
     /// The record's fields, quotes removed; each field but the last is followed
     /// by one byte that is not part of it (its separator).
     let bytes: UnsafeBufferPointer<UInt8>

@@ -123,7 +123,6 @@ public struct CSVReader: Sendable {
                           _ body: (_ record: CSVRawRecord) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
                                     checksUTF8: checkingUTF8)
-        // Kept alive to the end of the read: each record refers to it `unowned(unsafe)`.
         let name = CSVFileName(displayName)
         try withExtendedLifetime(name) { () throws(TradeIOError) in
             try run(&parser, observe: observe) { (line, bytes, ends) throws(TradeIOError) -> Bool in
@@ -135,8 +134,8 @@ public struct CSVReader: Sendable {
     /// What ``run(_:observe:_:)`` calls with each complete record: its starting line, its bytes and
     /// where each field ends in them (``CSVRawRecord``'s layout), valid only during the call.
     ///
-    /// Trivial values, not the parser: handed the parser, the closure was given a copy of it, with a
-    /// retain and release of its name and its storage for every record.
+    /// Trivial values, not the parser, so that no copy of the parser (and no retain and release of its
+    /// name and storage) is made per record.
     typealias RecordSink = (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ ends: UnsafeBufferPointer<Int>) throws(TradeIOError) -> Bool
 
     /// Reads the file chunk by chunk through `parser`, calling `emit` after
@@ -198,13 +197,9 @@ public struct CSVReader: Sendable {
     }
 
     /// Hands the record waiting in `parser` to `emit`.
-    ///
-    /// The parser's storage is read through an `unowned(unsafe)` reference, so that no retain and
-    /// release surround each record. Lifetime: `parser` holds the storage strongly (a `let`) and
-    /// outlives this call.
     @inline(__always)
     static func emitRecord(_ parser: borrowing CSVParserState, _ emit: RecordSink) throws(TradeIOError) -> Bool {
-        unowned(unsafe) let storage = parser.storage
+        let storage = parser.storage
         return try emit(parser.recordLine, UnsafeBufferPointer(start: storage.bytes, count: storage.byteCount),
                         UnsafeBufferPointer(start: storage.ends, count: storage.endCount))
     }

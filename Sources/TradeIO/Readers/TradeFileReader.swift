@@ -68,9 +68,9 @@ public struct TradeFileReader: Sendable {
         // Raw records with UTF-8 checked per field: the records, lines and errors of
         // `forEachRecord`, without a `String` for every field (FieldAccess).
         //
-        // The closure uses the dispatch through `Unmanaged` (`_withUnsafeGuaranteedRef`): captured as a
-        // strong reference, it was retained and released around every record. Lifetime: `rows` is
-        // kept alive by `withExtendedLifetime` until the read has returned.
+        // The closure reaches the dispatch through `Unmanaged`, so that no retain and release surround each
+        // record (measured: Benchmarks/README.md, "TradeIO: typed errors..."). Lifetime: `rows` is kept
+        // alive by `withExtendedLifetime` until the read has returned, and the closure does not escape it.
         let dispatch = Unmanaged.passUnretained(rows)
         let csv = CSVReader(path: path, displayName: displayName)
         // The format is told from the first bytes (gzip is read through zlib): CSV, or a Comtrade+ API JSON response.
@@ -150,9 +150,8 @@ enum ResolvedReader {
 /// The state of one ``TradeFileReader/forEachRow(observingBytes:_:)``: the layout and reader
 /// chosen from the header, then each record's conversion.
 ///
-/// A class, so that the closure handed to the CSV reader captures one reference: with the
-/// strings and caches captured one by one, the optimiser retained and released each of them
-/// for every record.
+/// A class, so that the closure handed to the CSV reader captures one reference rather than each
+/// string and cache (each of which would be retained and released per record).
 final class RowDispatch {
     let displayName: String
     let sourceID: String
@@ -162,9 +161,9 @@ final class RowDispatch {
     private(set) var layout: TradeFileLayout?
     private var reader: ResolvedReader?
     /// The converter of a Comtrade+ file, once the header is read. `Unmanaged`, and used through
-    /// `_withUnsafeGuaranteedRef`, so that taking it for each row does not retain and release it
-    /// (an `if let` of a strong or `unowned(unsafe)` optional did). Lifetime: `reader` (`.plus`)
-    /// holds the same converter strongly, is set with it, and is never reset while this dispatch lives.
+    /// `_withUnsafeGuaranteedRef`, so that taking it for each row does not retain and release it.
+    /// Lifetime: `reader` (`.plus`) holds the same converter strongly, is set with it, and is never
+    /// reset while this dispatch lives.
     private var plus: Unmanaged<ComtradePlusReader.Converter>?
     private var headerCount = 0
 

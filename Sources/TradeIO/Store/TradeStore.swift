@@ -140,21 +140,12 @@ public final class TradeStore: Sendable {
                                 reject: (TradeIOError) throws(TradeIOError) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws(TradeIOError) -> IngestSummary {
         let name = displayName ?? file
         var hasher = SHA256.Hasher()
-        // The state of the read, behind a pointer that the row closure captures: captured one by one
-        // (the name, the counts, the set, the log, the hashes), the optimiser passed each to the closure
-        // and retained and released some of them for every row. Lifetime: allocated here, freed by the
-        // `defer` once `forEachRow` has returned; the closure does not escape.
-        let state = UnsafeMutablePointer<DryRun>.allocate(capacity: 1)
-        state.initialize(to: DryRun(name: name, strict: strict))
-        defer {
-            state.deinitialize(count: 1)
-            state.deallocate()
-        }
+        var state = DryRun(name: name, strict: strict)
         let layout = try TradeFileReader(path: file, displayName: name).readRows(observingBytes: { hasher.update($0) }) { (outcome) throws(TradeIOError) -> Bool in
-            try state.pointee.check(outcome, reject: reject, progress: progress)
+            try state.check(outcome, reject: reject, progress: progress)
         }
-        var counts = state.pointee.counts
-        if !strict { counts.replaced = state.pointee.log.repeats() }
+        var counts = state.counts
+        if !strict { counts.replaced = state.log.repeats() }
         progress(counts.handled)
         return counts.summary(file: name, sha256: hasher.finalizeHex(), layout: layout, alreadyIngested: false, dryRun: true)
     }
