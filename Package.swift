@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TradeDomainTests", dependencies: ["TradeDomain", "_TestSupport"]),
         .testTarget(name: "TradeIOTests", dependencies: ["TradeIO", "TradeDomain", "CZlib", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrendAnalysisTests", dependencies: ["TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"], resources: [.copy("Reference")]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "_TestSupport"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TrendAnalysis", "TradeDomain", "NumericCore", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TradeDomain", "TrendAnalysis", "_TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TradeScopeKitTests", dependencies: ["TradeScopeKit", "TradeIO", "TradeDomain", "TrendAnalysis", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TradeScopeCLITests", dependencies: ["TradeScopeCLI", "TradeScopeKit", "TradeIO", "_TestSupport"], resources: [.copy("Fixtures")]),

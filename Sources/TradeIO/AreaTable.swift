@@ -170,7 +170,7 @@ public struct AreaTable: Sendable, Equatable {
     ///   column, a wrong field count, a code that is not a non-negative integer or that
     ///   repeats, an empty name, a flag other than `true`/`false`, a year that is not an
     ///   integer, an unknown source.
-    public static func read(path: String, displayName: String? = nil) throws -> AreaTable {
+    public static func read(path: String, displayName: String? = nil) throws(TradeIOError) -> AreaTable {
         let file = displayName ?? path
         let records = try CSVReader(path: path, displayName: file).readAll()
         guard let header = records.first else { throw TradeIOError.missingColumn(file: file, column: "code") }
@@ -186,14 +186,14 @@ public struct AreaTable: Sendable, Equatable {
             func field(_ column: String) -> String { record.fields[position[column]!] }
             func location(_ column: String) -> SourceLocation { SourceLocation(file: file, line: record.line, field: column) }
             func optional(_ column: String) -> String? { field(column).isEmpty ? nil : field(column) }
-            func flag(_ column: String) throws -> Bool {
+            func flag(_ column: String) throws(TradeIOError) -> Bool {
                 switch field(column) {
                 case "true": return true
                 case "false": return false
                 default: throw TradeIOError.invalidValue(location(column), value: field(column), reason: "is not true or false")
                 }
             }
-            func year(_ column: String) throws -> Int? {
+            func year(_ column: String) throws(TradeIOError) -> Int? {
                 guard let text = optional(column) else { return nil }
                 guard let value = Int(text) else {
                     throw TradeIOError.invalidValue(location(column), value: text, reason: "is not a year")

@@ -52,8 +52,9 @@ public struct BundledData: Sendable {
     ///
     /// - Throws: `TradeIOError.bundledDataNotFound`, or the error of the first
     ///   bad row or key (file, line, field).
-    public init(directory: URL? = nil) throws {
-        let directory = try directory ?? Self.locate()
+    public init(directory given: URL? = nil) throws(TradeIOError) {
+        let directory: URL
+        if let given { directory = given } else { directory = try Self.locate() }
         self.directory = directory
         func file(_ name: String) -> (path: String, display: String) {
             (directory.appendingPathComponent(name).path, "Data/" + name)
@@ -102,7 +103,7 @@ public struct BundledData: Sendable {
     /// The data directory: `$TRADESCOPE_DATA`, else `Data/` above the executable, else `./Data`.
     ///
     /// - Throws: `TradeIOError.bundledDataNotFound` with the places searched.
-    public static func locate() throws -> URL {
+    public static func locate() throws(TradeIOError) -> URL {
         var candidates: [URL] = []
         if let environment = ProcessInfo.processInfo.environment["TRADESCOPE_DATA"], !environment.isEmpty {
             candidates.append(URL(fileURLWithPath: environment))

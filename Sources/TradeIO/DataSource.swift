@@ -31,13 +31,13 @@ public struct DataSource: Hashable, Codable, Sendable, Identifiable {
     /// Reads a sources file (`source_id,rank,kind,publisher,title,date,url,excerpt`).
     ///
     /// - Throws: `TradeIOError` naming the file, line and field of a bad row.
-    public static func read(path: String, displayName: String? = nil) throws -> [DataSource] {
+    public static func read(path: String, displayName: String? = nil) throws(TradeIOError) -> [DataSource] {
         let name = displayName ?? path
         var sources: [DataSource] = []
         var columns: [String: Int] = [:]
         var columnNames: [String] = []
         let cache = FieldCache()
-        try CSVReader(path: path, displayName: name).forEachRawRecord(checkingUTF8: true) { record in
+        try CSVReader(path: path, displayName: name).forEachRawRecord(checkingUTF8: true) { (record) throws(TradeIOError) -> Bool in
             let line = record.line
             if columns.isEmpty {
                 let fields = try record.strings()

@@ -37,7 +37,7 @@ public final class OutputFile {
     ///   - protectedPaths: Files that must never be written (compared by device and inode, and by path).
     ///   - role: How the file is named in messages ("output file", "rejects file").
     /// - Throws: `TradeIOError.cannotOpen` naming the file and why it is refused or cannot be created.
-    public init(path: String, force: Bool, protectedPaths: [String] = [], role: String) throws {
+    public init(path: String, force: Bool, protectedPaths: [String] = [], role: String) throws(TradeIOError) {
         self.path = path
         if path == "-" {
             descriptor = STDOUT_FILENO
@@ -109,14 +109,14 @@ public final class OutputFile {
     /// Appends bytes.
     ///
     /// - Throws: `TradeIOError.cannotOpen` with the system's reason (a full disk, a closed FIFO).
-    public func write(_ text: String) throws {
+    public func write(_ text: String) throws(TradeIOError) {
         try Self.writeAll(descriptor, Array(text.utf8), path: path)
     }
 
     /// Puts the file in place (see the type's rules). Without this call the target is untouched.
     ///
     /// - Throws: `TradeIOError.cannotOpen` when the data cannot be flushed, renamed or copied.
-    public func commit() throws {
+    public func commit() throws(TradeIOError) {
         guard !committed else { return }
         committed = true
         switch plan {
@@ -161,13 +161,13 @@ public final class OutputFile {
     /// Writes a whole file: open, write, commit.
     ///
     /// - Throws: `TradeIOError.cannotOpen` as ``init(path:force:protectedPaths:role:)``, ``write(_:)`` and ``commit()``.
-    public static func write(_ text: String, to path: String, force: Bool, role: String) throws {
+    public static func write(_ text: String, to path: String, force: Bool, role: String) throws(TradeIOError) {
         let file = try OutputFile(path: path, force: force, role: role)
         try file.write(text)
         try file.commit()
     }
 
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(TradeIOError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }

@@ -4,7 +4,7 @@ import Foundation
 /// SHA-256 (FIPS 180-4) of bytes and files, for the fingerprints of ingested
 /// files and run manifests. Foundation on Linux has no CryptoKit; the C target
 /// `CTradeIO` computes it, with the x86 SHA extensions when the processor has
-/// them (about 2 GB/s on one core) and portable C otherwise. Files are hashed in
+/// them and portable C otherwise. Files are hashed in
 /// 1 MiB reads, in constant memory.
 public enum SHA256 {
     /// The digest of some bytes.

@@ -1,3 +1,4 @@
+import NumericCore
 import Foundation
 import Testing
 @testable import Scenarios

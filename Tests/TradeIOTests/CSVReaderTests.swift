@@ -184,14 +184,12 @@ struct CSVReaderDifferentialTests {
         do {
             var records: [(line: Int, fields: [String])] = []
             try CSVReader(path: path, displayName: "in.csv", maximumRecordBytes: limit, maximumFieldCount: maximumFieldCount, chunkSize: chunk)
-                .forEachRawRecord(checkingUTF8: checkingUTF8) { record in
+                .forEachRawRecord(checkingUTF8: checkingUTF8) { (record) throws(TradeIOError) -> Bool in
                     records.append((record.line, try record.strings())); return true
                 }
             return .success(records)
-        } catch let error as TradeIOError {
-            return .failure(error)
         } catch {
-            return .failure(.cannotOpen(file: "in.csv", reason: "\(error)"))
+            return .failure(error)
         }
     }
 

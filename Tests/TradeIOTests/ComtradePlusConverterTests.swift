@@ -79,17 +79,14 @@ struct ComtradePlusConverterTests {
         }
         var reference: [Result<TradeFileRow, TradeIOError>] = []
         var columns: ComtradePlusReader.Columns?
-        try CSVReader(path: url.path, displayName: "mutated.csv").forEachRawRecord(checkingUTF8: true) { record in
+        try CSVReader(path: url.path, displayName: "mutated.csv").forEachRawRecord(checkingUTF8: true) { (record) throws(TradeIOError) -> Bool in
             guard let columns else {
                 columns = ComtradePlusReader.Columns(HeaderColumns(try record.strings()))
                 return true
             }
-            do {
-                reference.append(.success(try ComtradePlusReader.row(
-                    from: FieldAccess(record: record, cache: FieldCache()), columns: columns, sourceID: "S")))
-            } catch let error as TradeIOError {
-                reference.append(.failure(error))
-            }
+            reference.append(Result { () throws(TradeIOError) in
+                try ComtradePlusReader.row(from: FieldAccess(record: record, cache: FieldCache()), columns: columns, sourceID: "S")
+            })
             return true
         }
         #expect(fast.count == lines.count)

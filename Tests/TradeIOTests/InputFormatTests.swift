@@ -138,7 +138,7 @@ struct InputFormatTests {
         do {
             _ = try TradeFileReader(path: path, displayName: "data.csv").readAll()
             Issue.record("no error")
-        } catch let error as TradeIOError {
+        } catch {
             guard case let .unsupportedFormat(file, found, accepted) = error else { Issue.record("\(error)"); return }
             #expect(file == "data.csv" && found.hasPrefix(detected) && accepted == InputSource.accepted)
             #expect(error.description.hasPrefix("data.csv: is \(detected)"))
@@ -168,7 +168,7 @@ struct InputFormatTests {
         do {
             _ = try TradeFileReader(path: corrupt, displayName: "c.csv.gz").readAll()
             Issue.record("no error")
-        } catch let error as TradeIOError {
+        } catch {
             #expect(error.description.hasPrefix("c.csv.gz: cannot open: "), "\(error)")
         }
         // A plain CSV reader reads gzip too.

@@ -57,6 +57,8 @@ struct SanctionCalendarReaderTests {
             #expect(location.file == "cal.yaml")
             #expect(location.field == key)
             #expect(location.line == line)
+        } catch {
+            Issue.record("unexpected error \(error)")
         }
     }
 

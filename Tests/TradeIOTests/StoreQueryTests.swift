@@ -407,6 +407,8 @@ struct StoreQueryTests {
             Issue.record("a version 1 store was opened for reading")
         } catch let TradeIOError.store(_, reason) {
             #expect(reason.contains("version 1") && reason.contains("for writing"))
+        } catch {
+            Issue.record("unexpected error \(error)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: version1)) == bytes)
         let notStore = try temporaryFile("period\n2015\n", name: "plain.csv")

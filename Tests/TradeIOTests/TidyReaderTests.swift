@@ -43,7 +43,7 @@ struct TidyReaderTests {
         do {
             _ = try TidyReader(path: path, displayName: "data.csv").readAll()
             Issue.record("expected an error for \(row)")
-        } catch let error as TradeIOError {
+        } catch {
             guard case let .invalidValue(location, _, _) = error else {
                 Issue.record("unexpected error \(error)")
                 return

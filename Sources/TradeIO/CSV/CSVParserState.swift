@@ -46,7 +46,7 @@ struct CSVParserState {
 
     /// Throws `error`, or notes it for the current record when recovering (the first one counts).
     @inline(never)
-    func recordProblem(_ error: TradeIOError) throws {
+    func recordProblem(_ error: TradeIOError) throws(TradeIOError) {
         guard recoversRecordErrors else { throw error }
         if storage.recordError == nil { storage.recordError = error }
     }
@@ -70,7 +70,7 @@ struct CSVParserState {
 
     /// Throws `invalidUTF8` when the current field's bytes are not UTF-8.
     @inline(__always)
-    func checkFieldUTF8() throws {
+    func checkFieldUTF8() throws(TradeIOError) {
         let field = UnsafeBufferPointer(start: storage.bytes + fieldStart, count: storage.byteCount - fieldStart)
         if !isASCII(field) && decodeUTF8(field) == nil {
             try recordProblem(TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: recordLine, field: "column \(storage.endCount + 1)")))
@@ -80,14 +80,14 @@ struct CSVParserState {
     /// Throws `tooManyFields` when the fields ended so far are more than the limit
     /// (checked where they end, before the UTF-8 check of the field that ended last).
     @inline(__always)
-    func checkFieldCount(_ ended: Int) throws {
+    func checkFieldCount(_ ended: Int) throws(TradeIOError) {
         if ended > maximumFieldCount {
             throw TradeIOError.tooManyFields(SourceLocation(file: displayName, line: recordLine), limit: maximumFieldCount)
         }
     }
 
     @inline(__always)
-    mutating func count(_ bytes: Int) throws {
+    mutating func count(_ bytes: Int) throws(TradeIOError) {
         recordBytes += bytes
         if recordBytes > maximumRecordBytes {
             throw TradeIOError.lineTooLong(SourceLocation(file: displayName, line: recordLine), limit: maximumRecordBytes)
@@ -95,7 +95,7 @@ struct CSVParserState {
     }
 
     /// Ends the last field of the record.
-    mutating func endField() throws {
+    mutating func endField() throws(TradeIOError) {
         try checkFieldCount(storage.endCount + 1)
         if checksUTF8 && !skipsFieldChecks { try checkFieldUTF8() }
         storage.appendEnd(storage.byteCount)
@@ -106,7 +106,7 @@ struct CSVParserState {
     /// Ends the record; returns whether it is one to hand out (a line with
     /// nothing on it, not even a separator, is skipped as in pandas and R; a
     /// record of empty fields, a "," line, is kept).
-    mutating func endRecord() throws -> Bool {
+    mutating func endRecord() throws(TradeIOError) -> Bool {
         try endField()
         let blank = !recordHasContent && storage.endCount == 1 && storage.ends[0] == 0
         if blank {
@@ -151,7 +151,7 @@ struct CSVParserState {
     /// limit is checked where the byte-at-a-time reader would first exceed it: every
     /// event (separator, quote, line end, text after a closing quote) before
     /// `limit` is handled first, and reaching `limit` is the error.
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) throws -> Int? {
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) throws(TradeIOError) -> Int? {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         if recordDone {
             clear()
@@ -283,7 +283,7 @@ struct CSVParserState {
     /// Ends a field at each separator in `from..<to` (no special byte lies there),
     /// without UTF-8 checks: the separators stay in the run as the gaps.
     @inline(__always)
-    mutating func endFields(from start: Int, to stop: Int, runStart: Int) throws {
+    mutating func endFields(from start: Int, to stop: Int, runStart: Int) throws(TradeIOError) {
         guard start < stop else { return }
         // Byte p of the run goes to storage offset p - shift.
         let shift = runStart - storage.byteCount
@@ -331,7 +331,7 @@ struct CSVParserState {
     /// may hold a byte that is not ASCII); copies the run at each separator.
     ///
     /// - Returns: The new start of the run.
-    mutating func endFieldsCheckingUTF8(_ base: UnsafePointer<UInt8>, from start: Int, to stop: Int, runStart: Int) throws -> Int {
+    mutating func endFieldsCheckingUTF8(_ base: UnsafePointer<UInt8>, from start: Int, to stop: Int, runStart: Int) throws(TradeIOError) -> Int {
         var runStart = runStart
         var next = start
         while next < stop {
@@ -357,7 +357,7 @@ struct CSVParserState {
 
     /// At the end of the file: returns whether a last record (without a line
     /// end) is complete and waiting.
-    mutating func finish() throws -> Bool {
+    mutating func finish() throws(TradeIOError) -> Bool {
         if recordDone {
             clear()
             recordLine = line

@@ -1,23 +1,20 @@
-/// One record of a CSV file as raw bytes, handed out by
-/// `CSVReader.forEachRawRecord(_:)` without making a `String` per field.
+/// One record of a CSV file as raw bytes, as the readers of this module see it: the record handed out by
+/// `CSVReader.forEachRawRecord(checkingUTF8:observingBytes:_:)`, without a `String` per field.
 ///
 /// Quotes are already removed and doubled quotes (`""`) already turned into
 /// one, so `self[i]` is the field's content. The bytes are not checked for
 /// UTF-8: `string(at:)` checks them.
 ///
-/// - Important: The record points into the reader's buffers and is valid only
-///   inside the closure it is passed to. Copy what you keep.
-public struct CSVRawRecord {
+/// Internal: the record points into the reader's buffers and is valid only inside the closure it is
+/// passed to, which the type itself cannot enforce. Callers outside the module get the borrowed
+/// ``CSVRecordView`` instead, which cannot be kept.
+struct CSVRawRecord {
     /// The 1-based physical line on which the record starts.
-    public let line: Int
+    let line: Int
     /// The file as the user named it (used in error messages).
-    public var displayName: String { file.value }
-    /// The file's name, held `unowned(unsafe)` so that handing a record on (once per row) neither
-    /// retains nor releases it, and the record stays a plain value. Lifetime: the reader that makes
-    /// the record keeps its `CSVFileName` alive for the whole read
-    /// (``CSVReader/forEachRawRecord(checkingUTF8:observingBytes:_:)``), and a record is valid only
-    /// during the call it is handed to (as its bytes are).
-    unowned(unsafe) let file: CSVFileName
+    var displayName: String { file.value }
+    /// The file's name, shared by every record of a read.
+    let file: CSVFileName
     /// The record's fields, quotes removed; each field but the last is followed
     /// by one byte that is not part of it (its separator).
     let bytes: UnsafeBufferPointer<UInt8>
@@ -25,7 +22,7 @@ public struct CSVRawRecord {
     let ends: UnsafeBufferPointer<Int>
 
     /// The number of fields in the record.
-    public var count: Int { ends.count }
+    var count: Int { ends.count }
 
     /// The bytes of field `index` (0-based), empty for an empty field.
     ///
@@ -33,7 +30,7 @@ public struct CSVRawRecord {
     ///   - index: The 0-based field index, less than `count`.
     /// - Returns: The field's bytes, valid only while the record is.
     @inline(__always)
-    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+    subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < ends.count, "field \(index) of a record with \(ends.count) fields")
         let start = index == 0 ? 0 : ends[index - 1] + 1
         return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
@@ -45,7 +42,7 @@ public struct CSVRawRecord {
     ///   - index: The 0-based field index, less than `count`.
     /// - Returns: The field's text.
     /// - Throws: `TradeIOError.invalidUTF8` naming the file and the record's line.
-    public func string(at index: Int) throws -> String {
+    func string(at index: Int) throws(TradeIOError) -> String {
         guard let text = decodeUTF8(self[index]) else {
             throw TradeIOError.invalidUTF8(SourceLocation(file: displayName, line: line))
         }
@@ -56,8 +53,61 @@ public struct CSVRawRecord {
     ///
     /// - Returns: The fields in order.
     /// - Throws: `TradeIOError.invalidUTF8` naming the file and the record's line.
-    public func strings() throws -> [String] {
-        try (0..<count).map { try string(at: $0) }
+    func strings() throws(TradeIOError) -> [String] {
+        var fields: [String] = []
+        fields.reserveCapacity(count)
+        for index in 0..<count { fields.append(try string(at: index)) }
+        return fields
+    }
+}
+
+/// One record of a CSV file as raw bytes, lent to the closure of ``CSVReader/forEachRawRecord(_:)``.
+///
+/// Noncopyable and handed out borrowed, so it cannot outlive the call: it points into the reader's
+/// buffers, which the next record overwrites. A field's bytes are lent the same way, inside
+/// ``withField(_:_:)``. Quotes are already removed and doubled quotes (`""`) turned into one; the
+/// bytes are not checked for UTF-8 (``string(at:)`` checks them).
+public struct CSVRecordView: ~Copyable {
+    private let record: CSVRawRecord
+
+    init(_ record: CSVRawRecord) {
+        self.record = record
+    }
+
+    /// The 1-based physical line on which the record starts.
+    public var line: Int { record.line }
+    /// The file as the user named it (used in error messages).
+    public var displayName: String { record.displayName }
+    /// The number of fields in the record.
+    public var count: Int { record.count }
+
+    /// Calls `body` with the bytes of field `index` (0-based; empty for an empty field).
+    ///
+    /// - Parameters:
+    ///   - index: The 0-based field index, less than `count`.
+    ///   - body: Reads the bytes, which are valid only during the call.
+    /// - Returns: What `body` returns.
+    @inline(__always)
+    public func withField<Result, Failure: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+        try body(record[index])
+    }
+
+    /// Field `index` as a `String`, checked to be UTF-8.
+    ///
+    /// - Parameters:
+    ///   - index: The 0-based field index, less than `count`.
+    /// - Returns: The field's text.
+    /// - Throws: `TradeIOError.invalidUTF8` naming the file and the record's line.
+    public func string(at index: Int) throws(TradeIOError) -> String {
+        try record.string(at: index)
+    }
+
+    /// Every field as a `String`, checked to be UTF-8.
+    ///
+    /// - Returns: The fields in order.
+    /// - Throws: `TradeIOError.invalidUTF8` naming the file and the record's line.
+    public func strings() throws(TradeIOError) -> [String] {
+        try record.strings()
     }
 }
 

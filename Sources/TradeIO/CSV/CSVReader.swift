@@ -61,12 +61,20 @@ public struct CSVReader: Sendable {
     ///   `.invalidUTF8`, `.lineTooLong`, `.tooManyFields`, or whatever `body` throws.
     public func forEachRecord(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
                               _ body: (_ line: Int, _ fields: [String]) throws -> Bool) throws {
+        var caller = CallerFailure()
+        try readRecords(observingBytes: observe) { line, fields in caller.stopOnError { try body(line, fields) } }
+        try caller.rethrow()
+    }
+
+    /// As ``forEachRecord(observingBytes:_:)``, for a `body` that throws only `TradeIOError`.
+    func readRecords(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+                     _ body: (_ line: Int, _ fields: [String]) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         // The raw path with every field checked as UTF-8 where it ends, so each field
         // decodes without a second check.
         var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
                                     checksUTF8: true)
         var fields: [String] = []
-        try run(&parser, observe: observe) { line, bytes, ends in
+        try run(&parser, observe: observe) { (line, bytes, ends) throws(TradeIOError) -> Bool in
             fields.removeAll(keepingCapacity: true)
             var start = 0
             for end in ends {
@@ -81,30 +89,43 @@ public struct CSVReader: Sendable {
     /// per field: the fast path for readers that parse numbers and codes
     /// straight from bytes. Records, lines and errors are those of
     /// `forEachRecord(_:)`, except that UTF-8 is checked only by
-    /// `CSVRawRecord.string(at:)`.
+    /// ``CSVRecordView/string(at:)``.
+    ///
+    /// The record is borrowed: it cannot be kept past the call (it points into the reader's buffers),
+    /// and its bytes are lent only inside ``CSVRecordView/withField(_:_:)``.
+    ///
+    /// ```swift
+    /// var total = 0
+    /// try CSVReader(path: "flows.csv").forEachRawRecord { record in
+    ///     total += record.withField(0) { $0.count }
+    ///     return true
+    /// }
+    /// ```
     ///
     /// - Parameters:
-    ///   - body: Called once per record; the record is valid only during the
-    ///     call. Returns `false` to stop early.
+    ///   - body: Called once per record. Returns `false` to stop early.
     /// - Throws: `TradeIOError.cannotOpen`, `.unterminatedQuote`,
     ///   `.textAfterClosingQuote`, `.invalidValue` (a quote inside an unquoted
     ///   field), `.lineTooLong`, `.tooManyFields`, or whatever `body` throws.
-    public func forEachRawRecord(_ body: (_ record: CSVRawRecord) throws -> Bool) throws {
-        try forEachRawRecord(checkingUTF8: false, body)
+    public func forEachRawRecord(_ body: (_ record: borrowing CSVRecordView) throws -> Bool) throws {
+        var caller = CallerFailure()
+        try forEachRawRecord(checkingUTF8: false) { (record) throws(TradeIOError) -> Bool in
+            caller.stopOnError { try body(CSVRecordView(record)) }
+        }
+        try caller.rethrow()
     }
 
-    /// As `forEachRawRecord(_:)`; with `checkingUTF8` every field is checked as
-    /// UTF-8 when it ends, so that records, lines and errors (including
+    /// As `forEachRawRecord(_:)`, for the readers of this module; with `checkingUTF8` every field is
+    /// checked as UTF-8 when it ends, so that records, lines and errors (including
     /// `.invalidUTF8` and its order among the others) are exactly those of
     /// `forEachRecord(_:)`, and each field can later be decoded without a check.
     func forEachRawRecord(checkingUTF8: Bool, observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
-                          _ body: (_ record: CSVRawRecord) throws -> Bool) throws {
+                          _ body: (_ record: CSVRawRecord) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         var parser = CSVParserState(displayName: displayName, maximumRecordBytes: maximumRecordBytes, maximumFieldCount: maximumFieldCount,
                                     checksUTF8: checkingUTF8)
-        // Kept alive to the end of the read: each record refers to it `unowned(unsafe)`.
         let name = CSVFileName(displayName)
-        try withExtendedLifetime(name) {
-            try run(&parser, observe: observe) { line, bytes, ends in
+        try withExtendedLifetime(name) { () throws(TradeIOError) in
+            try run(&parser, observe: observe) { (line, bytes, ends) throws(TradeIOError) -> Bool in
                 try body(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends))
             }
         }
@@ -113,15 +134,15 @@ public struct CSVReader: Sendable {
     /// What ``run(_:observe:_:)`` calls with each complete record: its starting line, its bytes and
     /// where each field ends in them (``CSVRawRecord``'s layout), valid only during the call.
     ///
-    /// Trivial values, not the parser: handed the parser, the closure was given a copy of it, with a
-    /// retain and release of its name and its storage for every record.
-    typealias RecordSink = (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ ends: UnsafeBufferPointer<Int>) throws -> Bool
+    /// Trivial values, not the parser, so that no copy of the parser (and no retain and release of its
+    /// name and storage) is made per record.
+    typealias RecordSink = (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ ends: UnsafeBufferPointer<Int>) throws(TradeIOError) -> Bool
 
     /// Reads the file chunk by chunk through `parser`, calling `emit` after
     /// each complete record. A gzip file is read through zlib (``InputSource``); JSON and
     /// binary formats are refused, naming what was found.
     func run(_ parser: inout CSVParserState, observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
-             _ emit: RecordSink) throws {
+             _ emit: RecordSink) throws(TradeIOError) {
         let source = try InputSource(path: path, displayName: displayName, observe: observe)
         guard source.content == .csv else {
             throw TradeIOError.unsupportedFormat(file: displayName, detected: (source.isGzip ? "gzip-compressed " : "") + "a JSON document",
@@ -131,18 +152,20 @@ public struct CSVReader: Sendable {
     }
 
     /// As ``run(_:observe:_:)``, from an input already opened (and sniffed as CSV).
-    func run(_ parser: inout CSVParserState, source: InputSource, _ emit: RecordSink) throws {
+    func run(_ parser: inout CSVParserState, source: InputSource, _ emit: RecordSink) throws(TradeIOError) {
         let chunkSize = self.chunkSize
         var chunk = [UInt8](repeating: 0, count: max(chunkSize, 3))
         var first = true
         while true {
-            var count = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: chunkSize) }
+            var count = try chunk.withUnsafeMutableBufferPointer { (buffer) throws(TradeIOError) in try source.read(into: buffer.baseAddress!, count: chunkSize) }
             if count == 0 { break }
             if first {
                 // A UTF-8 byte-order mark at the very start is skipped (read whole even from tiny chunks).
                 first = false
                 while count < 3 {
-                    let more = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress! + count, count: 3 - count) }
+                    let more = try chunk.withUnsafeMutableBufferPointer { (buffer) throws(TradeIOError) in
+                        try source.read(into: buffer.baseAddress! + count, count: 3 - count)
+                    }
                     if more == 0 { break }
                     count += more
                 }
@@ -160,8 +183,8 @@ public struct CSVReader: Sendable {
 
     /// Passes the first `count` bytes of `chunk` through `parser`; returns
     /// `false` when `emit` asked to stop.
-    func feed(_ chunk: [UInt8], count: Int, _ parser: inout CSVParserState, _ emit: RecordSink) throws -> Bool {
-        try chunk.withUnsafeBufferPointer { buffer -> Bool in
+    func feed(_ chunk: [UInt8], count: Int, _ parser: inout CSVParserState, _ emit: RecordSink) throws(TradeIOError) -> Bool {
+        try chunk.withUnsafeBufferPointer { (buffer) throws(TradeIOError) -> Bool in
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
             parser.beginChunk(bytes)
             var index = 0
@@ -174,13 +197,9 @@ public struct CSVReader: Sendable {
     }
 
     /// Hands the record waiting in `parser` to `emit`.
-    ///
-    /// The parser's storage is read through an `unowned(unsafe)` reference, so that no retain and
-    /// release surround each record. Lifetime: `parser` holds the storage strongly (a `let`) and
-    /// outlives this call.
     @inline(__always)
-    static func emitRecord(_ parser: borrowing CSVParserState, _ emit: RecordSink) rethrows -> Bool {
-        unowned(unsafe) let storage = parser.storage
+    static func emitRecord(_ parser: borrowing CSVParserState, _ emit: RecordSink) throws(TradeIOError) -> Bool {
+        let storage = parser.storage
         return try emit(parser.recordLine, UnsafeBufferPointer(start: storage.bytes, count: storage.byteCount),
                         UnsafeBufferPointer(start: storage.ends, count: storage.endCount))
     }
@@ -189,9 +208,9 @@ public struct CSVReader: Sendable {
     ///
     /// - Returns: Every record with its starting line.
     /// - Throws: As `forEachRecord(_:)`.
-    public func readAll() throws -> [(line: Int, fields: [String])] {
+    public func readAll() throws(TradeIOError) -> [(line: Int, fields: [String])] {
         var records: [(line: Int, fields: [String])] = []
-        try forEachRecord { line, fields in
+        try readRecords { line, fields in
             records.append((line, fields))
             return true
         }

@@ -48,7 +48,7 @@ final class InputSource {
     /// Opens `path` and sniffs its first bytes.
     ///
     /// - Throws: `TradeIOError.cannotOpen` (missing file, read error, corrupt gzip) or `.unsupportedFormat`.
-    init(path: String, displayName: String, observe: ((UnsafeBufferPointer<UInt8>) -> Void)?) throws {
+    init(path: String, displayName: String, observe: ((UnsafeBufferPointer<UInt8>) -> Void)?) throws(TradeIOError) {
         guard let handle = fopen(path, "rb") else {
             throw TradeIOError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
         }
@@ -80,7 +80,7 @@ final class InputSource {
     ///
     /// `read(2)` on the file's descriptor, not `fread`: on a pipe (standard input) it returns what has
     /// arrived, so a record is handed on as soon as its line is complete, not once a whole chunk is full.
-    private func readRaw(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int {
+    private func readRaw(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws(TradeIOError) -> Int {
         guard !rawEnded else { return 0 }
         var got = 0
         repeat {
@@ -96,9 +96,9 @@ final class InputSource {
     }
 
     /// Reads the first bytes, tells gzip by its magic bytes, then the content.
-    private func sniff() throws {
+    private func sniff() throws(TradeIOError) {
         // The first raw bytes: enough for every magic number below.
-        let raw = try readFully(8) { try readRaw($0, $1) }
+        let raw = try readFully(8) { (buffer, count) throws(TradeIOError) in try readRaw(buffer, count) }
         let headCount = raw.count
         if raw.starts(with: [0x1F, 0x8B]) {
             isGzip = true
@@ -114,13 +114,13 @@ final class InputSource {
             stream.next_in = compressed
             stream.avail_in = UInt32(raw.count)
             // The decompressed head, for the content's sniff.
-            pending = try readFully(4096) { try inflateInto($0, $1) }
+            pending = try readFully(4096) { (buffer, count) throws(TradeIOError) in try inflateInto(buffer, count) }
         } else {
             if let other = Self.otherFormat(raw) {
                 throw TradeIOError.unsupportedFormat(file: displayName, detected: other, accepted: Self.accepted)
             }
             // The plain head, up to 4 KiB, for the content's sniff.
-            pending = raw + (try readFully(4096 - headCount) { try readRaw($0, $1) })
+            pending = raw + (try readFully(4096 - headCount) { (buffer, count) throws(TradeIOError) in try readRaw(buffer, count) })
         }
         if isGzip, let other = Self.otherFormat(pending) {
             throw TradeIOError.unsupportedFormat(file: displayName, detected: "gzip-compressed " + other, accepted: Self.accepted)
@@ -129,7 +129,7 @@ final class InputSource {
     }
 
     /// Up to `limit` bytes from `read` (fewer only at the end).
-    private func readFully(_ limit: Int, _ read: (UnsafeMutablePointer<UInt8>, Int) throws -> Int) throws -> [UInt8] {
+    private func readFully(_ limit: Int, _ read: (UnsafeMutablePointer<UInt8>, Int) throws(TradeIOError) -> Int) throws(TradeIOError) -> [UInt8] {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: limit)
         defer { buffer.deallocate() }
         var count = 0
@@ -161,7 +161,7 @@ final class InputSource {
 
     /// JSON or CSV, from the first character after a byte-order mark and white space; binary data
     /// (a NUL byte in the head) is refused.
-    static func content(of head: [UInt8], displayName: String, gzip: Bool) throws -> InputContent {
+    static func content(of head: [UInt8], displayName: String, gzip: Bool) throws(TradeIOError) -> InputContent {
         if head.contains(0) {
             throw TradeIOError.unsupportedFormat(file: displayName, detected: (gzip ? "gzip-compressed " : "") + "binary data (a NUL byte in its first 4 KiB)",
                                                  accepted: accepted)
@@ -173,7 +173,7 @@ final class InputSource {
     }
 
     /// Inflates into `buffer`; 0 at the end of the (last) gzip member.
-    private func inflateInto(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int {
+    private func inflateInto(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws(TradeIOError) -> Int {
         guard !streamEnded else { return 0 }
         stream.next_out = buffer
         stream.avail_out = UInt32(min(count, Int(UInt32.max)))
@@ -213,7 +213,7 @@ final class InputSource {
     /// Reads up to `count` bytes of content (decompressed) into `buffer`; 0 at the end.
     ///
     /// - Throws: `TradeIOError.cannotOpen` for a read error or corrupt or truncated gzip data.
-    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(TradeIOError) -> Int {
         if pendingOffset < pending.count {
             let take = min(count, pending.count - pendingOffset)
             pending.withUnsafeBufferPointer { _ = memcpy(buffer, $0.baseAddress! + pendingOffset, take) }

@@ -75,17 +75,17 @@ public enum ComtradeLegacyReader {
     ///   - sourceID: The source id given to the record.
     /// - Returns: The row.
     /// - Throws: `TradeIOError.invalidValue` naming file, line and column.
-    static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws -> TradeFileRow {
+    static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws(TradeIOError) -> TradeFileRow {
         let classification = try row.requireHS(c.classification)
         try row.requireTotal(c.secondPartnerCode, totals: Self.zeroTotal)
         try row.requireTotal(c.customsProcCode, totals: Self.customsTotals)
         try row.requireTotal(c.modeOfTransportCode, totals: Self.zeroTotal)
-        let period = try row.parseCached(c.period, row.cache.periods) { try Period(parsing: $0) }
+        let period = try row.parseCached(c.period, row.cache.periods) { (text) throws(TradeDomainError) in try Period(parsing: text) }
         // Year and Period are cross-checked, as Comtrade+ rows check refYear against period.
         if let year = try row.optionalInteger(c.year), year != period.year {
             throw TradeIOError.invalidValue(row.location(c.year), value: row[c.year], reason: "does not match Period '\(row[c.period])'")
         }
-        let flow = try row.parseCached(c.tradeFlowCode, row.cache.flows) { try TradeFlow(parsing: $0) }
+        let flow = try row.parseCached(c.tradeFlowCode, row.cache.flows) { (text) throws(TradeDomainError) in try TradeFlow(parsing: text) }
         let reporter = try row.area(iso: c.reporterISO, numeric: c.reporterCode)
         let partner = try row.area(iso: c.partnerISO, numeric: c.partnerCode)
         let commodity = try row.commodity(c.commodityCode)

@@ -42,8 +42,7 @@ extension ComtradePlusReader {
 
         /// Converts one data row (with as many fields as the header) and hands its outcome to `body`,
         /// as ``TradeFileReader/forEachRow(observingBytes:_:)`` does: the row, or the `TradeIOError`
-        /// that rejects it; a `TradeIOError` thrown by `body` for a row is handed back to it as that
-        /// row's failure.
+        /// that rejects it. An error thrown by `body` ends the read.
         ///
         /// - Parameters:
         ///   - record: The row's raw fields, UTF-8 checked.
@@ -51,13 +50,10 @@ extension ComtradePlusReader {
         /// - Returns: What `body` returns.
         /// - Throws: What `body` throws.
         @inline(__always)
-        func deliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
-            do {
-                if let more = try fastDeliver(record, to: body) { return more }
-                return try body(.success(try ComtradePlusReader.row(from: FieldAccess(record: record, cache: cache), columns: columns, sourceID: sourceID)))
-            } catch let error as TradeIOError {
-                return try body(.failure(error))
-            }
+        func deliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool {
+            if let more = try fastDeliver(record, to: body) { return more }
+            let row = FieldAccess(record: record, cache: cache)
+            return try body(Result { () throws(TradeIOError) in try ComtradePlusReader.row(from: row, columns: columns, sourceID: sourceID) })
         }
 
         /// The trimmed bytes of a column's field; empty when the header lacks the column (as ``FieldAccess/bytes(_:)``).
@@ -124,12 +120,12 @@ extension ComtradePlusReader {
         /// `body`, for any other row, including every row that would be rejected.
         ///
         /// The row is handed to `body`, not returned, and built in place in its `Result`
-        /// (``accepted(line:period:series:value:quantity:netWeight:isQuantityEstimated:isNetWeightEstimated:legacyEstimationFlag:sourceID:)``):
-        /// a `TradeFileRow` is some 300 bytes, and each move of it was a `memcpy`.
+        /// (``accepted(line:period:series:value:quantity:netWeight:isQuantityEstimated:isNetWeightEstimated:legacyEstimationFlag:sourceID:)``),
+        /// so that its some 300 bytes are not copied on the way.
         ///
         /// - Returns: What `body` returns, or `nil` when the row needs the slow path.
         /// - Throws: Only what `body` throws.
-        private func fastDeliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) rethrows -> Bool? {
+        private func fastDeliver(_ record: CSVRawRecord, to body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool? {
             let c = columns
             // Unmanaged, read through `_withUnsafeGuaranteedRef`: no retain and release of the series part per
             // row. Lifetime: `lastSeries` holds it strongly until the next row's `seriesPart(_:)`, after this
@@ -169,8 +165,8 @@ extension ComtradePlusReader {
             return try body(outcome)
         }
 
-        /// The outcome of an accepted row, built where it is returned to (not inlined: inlined, the
-        /// optimiser built the row, then copied its 300 bytes into a `Result`, then that again).
+        /// The outcome of an accepted row, built where it is returned to. `@inline(never)` keeps the row
+        /// from being built first and then copied into its `Result`.
         @inline(never)
         private static func accepted(line: Int, period: Period, series: SeriesPart, value: Double?, quantity: Quantity?, netWeight: Double?,
                                      isQuantityEstimated: Bool, isNetWeightEstimated: Bool, legacyEstimationFlag: Int?,
@@ -203,9 +199,9 @@ extension ComtradePlusReader {
             let description: String?
         }
 
-        /// A row's ``SeriesValues``, in a class: handing them to the row copies one reference, where the
-        /// struct of some 190 bytes was copied to the stack and read back (a stall per row). Overwritten in
-        /// place when no row holds it any more, so that reading a row does not allocate one.
+        /// A row's ``SeriesValues``, in a class, so that handing them to the row copies one reference rather
+        /// than a struct of some 190 bytes. Overwritten in place when no row holds it any more, so that
+        /// reading a row does not allocate one.
         private final class SeriesPart {
             var values: SeriesValues
 
@@ -219,9 +215,7 @@ extension ComtradePlusReader {
         /// unretained, so that the caller does not retain and release it per row.
         ///
         /// Every row's series fields are read (each from a cache of values parsed before): no row reuses the
-        /// previous row's, so the cost is the same whatever the order of the rows. A table of series parts
-        /// keyed by the fields' bytes was tried and was slower in every order (its lookups miss the caches
-        /// once a file has tens of thousands of series).
+        /// previous row's, so the cost is the same whatever the order of the rows.
         @inline(__always)
         private func seriesPart(_ record: CSVRawRecord) -> Unmanaged<SeriesPart>? {
             guard let values = readSeriesPart(record) else { return nil }

@@ -82,12 +82,12 @@ public enum ComtradePlusReader {
     ///   - sourceID: The source id given to the record.
     /// - Returns: The row.
     /// - Throws: `TradeIOError.invalidValue` naming file, line and column.
-    static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws -> TradeFileRow {
+    static func row(from row: FieldAccess, columns c: Columns, sourceID: String) throws(TradeIOError) -> TradeFileRow {
         let classification = try row.requireHS(c.classificationCode)
         try row.requireTotal(c.partner2Code, totals: Self.zeroTotal)
         try row.requireTotal(c.customsCode, totals: Self.customsTotal)
         try row.requireTotal(c.motCode, totals: Self.zeroTotal)
-        let period = try row.parseCached(c.period, row.cache.periods) { try Period(parsing: $0) }
+        let period = try row.parseCached(c.period, row.cache.periods) { (text) throws(TradeDomainError) in try Period(parsing: text) }
         try checkPeriod(period, row, c)
         let flow: TradeFlow
         let flowBytes = row.bytes(c.flowCode)
@@ -149,7 +149,7 @@ public enum ComtradePlusReader {
     }
 
     /// `period` must agree with `freqCode`, `refYear` and `refMonth` (52 = annual).
-    static func checkPeriod(_ period: Period, _ row: FieldAccess, _ c: Columns) throws {
+    static func checkPeriod(_ period: Period, _ row: FieldAccess, _ c: Columns) throws(TradeIOError) {
         let frequencyBytes = row.bytes(c.freqCode)
         let isAnnual = FieldBytes.equalsIgnoringASCIICase(frequencyBytes, "A") ?? (row[c.freqCode].uppercased() == "A")
         let isMonthly = FieldBytes.equalsIgnoringASCIICase(frequencyBytes, "M") ?? (row[c.freqCode].uppercased() == "M")

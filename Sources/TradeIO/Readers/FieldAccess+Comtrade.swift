@@ -4,7 +4,7 @@ import TradeDomain
 /// Field parsers shared by the Comtrade readers; each error names file, line and column.
 extension FieldAccess {
     /// An integer, or nil for an empty field.
-    func optionalInteger(_ column: Column) throws -> Int? {
+    func optionalInteger(_ column: Column) throws(TradeIOError) -> Int? {
         let field = bytes(column)
         if field.isEmpty { return nil }
         if let number = FieldBytes.plainInteger(field) { return number }
@@ -16,7 +16,7 @@ extension FieldAccess {
     }
 
     /// A Comtrade boolean (`true`/`false`, `True`/`False`, `1`/`0`); empty is false.
-    func flag(_ column: Column) throws -> Bool {
+    func flag(_ column: Column) throws(TradeIOError) -> Bool {
         let field = bytes(column)
         if field.isEmpty { return false }
         if field.count == 1 {
@@ -33,10 +33,10 @@ extension FieldAccess {
     }
 
     /// The area code of a row: the ISO column when filled, else the numeric code as text.
-    func area(iso isoColumn: Column, numeric numericColumn: Column) throws -> (code: CountryCode, numeric: Int?) {
+    func area(iso isoColumn: Column, numeric numericColumn: Column) throws(TradeIOError) -> (code: CountryCode, numeric: Int?) {
         let numeric = try optionalInteger(numericColumn)
         if !bytes(isoColumn).isEmpty {
-            return (try parseCached(isoColumn, cache.countries) { try CountryCode($0) }, numeric)
+            return (try parseCached(isoColumn, cache.countries) { (text) throws(TradeDomainError) in try CountryCode(text) }, numeric)
         }
         let iso = self[isoColumn]
         guard let numeric else {
@@ -52,7 +52,7 @@ extension FieldAccess {
 
     /// The quantity of a row: nil when the unit is "no quantity" and the amount is
     /// empty or zero; an error when an amount has no unit.
-    func quantity(amount amountColumn: Column, unit: QuantityUnit?, unitColumn: Column) throws -> Quantity? {
+    func quantity(amount amountColumn: Column, unit: QuantityUnit?, unitColumn: Column) throws(TradeIOError) -> Quantity? {
         let amount = try optionalAmount(amountColumn)
         guard let unit, unit != .noQuantity else {
             if let amount, amount != 0 {
@@ -64,12 +64,12 @@ extension FieldAccess {
     }
 
     /// The commodity code of an HS row (`TOTAL` or 2, 4, 6 digits).
-    func commodity(_ column: Column) throws -> CommodityCode {
-        try parseCached(column, cache.commodities) { try CommodityCode(parsing: $0) }
+    func commodity(_ column: Column) throws(TradeIOError) -> CommodityCode {
+        try parseCached(column, cache.commodities) { (text) throws(TradeDomainError) in try CommodityCode(parsing: text) }
     }
 
     /// Rejects rows classified in anything but HS (SITC, BEC codes are not HS codes).
-    func requireHS(_ classificationColumn: Column) throws -> String {
+    func requireHS(_ classificationColumn: Column) throws(TradeIOError) -> String {
         let field = bytes(classificationColumn)
         if field.first == UInt8(ascii: "H"), isASCII(field) {
             // For ASCII text, hasPrefix("H") is a test of the first byte.
@@ -89,7 +89,7 @@ extension FieldAccess {
 
     /// Rejects a breakdown row (by second partner, customs procedure or mode of
     /// transport): only totals are records, or breakdowns would be summed twice.
-    func requireTotal(_ column: Column, totals: TotalCodes) throws {
+    func requireTotal(_ column: Column, totals: TotalCodes) throws(TradeIOError) {
         let field = bytes(column)
         if field.isEmpty { return }
         if let key = ShortKeyCache<Int>.key(field), totals.keys.contains(key) { return }

@@ -32,7 +32,7 @@ struct HeaderColumns: Sendable {
     /// The header's columns, refusing a name given twice.
     ///
     /// - Throws: `TradeIOError.duplicateColumn` naming the file and the column.
-    static func checked(_ header: [String], file: String) throws -> HeaderColumns {
+    static func checked(_ header: [String], file: String) throws(TradeIOError) -> HeaderColumns {
         let columns = HeaderColumns(header)
         if let duplicate = columns.duplicate { throw TradeIOError.duplicateColumn(file: file, column: duplicate) }
         return columns
@@ -87,14 +87,14 @@ struct FieldAccess {
     }
 
     /// Parses a required field, wrapping the domain error with the location.
-    func parse<T>(_ column: Column, _ transform: (String) throws -> T) throws -> T {
+    func parse<T>(_ column: Column, _ transform: (String) throws(TradeDomainError) -> T) throws(TradeIOError) -> T {
         let text = self[column]
         guard !text.isEmpty else {
             throw TradeIOError.invalidValue(location(column), value: text, reason: "is empty but required")
         }
-        do {
+        do throws(TradeDomainError) {
             return try transform(text)
-        } catch let error as TradeDomainError {
+        } catch {
             throw TradeIOError.invalidValue(location(column), value: text, reason: "is invalid: \(error)")
         }
     }
@@ -102,7 +102,7 @@ struct FieldAccess {
     /// As ``parse(_:_:)``, remembering the results of short fields (up to 7 bytes: codes,
     /// periods) in `slot`, so that a value seen before is not parsed again.
     @inline(__always)
-    func parseCached<T>(_ column: Column, _ slot: ShortKeyCache<T>, _ transform: (String) throws -> T) throws -> T {
+    func parseCached<T>(_ column: Column, _ slot: ShortKeyCache<T>, _ transform: (String) throws(TradeDomainError) -> T) throws(TradeIOError) -> T {
         let field = bytes(column)
         guard let key = ShortKeyCache<T>.key(field) else { return try parse(column, transform) }
         if let value = slot.value(for: key) { return value }
@@ -112,7 +112,7 @@ struct FieldAccess {
     }
 
     /// A non-negative finite number, or nil for an empty field.
-    func optionalAmount(_ column: Column) throws -> Double? {
+    func optionalAmount(_ column: Column) throws(TradeIOError) -> Double? {
         let field = bytes(column)
         if field.isEmpty { return nil }
         if let number = FieldBytes.plainDecimal(field) { return number }

@@ -19,10 +19,10 @@ struct JSONRecordReader {
     ///
     /// - Throws: `TradeIOError.invalidValue` (JSON not well formed), `.unsupportedFormat` (no `data`
     ///   array), `.lineTooLong`, or what `body` throws.
-    func forEachRecord(_ source: InputSource, _ body: (Result<CSVRawRecord, TradeIOError>) throws -> Bool) throws {
+    func forEachRecord(_ source: InputSource, _ body: (Result<CSVRawRecord, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         var parser = JSONByteParser(source: source, displayName: displayName, maximumRecordBytes: maximumRecordBytes)
         let name = CSVFileName(displayName)
-        try withExtendedLifetime(name) {
+        try withExtendedLifetime(name) { () throws(TradeIOError) in
             try parser.skipSpace()
             switch try parser.peek() {
             case UInt8(ascii: "["):
@@ -65,7 +65,7 @@ struct JSONRecordReader {
     /// Reads the array of records at the parser (which is at `[`); returns `false` when `body` stopped.
     @discardableResult
     private func readArray(_ parser: inout JSONByteParser, _ name: CSVFileName,
-                           _ body: (Result<CSVRawRecord, TradeIOError>) throws -> Bool) throws -> Bool {
+                           _ body: (Result<CSVRawRecord, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool {
         parser.advance()
         var header: [[UInt8]]?
         var positions: [[UInt8]: Int] = [:]
@@ -93,8 +93,8 @@ struct JSONRecordReader {
                     ends.append(storage.count)
                     storage.append(UInt8(ascii: ","))
                 }
-                let more = try storage.withUnsafeBufferPointer { bytes in
-                    try ends.withUnsafeBufferPointer { ends in
+                let more = try storage.withUnsafeBufferPointer { (bytes) throws(TradeIOError) -> Bool in
+                    try ends.withUnsafeBufferPointer { (ends) throws(TradeIOError) -> Bool in
                         try body(.success(CSVRawRecord(line: 1, file: name, bytes: bytes, ends: ends)))
                     }
                 }
@@ -125,8 +125,8 @@ struct JSONRecordReader {
                     ends.append(storage.count)
                     storage.append(UInt8(ascii: ","))
                 }
-                more = try storage.withUnsafeBufferPointer { bytes in
-                    try ends.withUnsafeBufferPointer { ends in
+                more = try storage.withUnsafeBufferPointer { (bytes) throws(TradeIOError) -> Bool in
+                    try ends.withUnsafeBufferPointer { (ends) throws(TradeIOError) -> Bool in
                         try body(.success(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends)))
                     }
                 }
@@ -168,10 +168,10 @@ struct JSONByteParser {
         .invalidValue(SourceLocation(file: displayName, line: line), value: "", reason: "is where the JSON breaks: \(reason)")
     }
 
-    private mutating func fill() throws -> Bool {
+    private mutating func fill() throws(TradeIOError) -> Bool {
         if position < count { return true }
         if ended { return false }
-        let got = try buffer.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: $0.count) }
+        let got = try buffer.withUnsafeMutableBufferPointer { (buffer) throws(TradeIOError) in try source.read(into: buffer.baseAddress!, count: buffer.count) }
         position = 0
         count = got
         if got == 0 { ended = true }
@@ -179,7 +179,7 @@ struct JSONByteParser {
     }
 
     /// The next byte without taking it.
-    mutating func peek() throws -> UInt8 {
+    mutating func peek() throws(TradeIOError) -> UInt8 {
         guard try fill() else { throw malformed("the input ends inside the document") }
         return buffer[position]
     }
@@ -191,18 +191,18 @@ struct JSONByteParser {
     }
 
     /// Takes and returns the next byte.
-    mutating func next() throws -> UInt8 {
+    mutating func next() throws(TradeIOError) -> UInt8 {
         let byte = try peek()
         advance()
         return byte
     }
 
-    mutating func expect(_ byte: UInt8) throws {
+    mutating func expect(_ byte: UInt8) throws(TradeIOError) {
         try skipSpace()
         guard try next() == byte else { throw malformed("expected '\(Character(Unicode.Scalar(byte)))'") }
     }
 
-    mutating func skipSpace() throws {
+    mutating func skipSpace() throws(TradeIOError) {
         while try fill() {
             let byte = buffer[position]
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
@@ -211,7 +211,7 @@ struct JSONByteParser {
     }
 
     /// A string's bytes, unescaped (the parser is at its opening quote).
-    mutating func string() throws -> [UInt8] {
+    mutating func string() throws(TradeIOError) -> [UInt8] {
         guard try next() == UInt8(ascii: "\"") else { throw malformed("expected a string") }
         var text: [UInt8] = []
         while true {
@@ -257,7 +257,7 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func hex4() throws -> UInt32 {
+    private mutating func hex4() throws(TradeIOError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = try next()
@@ -275,7 +275,7 @@ struct JSONByteParser {
 
     /// A scalar value's text: a string unescaped, a number as written, `true`/`false`, `null` as
     /// empty; `nil` (after skipping it) for an object or an array.
-    mutating func scalar() throws -> [UInt8]? {
+    mutating func scalar() throws(TradeIOError) -> [UInt8]? {
         try skipSpace()
         let byte = try peek()
         switch byte {
@@ -291,12 +291,12 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func literal(_ word: String) throws {
+    private mutating func literal(_ word: String) throws(TradeIOError) {
         for expected in word.utf8 where try next() != expected { throw malformed("expected \(word)") }
     }
 
     /// A number's text as written (checked against JSON's number grammar).
-    private mutating func number() throws -> [UInt8] {
+    private mutating func number() throws(TradeIOError) -> [UInt8] {
         var text: [UInt8] = []
         while try fill() {
             let byte = buffer[position]
@@ -334,7 +334,7 @@ struct JSONByteParser {
     }
 
     /// Skips any value (nested objects and arrays included).
-    mutating func skipValue() throws {
+    mutating func skipValue() throws(TradeIOError) {
         try skipSpace()
         let byte = try peek()
         if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
@@ -360,7 +360,7 @@ struct JSONByteParser {
 
     /// An object of scalar values (the parser is at `{`). A value that is an object or an array, or a
     /// string that is not UTF-8, is noted as the object's problem (the row is rejected, the read goes on).
-    mutating func object() throws -> Object {
+    mutating func object() throws(TradeIOError) -> Object {
         let line = self.line
         var object = Object()
         var bytes = 0

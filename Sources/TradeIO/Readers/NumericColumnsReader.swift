@@ -28,12 +28,12 @@ public struct NumericColumnsReader: Sendable {
     ///   whose field count differs from the header's, `.invalidValue` for a field that is not a finite
     ///   number, and the CSV errors of `CSVReader`.
     /// - Complexity: O(rows × columns).
-    public func read(columns names: [String]) throws -> (lines: [Int], columns: [[Double?]]) {
+    public func read(columns names: [String]) throws(TradeIOError) -> (lines: [Int], columns: [[Double?]]) {
         var header: [String]?
         var indices: [Int] = []
         var lines: [Int] = []
         var columns = [[Double?]](repeating: [], count: names.count)
-        try csv.forEachRecord { line, fields in
+        try csv.readRecords { (line, fields) throws(TradeIOError) -> Bool in
             guard let header else {
                 let trimmed = fields.map { $0.trimmingCharacters(in: .whitespaces) }
                 _ = try HeaderColumns.checked(trimmed, file: csv.displayName)

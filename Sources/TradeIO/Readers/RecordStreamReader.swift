@@ -54,33 +54,40 @@ public struct RecordStreamReader: Sendable {
     /// field), in stream order. `body` returns `false` to stop.
     ///
     /// - Throws: `TradeIOError` when the stream cannot be read, a CSV header matches no layout, an
-    ///   NDJSON line is not a JSON object; or what `body` throws.
+    ///   NDJSON line is not a JSON object; or what `body` throws, unchanged.
     public func forEachRecord(_ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws {
+        var caller = CallerFailure()
+        try readRecords { outcome in caller.stopOnError { try body(outcome) } }
+        try caller.rethrow()
+    }
+
+    /// As ``forEachRecord(_:)``, for a `body` that throws only `TradeIOError`.
+    func readRecords(_ body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         var assembler = LongRecordAssembler(displayName: displayName)
         var stopped = false
-        func deliver(_ outcome: Result<TradeFileRow, TradeIOError>) throws -> Bool {
+        func deliver(_ outcome: Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool {
             if !(try body(outcome)) { stopped = true }
             return !stopped
         }
         switch format {
         case .ndjson:
-            try forEachLine { line, text in
+            try forEachLine { (line, text) throws(TradeIOError) -> Bool in
                 guard !text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) else { return true }
                 let row: LongRow
-                do {
+                do throws(TradeIOError) {
                     row = try LongRow(json: text, location: SourceLocation(file: displayName, line: line))
-                } catch let error as TradeIOError {
+                } catch {
                     return try deliver(.failure(error))
                 }
-                for outcome in assembler.take(row) where !(try deliver(outcome)) { return false }
+                for outcome in assembler.add(row) where !(try deliver(outcome)) { return false }
                 return true
             }
         case .csv:
             var header: [String: Int]?
             var dispatch: RowDispatch?
             var headerCount = 0
-            try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true) { record in
-                if let dispatch { return try dispatch.take(record) { try deliver($0) } }
+            try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true) { (record) throws(TradeIOError) -> Bool in
+                if let dispatch { return try dispatch.convert(record, deliver) }
                 guard let columns = header else {
                     let names = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
                     if Self.longColumns.allSatisfy(names.contains) {
@@ -90,13 +97,13 @@ public struct RecordStreamReader: Sendable {
                     }
                     let rows = RowDispatch(displayName: displayName, sourceID: sourceID, knownSources: nil)
                     dispatch = rows
-                    return try rows.take(record) { try deliver($0) }
+                    return try rows.convert(record, deliver)
                 }
                 guard record.count == headerCount else {
                     return try deliver(.failure(.fieldCount(SourceLocation(file: displayName, line: record.line), expected: headerCount, found: record.count)))
                 }
                 let fields = try record.strings()
-                for outcome in assembler.take(LongRow(line: record.line, file: displayName) { name in columns[name].map { fields[$0] } ?? "" })
+                for outcome in assembler.add(LongRow(line: record.line, file: displayName) { name in columns[name].map { fields[$0] } ?? "" })
                 where !(try deliver(outcome)) { return false }
                 return true
             }
@@ -106,7 +113,7 @@ public struct RecordStreamReader: Sendable {
 
     /// Calls `body` with each line (1-based number, text without its line end), reading with
     /// `read(2)` so that a line is handed on as soon as it has arrived through a pipe.
-    private func forEachLine(_ body: (Int, String) throws -> Bool) throws {
+    private func forEachLine(_ body: (Int, String) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw TradeIOError.cannotOpen(file: displayName, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -153,7 +160,7 @@ struct LongRow {
     }
 
     /// An NDJSON line: a JSON object whose values are strings, numbers or null.
-    init(json: String, location: SourceLocation) throws {
+    init(json: String, location: SourceLocation) throws(TradeIOError) {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [])
@@ -181,16 +188,16 @@ struct LongRow {
 
     func location(_ field: String) -> SourceLocation { SourceLocation(file: file, line: line, field: field) }
 
-    func parse<T>(_ field: String, _ transform: (String) throws -> T) throws -> T {
+    func parse<T>(_ field: String, _ transform: (String) throws(TradeDomainError) -> T) throws(TradeIOError) -> T {
         let value = text(field)
-        do {
+        do throws(TradeDomainError) {
             return try transform(value)
         } catch {
             throw TradeIOError.invalidValue(location(field), value: value, reason: "\(error)")
         }
     }
 
-    func number(_ field: String) throws -> Double? {
+    func number(_ field: String) throws(TradeIOError) -> Double? {
         let value = text(field)
         if value.isEmpty { return nil }
         guard let number = Double(value), number.isFinite else {
@@ -199,7 +206,7 @@ struct LongRow {
         return number
     }
 
-    func integer(_ field: String) throws -> Int? {
+    func integer(_ field: String) throws(TradeIOError) -> Int? {
         let value = text(field)
         if value.isEmpty { return nil }
         guard let number = Int(value) else { throw TradeIOError.invalidValue(location(field), value: value, reason: "is not an integer") }
@@ -235,10 +242,10 @@ struct LongRecordAssembler {
         self.displayName = displayName
     }
 
-    /// Takes one row; returns the previous record when this row starts another, and the error of a bad row.
-    mutating func take(_ row: LongRow) -> [Result<TradeFileRow, TradeIOError>] {
+    /// Adds one row; returns the previous record when this row starts another, and the error of a bad row.
+    mutating func add(_ row: LongRow) -> [Result<TradeFileRow, TradeIOError>] {
         var finished: TradeFileRow?
-        do {
+        do throws(TradeIOError) {
             let rowKey = ["period", "reporter_iso", "partner_iso", "flow", "hs_code", "classification", "source"].map(row.text)
             let measure = row.text("measure")
             guard ["value_usd", "quantity", "net_weight_kg", "unit_price"].contains(measure) else {
@@ -256,7 +263,7 @@ struct LongRecordAssembler {
             switch measure {
             case "value_usd": value = figure
             case "quantity":
-                quantity = Quantity(amount: figure, unit: try row.parse("unit") { try QuantityUnit(parsing: $0) })
+                quantity = Quantity(amount: figure, unit: try row.parse("unit") { (text) throws(TradeDomainError) in try QuantityUnit(parsing: text) })
                 quantityEstimated = estimated
             case "net_weight_kg":
                 netWeight = figure
@@ -264,21 +271,19 @@ struct LongRecordAssembler {
             default: break
             }
             return finished.map { [.success($0)] } ?? []
-        } catch let error as TradeIOError {
-            return (finished.map { [.success($0)] } ?? []) + [.failure(error)]
         } catch {
-            return (finished.map { [.success($0)] } ?? []) + [.failure(.invalidValue(row.location("measure"), value: "", reason: "\(error)"))]
+            return (finished.map { [.success($0)] } ?? []) + [.failure(error)]
         }
     }
 
-    private mutating func start(_ row: LongRow, key rowKey: [String]) throws {
+    private mutating func start(_ row: LongRow, key rowKey: [String]) throws(TradeIOError) {
         key = nil
         line = row.line
-        period = try row.parse("period") { try Period(parsing: $0) }
-        reporter = try row.parse("reporter_iso") { try CountryCode($0) }
-        partner = try row.parse("partner_iso") { try CountryCode($0) }
-        flow = try row.parse("flow") { try TradeFlow(parsing: $0) }
-        commodity = try row.parse("hs_code") { try CommodityCode(parsing: $0) }
+        period = try row.parse("period") { (text) throws(TradeDomainError) in try Period(parsing: text) }
+        reporter = try row.parse("reporter_iso") { (text) throws(TradeDomainError) in try CountryCode(text) }
+        partner = try row.parse("partner_iso") { (text) throws(TradeDomainError) in try CountryCode(text) }
+        flow = try row.parse("flow") { (text) throws(TradeDomainError) in try TradeFlow(parsing: text) }
+        commodity = try row.parse("hs_code") { (text) throws(TradeDomainError) in try CommodityCode(parsing: text) }
         let classificationText = row.text("classification")
         classification = classificationText.isEmpty ? nil : classificationText
         source = row.text("source")

@@ -23,7 +23,7 @@ public struct SanctionCalendarReader: Sendable {
     ///
     /// - Returns: The events in file order.
     /// - Throws: `TradeIOError.cannotOpen` or `.invalidYAML` (file, line, key, reason).
-    public func read() throws -> [SanctionEvent] {
+    public func read() throws(TradeIOError) -> [SanctionEvent] {
         try Self.parse(yaml: try text(), displayName: displayName).events
     }
 
@@ -32,7 +32,7 @@ public struct SanctionCalendarReader: Sendable {
     /// - Returns: The calendar.
     /// - Throws: `TradeIOError.cannotOpen`, or `.invalidYAML` (file, line, key, reason), also when the
     ///   file does not name its `target`.
-    public func readCalendar() throws -> SanctionCalendar {
+    public func readCalendar() throws(TradeIOError) -> SanctionCalendar {
         let parsed = try Self.parse(yaml: try text(), displayName: displayName)
         guard let target = parsed.target else {
             throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: 1, field: "target"),
@@ -41,7 +41,7 @@ public struct SanctionCalendarReader: Sendable {
         return SanctionCalendar(target: target, events: parsed.events, origin: displayName)
     }
 
-    private func text() throws -> String {
+    private func text() throws(TradeIOError) -> String {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
@@ -58,7 +58,7 @@ public struct SanctionCalendarReader: Sendable {
     ///
     /// - Throws: `TradeIOError.invalidYAML` naming the line (syntax, nesting deeper than
     ///   ``maximumDepth``, or a bad key or value).
-    public static func parse(yaml text: String, displayName: String) throws -> (target: CountryCode?, events: [SanctionEvent]) {
+    public static func parse(yaml text: String, displayName: String) throws(TradeIOError) -> (target: CountryCode?, events: [SanctionEvent]) {
         if let line = YAMLNesting.firstLine(exceeding: maximumDepth, in: text) {
             throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: line),
                                            reason: "collections nest more than \(maximumDepth) levels deep; refused")
@@ -68,6 +68,8 @@ public struct SanctionCalendarReader: Sendable {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: Self.line(of: error)), reason: "YAML syntax error: \(Self.problem(of: error))")
+        } catch {
+            throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: 1), reason: "YAML syntax error: \(error)")
         }
         let walker = YAMLWalker(file: displayName)
         var target: CountryCode?
@@ -86,7 +88,7 @@ public struct SanctionCalendarReader: Sendable {
             throw TradeIOError.invalidYAML(SourceLocation(file: displayName, line: 1), reason: "expected 'target:' and a list of 'events:'")
         }
         var seen: Set<String> = []
-        let parsed = try events.map { node in
+        let parsed = try events.map { (node) throws(TradeIOError) -> SanctionEvent in
             let event = try walker.event(node)
             guard seen.insert(event.id).inserted else {
                 throw TradeIOError.invalidYAML(walker.location(node, "id"), reason: "event id '\(event.id)' appears twice")
@@ -128,7 +130,7 @@ struct YAMLWalker {
         .invalidYAML(location(node, key), reason: reason)
     }
 
-    func mapping(_ node: Node, allowed: Set<String>) throws -> Node.Mapping {
+    func mapping(_ node: Node, allowed: Set<String>) throws(TradeIOError) -> Node.Mapping {
         guard case let .mapping(mapping) = node else { throw fail(node, nil, "expected a mapping") }
         for key in mapping.keys {
             guard let name = key.string, allowed.contains(name) else {
@@ -140,7 +142,7 @@ struct YAMLWalker {
         return mapping
     }
 
-    func string(_ node: Node, _ key: String, required: Bool = true) throws -> String? {
+    func string(_ node: Node, _ key: String, required: Bool = true) throws(TradeIOError) -> String? {
         guard let value = node[key], value.null == nil else {
             if required { throw fail(node, key, "is required") }
             return nil
@@ -149,7 +151,7 @@ struct YAMLWalker {
         return scalar.string
     }
 
-    func date(_ node: Node, _ key: String) throws -> CalendarDate? {
+    func date(_ node: Node, _ key: String) throws(TradeIOError) -> CalendarDate? {
         guard let text = try string(node, key, required: false) else { return nil }
         do {
             return try CalendarDate(parsing: text)
@@ -158,7 +160,7 @@ struct YAMLWalker {
         }
     }
 
-    func number(_ node: Node, _ key: String) throws -> Double? {
+    func number(_ node: Node, _ key: String) throws(TradeIOError) -> Double? {
         guard let text = try string(node, key, required: false) else { return nil }
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite, value >= 0 else {
             throw fail(node, key, "'\(text)' is not a non-negative number")
@@ -166,21 +168,21 @@ struct YAMLWalker {
         return value
     }
 
-    func stringList(_ node: Node, _ key: String) throws -> [String] {
+    func stringList(_ node: Node, _ key: String) throws(TradeIOError) -> [String] {
         try locatedStringList(node, key).map(\.text)
     }
 
     /// The items of a list with the line of each.
-    func locatedStringList(_ node: Node, _ key: String) throws -> [(text: String, line: Int)] {
+    func locatedStringList(_ node: Node, _ key: String) throws(TradeIOError) -> [(text: String, line: Int)] {
         guard let value = node[key] else { return [] }
         guard case let .sequence(items) = value else { throw fail(node, key, "expected a list") }
-        return try items.map { item in
+        return try items.map { (item) throws(TradeIOError) -> (text: String, line: Int) in
             guard case let .scalar(scalar) = item else { throw fail(node, key, "expected a list of text items") }
             return (scalar.string, item.mark?.line ?? 1)
         }
     }
 
-    func event(_ node: Node) throws -> SanctionEvent {
+    func event(_ node: Node) throws(TradeIOError) -> SanctionEvent {
         _ = try mapping(node, allowed: [
             "id", "authority", "adopted", "effective", "expires", "partner_scope", "title", "measures", "notes", "sources",
         ])
@@ -199,7 +201,7 @@ struct YAMLWalker {
             sources: try stringList(node, "sources"))
     }
 
-    func measure(_ node: Node) throws -> SanctionMeasure {
+    func measure(_ node: Node) throws(TradeIOError) -> SanctionMeasure {
         _ = try mapping(node, allowed: [
             "direction", "action", "category", "hs_codes", "hs_source", "hs_source_ref", "hs_note", "national_codes",
             "effective", "expires", "grace_until", "grace_note", "cap", "exemptions", "description",
@@ -236,13 +238,13 @@ struct YAMLWalker {
             effective: try date(node, "effective"),
             expires: try date(node, "expires"),
             graceUntil: grace,
-            cap: try node["cap"].map { try cap($0, parent: node) },
+            cap: try node["cap"].map { (value) throws(TradeIOError) in try cap(value, parent: node) },
             exemptions: try string(node, "exemptions", required: false),
             description: try string(node, "description", required: false) ?? "",
             hsSourceOfficial: (try string(node, "hs_source", required: false)) == "official")
     }
 
-    func cap(_ node: Node, parent: Node) throws -> SanctionCap {
+    func cap(_ node: Node, parent: Node) throws(TradeIOError) -> SanctionCap {
         _ = try mapping(node, allowed: ["value_usd", "quantity", "unit", "period", "monitoring", "alt_quantity", "alt_unit"])
         var quantity: Quantity?
         if let amount = try number(node, "quantity") {

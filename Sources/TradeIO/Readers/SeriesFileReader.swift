@@ -29,11 +29,11 @@ public struct SeriesFileReader: Sendable {
     ///   without a `period` or `value` header, ``TradeIOError/fieldCount(_:expected:found:)``, and
     ///   ``TradeIOError/invalidValue(_:value:reason:)`` for a bad period, a non-numeric value, a frequency
     ///   that differs from the first row's, a repeated period, or a file without data rows.
-    public func read() throws -> TimeSeries<Double> {
+    public func read() throws(TradeIOError) -> TimeSeries<Double> {
         var periodColumn = -1, valueColumn = -1, width = 0
         var rows: [(line: Int, period: Period, value: Double?)] = []
         var seen: [Period: Int] = [:]
-        try CSVReader(path: path, displayName: displayName).forEachRecord { line, fields in
+        try CSVReader(path: path, displayName: displayName).readRecords { (line, fields) throws(TradeIOError) -> Bool in
             if width == 0 {
                 let header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                 guard let p = header.firstIndex(of: "period") else { throw TradeIOError.missingColumn(file: displayName, column: "period") }

@@ -43,12 +43,19 @@ public struct TidyReader: Sendable {
     /// rejects the row (naming file, line and field). `body` returns `false` to stop.
     ///
     /// - Throws: `TradeIOError` for a file that cannot be read as CSV or whose
-    ///   header is not the tidy layout.
+    ///   header is not the tidy layout; what `body` throws, unchanged.
     public func forEachRow(_ body: (Result<TradeRecord, TradeIOError>) throws -> Bool) throws {
+        var caller = CallerFailure()
+        try readRows { outcome in caller.stopOnError { try body(outcome) } }
+        try caller.rethrow()
+    }
+
+    /// As ``forEachRow(_:)``, for a `body` that throws only `TradeIOError`.
+    func readRows(_ body: (Result<TradeRecord, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         var columns: Columns?
         var headerCount = 0
         let cache = FieldCache()
-        try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true) { record in
+        try CSVReader(path: path, displayName: displayName).forEachRawRecord(checkingUTF8: true) { (record) throws(TradeIOError) -> Bool in
             let line = record.line
             if headerCount == 0 {
                 let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
@@ -64,20 +71,16 @@ public struct TidyReader: Sendable {
             }
             guard let columns else { return false }
             let row = FieldAccess(record: record, cache: cache)
-            do {
-                return try body(.success(try Self.record(from: row, columns: columns, knownSources: knownSources)))
-            } catch let error as TradeIOError {
-                return try body(.failure(error))
-            }
+            return try body(Result { () throws(TradeIOError) in try Self.record(from: row, columns: columns, knownSources: knownSources) })
         }
     }
 
     /// Reads every row; the first bad row is an error.
     ///
     /// - Throws: `TradeIOError` naming the file, line and field of the first bad row.
-    public func readAll() throws -> [TradeRecord] {
+    public func readAll() throws(TradeIOError) -> [TradeRecord] {
         var records: [TradeRecord] = []
-        try forEachRow { outcome in
+        try readRows { (outcome) throws(TradeIOError) -> Bool in
             records.append(try outcome.get())
             return true
         }
@@ -112,12 +115,12 @@ public struct TidyReader: Sendable {
         }
     }
 
-    static func record(from row: FieldAccess, columns c: Columns, knownSources: Set<String>?) throws -> TradeRecord {
-        let period = try row.parse(c.period) { try Period(parsing: $0) }
-        let reporter = try row.parse(c.reporterIso) { try CountryCode($0) }
-        let partner = try row.parse(c.partnerIso) { try CountryCode($0) }
-        let flow = try row.parse(c.flow) { try TradeFlow(parsing: $0) }
-        let commodity = try row.parse(c.hsCode) { try CommodityCode(parsing: $0) }
+    static func record(from row: FieldAccess, columns c: Columns, knownSources: Set<String>?) throws(TradeIOError) -> TradeRecord {
+        let period = try row.parse(c.period) { (text) throws(TradeDomainError) in try Period(parsing: text) }
+        let reporter = try row.parse(c.reporterIso) { (text) throws(TradeDomainError) in try CountryCode(text) }
+        let partner = try row.parse(c.partnerIso) { (text) throws(TradeDomainError) in try CountryCode(text) }
+        let flow = try row.parse(c.flow) { (text) throws(TradeDomainError) in try TradeFlow(parsing: text) }
+        let commodity = try row.parse(c.hsCode) { (text) throws(TradeDomainError) in try CommodityCode(parsing: text) }
         let value = try row.optionalAmount(c.valueUsd)
         let amount = try row.optionalAmount(c.quantity)
         let unitText = row[c.quantityUnit]
@@ -126,7 +129,7 @@ public struct TidyReader: Sendable {
             guard !unitText.isEmpty else {
                 throw TradeIOError.invalidValue(row.location(c.quantityUnit), value: unitText, reason: "is empty but the row has a quantity")
             }
-            let unit = try row.parse(c.quantityUnit) { try QuantityUnit(parsing: $0) }
+            let unit = try row.parse(c.quantityUnit) { (text) throws(TradeDomainError) in try QuantityUnit(parsing: text) }
             quantity = Quantity(amount: amount, unit: unit)
         }
         let source = row[c.sourceId]

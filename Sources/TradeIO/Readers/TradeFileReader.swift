@@ -38,8 +38,8 @@ public struct TradeFileReader: Sendable {
     /// The layout of the file, from its header row.
     ///
     /// - Throws: `TradeIOError.cannotOpen`, `.unknownLayout`, or a CSV error of the header.
-    public func layout() throws -> TradeFileLayout {
-        try forEachRow { _ in false }
+    public func layout() throws(TradeIOError) -> TradeFileLayout {
+        try readRows { _ in false }
     }
 
     /// Calls `body` with the layout once, then with each data row's outcome. `body`
@@ -50,22 +50,32 @@ public struct TradeFileReader: Sendable {
     ///   - body: Receives a row or the located error that rejects it.
     /// - Returns: The layout of the file.
     /// - Throws: `TradeIOError` when the file cannot be read as CSV (unclosed
-    ///   quote, invalid UTF-8, ...) or its header matches no layout; or what `body` throws.
+    ///   quote, invalid UTF-8, ...) or its header matches no layout; or what `body` throws, unchanged.
     @discardableResult
     public func forEachRow(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
                            _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> TradeFileLayout {
+        var caller = CallerFailure()
+        let layout = try readRows(observingBytes: observe) { outcome in caller.stopOnError { try body(outcome) } }
+        try caller.rethrow()
+        return layout
+    }
+
+    /// As ``forEachRow(observingBytes:_:)``, for a `body` that throws only `TradeIOError`.
+    @discardableResult
+    func readRows(observingBytes observe: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+                  _ body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> TradeFileLayout {
         let rows = RowDispatch(displayName: displayName, sourceID: sourceID, knownSources: knownSources)
         // Raw records with UTF-8 checked per field: the records, lines and errors of
         // `forEachRecord`, without a `String` for every field (FieldAccess).
         //
-        // The closure uses the dispatch through `Unmanaged` (`_withUnsafeGuaranteedRef`): captured as a
-        // strong reference, it was retained and released around every record. Lifetime: `rows` is
-        // kept alive by `withExtendedLifetime` until the read has returned.
+        // The closure reaches the dispatch through `Unmanaged`, so that no retain and release surround each
+        // record (measured: Benchmarks/README.md, "TradeIO: typed errors..."). Lifetime: `rows` is kept
+        // alive by `withExtendedLifetime` until the read has returned, and the closure does not escape it.
         let dispatch = Unmanaged.passUnretained(rows)
         let csv = CSVReader(path: path, displayName: displayName)
         // The format is told from the first bytes (gzip is read through zlib): CSV, or a Comtrade+ API JSON response.
         let source = try InputSource(path: path, displayName: displayName, observe: observe)
-        try withExtendedLifetime(rows) {
+        try withExtendedLifetime(rows) { () throws(TradeIOError) in
             switch source.content {
             case .csv:
                 var parser = CSVParserState(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes,
@@ -74,15 +84,17 @@ public struct TradeFileReader: Sendable {
                 parser.recoversRecordErrors = true
                 rows.recordErrors = parser.storage
                 let name = CSVFileName(displayName)
-                try withExtendedLifetime(name) {
-                    try csv.run(&parser, source: source) { line, bytes, ends in
-                        try dispatch._withUnsafeGuaranteedRef { try $0.take(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends), body) }
+                try withExtendedLifetime(name) { () throws(TradeIOError) in
+                    try csv.run(&parser, source: source) { (line, bytes, ends) throws(TradeIOError) -> Bool in
+                        try dispatch.withGuaranteedInstance { (rows) throws(TradeIOError) in
+                            try rows.convert(CSVRawRecord(line: line, file: name, bytes: bytes, ends: ends), body)
+                        }
                     }
                 }
             case .json:
-                try JSONRecordReader(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes).forEachRecord(source) { outcome in
+                try JSONRecordReader(displayName: displayName, maximumRecordBytes: csv.maximumRecordBytes).forEachRecord(source) { (outcome) throws(TradeIOError) -> Bool in
                     switch outcome {
-                    case let .success(record): return try dispatch._withUnsafeGuaranteedRef { try $0.take(record, body) }
+                    case let .success(record): return try dispatch.withGuaranteedInstance { (rows) throws(TradeIOError) in try rows.convert(record, body) }
                     case let .failure(error): return try body(.failure(error))
                     }
                 }
@@ -117,10 +129,10 @@ public struct TradeFileReader: Sendable {
     ///
     /// - Returns: The layout, the rows kept and the rejections, in file order.
     /// - Throws: `TradeIOError` for a file that cannot be read as CSV or has an unknown header.
-    public func readAll() throws -> TradeFileContents {
+    public func readAll() throws(TradeIOError) -> TradeFileContents {
         var rows: [TradeFileRow] = []
         var rejected: [TradeIOError] = []
-        let layout = try forEachRow { outcome in
+        let layout = try readRows { outcome in
             switch outcome {
             case let .success(row): rows.append(row)
             case let .failure(error): rejected.append(error)
@@ -141,9 +153,8 @@ enum ResolvedReader {
 /// The state of one ``TradeFileReader/forEachRow(observingBytes:_:)``: the layout and reader
 /// chosen from the header, then each record's conversion.
 ///
-/// A class, so that the closure handed to the CSV reader captures one reference: with the
-/// strings and caches captured one by one, the optimiser retained and released each of them
-/// for every record.
+/// A class, so that the closure handed to the CSV reader captures one reference rather than each
+/// string and cache (each of which would be retained and released per record).
 final class RowDispatch {
     let displayName: String
     let sourceID: String
@@ -153,9 +164,9 @@ final class RowDispatch {
     private(set) var layout: TradeFileLayout?
     private var reader: ResolvedReader?
     /// The converter of a Comtrade+ file, once the header is read. `Unmanaged`, and used through
-    /// `_withUnsafeGuaranteedRef`, so that taking it for each row does not retain and release it
-    /// (an `if let` of a strong or `unowned(unsafe)` optional did). Lifetime: `reader` (`.plus`)
-    /// holds the same converter strongly, is set with it, and is never reset while this dispatch lives.
+    /// `_withUnsafeGuaranteedRef`, so that taking it for each row does not retain and release it.
+    /// Lifetime: `reader` (`.plus`) holds the same converter strongly, is set with it, and is never
+    /// reset while this dispatch lives.
     private var plus: Unmanaged<ComtradePlusReader.Converter>?
     private var headerCount = 0
     /// The parser's record storage, whose `recordError` names what rejects the record handed out (CSV only).
@@ -172,34 +183,37 @@ final class RowDispatch {
     /// - Returns: What `body` returns (`true` for the header).
     /// - Throws: `TradeIOError.unknownLayout` or `.invalidUTF8` for the header; what `body` throws.
     @inline(__always)
-    func take(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    func convert(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool {
         if let recordErrors, recordErrors.recordError != nil || (record.bytes.baseAddress.map { memchr($0, 0, record.bytes.count) != nil } ?? false) {
-            return try takeFaulty(record, error: recordErrors.recordError, body)
+            return try convertFaulty(record, error: recordErrors.recordError, body)
         }
         // Comtrade+ rows go straight to their converter; the header and the other layouts take the
         // general path, kept apart so that its copies of the record and the enum do not burden this one.
-        if let plus, record.count == headerCount { return try plus._withUnsafeGuaranteedRef { try $0.deliver(record, to: body) } }
-        return try takeRecord(record, body)
+        if let plus, record.count == headerCount {
+            return try plus.withGuaranteedInstance { (converter) throws(TradeIOError) in try converter.deliver(record, to: body) }
+        }
+        return try convertGeneral(record, body)
     }
 
     /// A record the parser found an error in (`error`), or one holding a NUL byte: rejected with its reason,
     /// never stored cut at the NUL (C strings and some exports would end the field there). In the header, an error.
     @inline(never)
-    private func takeFaulty(_ record: CSVRawRecord, error: TradeIOError?, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    private func convertFaulty(_ record: CSVRawRecord, error: TradeIOError?,
+                               _ body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool {
         var problem = error
         if problem == nil, let index = (0..<record.count).first(where: { record[$0].contains(0) }) {
             let shown = String(decoding: record[index], as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\\0")
             problem = .invalidValue(SourceLocation(file: displayName, line: record.line, field: "column \(index + 1)"),
                                     value: TradeIOError.shown(shown), reason: "holds a NUL byte (\\0); refused rather than cut at it")
         }
-        guard let problem else { return try takeRecord(record, body) }
+        guard let problem else { return try convertGeneral(record, body) }
         if reader == nil { throw problem }
         return try body(.failure(problem))
     }
 
-    /// As ``take(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.
+    /// As ``convert(_:_:)``, for the header, any row of a tidy or legacy file, and rows with the wrong field count.
     @inline(never)
-    private func takeRecord(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws -> Bool) throws -> Bool {
+    private func convertGeneral(_ record: CSVRawRecord, _ body: (Result<TradeFileRow, TradeIOError>) throws(TradeIOError) -> Bool) throws(TradeIOError) -> Bool {
         let line = record.line
         guard let current = reader else {
             let header = try record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
@@ -223,19 +237,26 @@ final class RowDispatch {
         guard record.count == headerCount else {
             return try body(.failure(.fieldCount(SourceLocation(file: displayName, line: line), expected: headerCount, found: record.count)))
         }
-        do {
-            switch current {
-            case let .tidy(columns):
-                let row = FieldAccess(record: record, cache: cache)
-                return try body(.success(TradeFileRow(line: line, record: try TidyReader.record(from: row, columns: columns, knownSources: knownSources))))
-            case let .legacy(columns):
-                let row = FieldAccess(record: record, cache: cache)
-                return try body(.success(try ComtradeLegacyReader.row(from: row, columns: columns, sourceID: sourceID)))
-            case let .plus(converter):
-                return try converter.deliver(record, to: body)
-            }
-        } catch let error as TradeIOError {
-            return try body(.failure(error))
+        switch current {
+        case let .tidy(columns):
+            let row = FieldAccess(record: record, cache: cache)
+            return try body(Result { () throws(TradeIOError) in
+                TradeFileRow(line: line, record: try TidyReader.record(from: row, columns: columns, knownSources: knownSources))
+            })
+        case let .legacy(columns):
+            let row = FieldAccess(record: record, cache: cache)
+            return try body(Result { () throws(TradeIOError) in try ComtradeLegacyReader.row(from: row, columns: columns, sourceID: sourceID) })
+        case let .plus(converter):
+            return try converter.deliver(record, to: body)
         }
+    }
+}
+
+extension Unmanaged {
+    /// Calls `body` with the instance, which the caller guarantees alive for the call, without a
+    /// retain and release around it (`_withUnsafeGuaranteedRef`, whose `rethrows` loses the error's type).
+    @inline(__always)
+    func withGuaranteedInstance<Value>(_ body: (Instance) throws(TradeIOError) -> Value) throws(TradeIOError) -> Value {
+        try _withUnsafeGuaranteedRef { instance in Result { () throws(TradeIOError) in try body(instance) } }.get()
     }
 }

@@ -52,13 +52,12 @@ final class RecordWriter {
 
     /// The most keys each cache holds before it is emptied.
     static let cacheLimit = 65_536
-    /// Rows per upsert statement: 32 rows of 15 values (SQLite allows 32,766); a statement per row spent a
-    /// fifth of SQLite's time starting and ending statements.
+    /// Rows per upsert statement: 32 rows of 15 values (SQLite allows 32,766), so that starting and ending
+    /// statements is a small part of SQLite's work.
     static let rowsPerStatement = 32
     /// Rows sorted by key before they are written (non-strict): 131,072 rows of about 200 bytes, so a batch
-    /// holds at most some 28 MB whatever the file's size (the ingest's peak on the 2M-row benchmark file is
-    /// about 156 MiB; twice the batch reached 193 MiB for no clear gain). On that file, shuffled, batches
-    /// of 32 rows took about 3x the CPU time of these. The
+    /// holds at most some 28 MB whatever the file's size, while rows of a file not in key order reach the
+    /// key index in order within each batch (the sizes tried: Benchmarks/README.md). The
     /// environment variable `TRADESCOPE_INGEST_SORT_BATCH` (rows, at least 32) overrides it, so that a test
     /// can show with small inputs that memory stops growing once a batch is full.
     static let sortBatch = max(32, Int(ProcessInfo.processInfo.environment["TRADESCOPE_INGEST_SORT_BATCH"] ?? "") ?? (1 << 17))
@@ -259,7 +258,7 @@ final class RecordWriter {
     }
 
     /// Writes a period's text, as `Period.description` spells it (`2015`, `2015-Q1`, `2015-01`), into `buffer`
-    /// (8 bytes) without making a `String`: once per row, this was a tenth of the writer's time.
+    /// (8 bytes) without making a `String` (it runs once per row).
     ///
     /// - Returns: The bytes written.
     static func periodText(_ period: Period, into buffer: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

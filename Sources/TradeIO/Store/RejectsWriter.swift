@@ -23,7 +23,7 @@ public final class RejectsWriter {
     ///   - force: Replace an existing regular file.
     ///   - protectedPaths: Files that must never be written (the store, the inputs).
     /// - Throws: `TradeIOError.cannotOpen` naming the file and why it is refused or cannot be created.
-    public init(path: String, force: Bool = false, protectedPaths: [String] = []) throws {
+    public init(path: String, force: Bool = false, protectedPaths: [String] = []) throws(TradeIOError) {
         self.path = path
         file = try OutputFile(path: path, force: force, protectedPaths: protectedPaths, role: "rejects file")
         try file.write("file,line,field,reason\n")

@@ -12,7 +12,7 @@ final class RowPipeline: @unchecked Sendable {
     /// A run of row outcomes, in file order.
     typealias Batch = [Result<TradeFileRow, TradeIOError>]
     /// What the reader ends with: the layout and the stream's SHA-256 (when it hashed), or its error.
-    typealias Ending = Result<(layout: TradeFileLayout, digest: String?, bytes: Int64), any Error>
+    typealias Ending = Result<(layout: TradeFileLayout, digest: String?, bytes: Int64), TradeIOError>
 
     /// Rows per batch.
     static let batchSize = 1_024
@@ -41,8 +41,8 @@ final class RowPipeline: @unchecked Sendable {
             var batch: Batch = []
             batch.reserveCapacity(batchSize)
             let ending: Ending
-            do {
-                let layout = try reader.forEachRow(observingBytes: { chunk in
+            do throws(TradeIOError) {
+                let layout = try reader.readRows(observingBytes: { chunk in
                     bytes += Int64(chunk.count)
                     if hashing { hasher.update(chunk) }
                 }) { outcome in
@@ -97,7 +97,7 @@ final class RowPipeline: @unchecked Sendable {
     ///
     /// - Returns: The file's layout, the SHA-256 of its bytes when hashing, and the number of bytes read.
     /// - Throws: What stopped the reader (an unreadable file, a broken CSV structure, an unknown layout).
-    func result() throws -> (layout: TradeFileLayout, digest: String?, bytes: Int64) {
+    func result() throws(TradeIOError) -> (layout: TradeFileLayout, digest: String?, bytes: Int64) {
         condition.lock()
         while ending == nil { condition.wait() }
         let ending = self.ending

@@ -18,11 +18,17 @@ import GRDB
 ///   reading a store with other tools (`sqlite3`, DuckDB, pandas).
 ///
 /// Version 1 (before 2026-11-29) held every key and description in each record, under a primary key of seven text
-/// columns; an ingest spent most of its time in that index and the store was three times the size. A version 1
-/// store is upgraded in place, in one transaction, when it is opened for writing; so is a version 2 store (the
-/// indexes of version 3 are added). A store opened for reading is never written: a version 2 store is read as it
-/// is (the same queries, answered by reading the small `series` table where an index is missing), and a version 1
-/// store is refused with a message until it is opened for writing once.
+/// columns (a larger store, slower to write).
+///
+/// A store opened for writing is created or upgraded by GRDB's `DatabaseMigrator` (``migrate(_:path:)``), whose
+/// migrations are the steps between versions: `create` (the tables of the current version, in an empty file),
+/// `version2` (version 1 to 2, in place, keeping every record) and `version3` (2 to 3: the indexes). The version
+/// stays in `PRAGMA user_version`, as every earlier tradescope kept it; the migrator's own record
+/// (`grdb_migrations`) follows it (``adoptVersion(_:path:)``), so that a store written before the migrator is
+/// upgraded from where it is. A store of the current version is not written to when opened. A
+/// store opened for reading is never written: a version 2 store is read as it is (the same queries, answered by
+/// reading the small `series` table where an index is missing), and a version 1 store is refused with a message
+/// until it is opened for writing once.
 enum StoreSchema {
     /// The version this code writes.
     static let version = 3
@@ -54,7 +60,7 @@ enum StoreSchema {
     /// Upgrades a version 2 store to version 3: adds the query indexes. Runs inside the caller's write transaction.
     static func upgradeFromVersion2(_ db: Database) throws {
         try db.execute(sql: queryIndexesSQL)
-        try db.execute(sql: "PRAGMA user_version = \(version)")
+        try db.execute(sql: "PRAGMA user_version = 3")
     }
 
     /// The tables added (or replaced) by version 2.
@@ -82,7 +88,7 @@ enum StoreSchema {
             """)
     }
 
-    /// Upgrades a version 1 store (records keyed by seven text columns) to the current version, keeping every record.
+    /// Upgrades a version 1 store (records keyed by seven text columns) to version 2, keeping every record.
     ///
     /// Runs inside the caller's write transaction: a failure (or a killed process) leaves the version 1 store.
     static func upgradeFromVersion1(_ db: Database) throws {
@@ -106,8 +112,86 @@ enum StoreSchema {
                 LEFT JOIN descriptions d ON d.text = o.description;
             DROP TABLE records_version1;
             """)
-        try db.execute(sql: queryIndexesSQL)
-        try db.execute(sql: "PRAGMA user_version = \(version)")
+        try db.execute(sql: "PRAGMA user_version = 2")
+    }
+
+    // MARK: - Migrations
+
+    /// The schema version of a store as found: `nil` for a file without tradescope's tables (a new store), 1 for a
+    /// version 1 store (which set no `user_version`), else its `PRAGMA user_version`.
+    static func storedVersion(_ db: Database) throws -> Int? {
+        guard try db.tableExists("provenance") && db.tableExists("records") else { return nil }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if version == 0, try db.columns(in: "records").contains(where: { $0.name == "commodity" }) { return 1 }
+        return version
+    }
+
+    /// The migrations, in order, each named by the version it leaves the store at. Each checks the stored version
+    /// inside its (immediate) transaction and does nothing when the store is past it: another process may have run
+    /// it between this one's reading of the migrator's record and its taking the write lock.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        // An empty file gets the tables of the current version at once (as before the migrator), not those of
+        // version 1 and then each upgrade.
+        migrator.registerMigration(Migration.create) { db in
+            if try storedVersion(db) == nil { try create(db) }
+        }
+        migrator.registerMigration(Migration.version2) { db in
+            if try storedVersion(db) == 1 { try upgradeFromVersion1(db) }
+        }
+        migrator.registerMigration(Migration.version3) { db in
+            if try storedVersion(db) == 2 { try upgradeFromVersion2(db) }
+        }
+        return migrator
+    }()
+
+    /// The identifiers of the migrations.
+    enum Migration {
+        static let create = "create"
+        static let version2 = "version2"
+        static let version3 = "version3"
+
+        /// The migrations behind a store of `version` (0: none).
+        static func applied(upTo version: Int) -> ArraySlice<String> {
+            [create, version2, version3].prefix(version)
+        }
+    }
+
+    /// Creates or upgrades the store behind `queue` to the current version, under SQLite's write lock.
+    ///
+    /// First, in an immediate transaction (which waits up to the connection's busy timeout for another writer),
+    /// the migrator's record is created when missing and made to follow `PRAGMA user_version` (``adoptVersion(_:path:)``).
+    /// Then `DatabaseMigrator` runs the migrations not yet recorded, each in an immediate transaction of its own.
+    /// Two processes opening one old store at once both get the upgraded store: the second finds the version
+    /// reached, does nothing, and records the migration again, which the record's `ON CONFLICT IGNORE` key allows.
+    ///
+    /// - Throws: `TradeIOError.store` for a store of a version this code does not know; GRDB's errors otherwise
+    ///   (the caller maps them: ``TradeStore/storeAccess(path:_:)``).
+    static func migrate(_ queue: DatabaseQueue, path: String) throws {
+        try queue.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try adoptVersion(db, path: path)
+                return .commit
+            }
+        }
+        try migrator.migrate(queue)
+    }
+
+    /// Makes the migrator's record (`grdb_migrations`, as GRDB lays it out, with `ON CONFLICT IGNORE` on its key)
+    /// say what the store's version says: `PRAGMA user_version` is the record that counts (every tradescope kept
+    /// it, and tools outside tradescope may set it), the migrator's follows it.
+    ///
+    /// - Throws: `TradeIOError.store` when the store's version is not one this code upgrades (a later version).
+    static func adoptVersion(_ db: Database, path: String) throws {
+        let found = try storedVersion(db)
+        if let found, !(1...version).contains(found) {
+            throw TradeIOError.store(path: path, reason: "the store has schema version \(found); this tradescope reads version \(version) (and upgrades versions 1 and 2)")
+        }
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY ON CONFLICT IGNORE)")
+        try db.execute(sql: "DELETE FROM grdb_migrations")
+        for identifier in Migration.applied(upTo: found ?? 0) {
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
+        }
     }
 
     /// The version 1 tables, as that version created them (for the upgrade test).

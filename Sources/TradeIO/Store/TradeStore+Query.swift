@@ -140,9 +140,9 @@ extension TradeStore {
     /// The stored records that pass a filter, in `order` (see ``forEachRecord(matching:order:_:)``).
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
-    public func records(matching filter: RecordFilter, order: RecordOrder = .seriesPeriod) throws -> [TradeRecord] {
+    public func records(matching filter: RecordFilter, order: RecordOrder = .seriesPeriod) throws(TradeIOError) -> [TradeRecord] {
         var records: [TradeRecord] = []
-        try forEachRow(matching: filter, order: order) { records.append($0.record) }
+        try storeAccess { try forEachRow(matching: filter, order: order) { records.append($0.record) } }
         return records
     }
 
@@ -150,9 +150,9 @@ extension TradeStore {
     /// filter, in `order` (see ``forEachRow(matching:order:_:)``).
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
-    public func rows(matching filter: RecordFilter, order: RecordOrder = .seriesPeriod) throws -> [TradeFileRow] {
+    public func rows(matching filter: RecordFilter, order: RecordOrder = .seriesPeriod) throws(TradeIOError) -> [TradeFileRow] {
         var rows: [TradeFileRow] = []
-        try forEachRow(matching: filter, order: order) { rows.append($0) }
+        try storeAccess { try forEachRow(matching: filter, order: order) { rows.append($0) } }
         return rows
     }
 
@@ -184,8 +184,7 @@ extension TradeStore {
                     statistics.recordsFullScanSteps += Int(sqlite3_stmt_status(recordsStatement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
                 }
                 // The period bounds are bound once; each series rebinds only its id (parameter 1). The records are
-                // stepped through SQLite's C API and their columns read in place (a GRDB row per record cost more
-                // than the rest of the query).
+                // stepped through SQLite's C API and their columns read in place, without a GRDB `Row` per record.
                 try recordsStatement.setArguments([Int64(0)] + query.periodArguments)
                 let handle = recordsStatement.sqliteStatement
                 let series = try Row.fetchCursor(seriesStatement, arguments: query.seriesArguments)
@@ -214,10 +213,8 @@ extension TradeStore {
             }
         } catch let error as CallerError {
             throw error.error
-        } catch let error as TradeIOError {
-            throw error
         } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
+            throw Self.storeError(error, path: path)
         }
         return statistics
     }
@@ -237,7 +234,7 @@ extension TradeStore {
     ///   - filter: The records considered.
     /// - Returns: The distinct values, as stored text.
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func distinctValues(_ field: RecordField, matching filter: RecordFilter) throws -> [String] {
+    public func distinctValues(_ field: RecordField, matching filter: RecordFilter) throws(TradeIOError) -> [String] {
         let query = RecordQuery(filter)
         if query.matchesNothing { return [] }
         let seriesWhere = query.seriesConditions.isEmpty ? "" : " AND " + query.seriesConditions.joined(separator: " AND ")
@@ -257,27 +254,21 @@ extension TradeStore {
             sql = "SELECT DISTINCT \(value) FROM series s CROSS JOIN records r ON r.series_id = s.id WHERE 1\(seriesWhere)\(periodWhere)"
             arguments = query.seriesArguments + query.periodArguments
         }
-        do {
-            let values = try queue.read { db in try String.fetchAll(db, sql: sql, arguments: arguments) }
-            switch field {
-            case .commodity:
-                return values.filter { $0 == "TOTAL" } + values.filter { $0 != "TOTAL" }
-            case .frequency:
-                return Frequency.allCases.map(\.rawValue).filter(values.contains)
-            case .period:
-                return try values.map { text in
-                    guard let period = try? Period(parsing: text) else {
-                        throw TradeIOError.store(path: path, reason: "column records.period holds '\(text)', which is not valid")
-                    }
-                    return period
-                }.sorted().map(\.description)
-            default:
-                return values
-            }
-        } catch let error as TradeIOError {
-            throw error
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
+        let values = try reading { db in try String.fetchAll(db, sql: sql, arguments: arguments) }
+        switch field {
+        case .commodity:
+            return values.filter { $0 == "TOTAL" } + values.filter { $0 != "TOTAL" }
+        case .frequency:
+            return Frequency.allCases.map(\.rawValue).filter(values.contains)
+        case .period:
+            return try values.map { (text) throws(TradeIOError) -> Period in
+                guard let period = try? Period(parsing: text) else {
+                    throw TradeIOError.store(path: path, reason: "column records.period holds '\(text)', which is not valid")
+                }
+                return period
+            }.sorted().map(\.description)
+        default:
+            return values
         }
     }
 
@@ -289,19 +280,15 @@ extension TradeStore {
     ///   - order: The order of the series.
     /// - Returns: The `detail` column of each plan, in order; empty when the filter can match nothing.
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func queryPlan(matching filter: RecordFilter, order: RecordOrder = .seriesPeriod) throws -> (series: [String], records: [String]) {
+    public func queryPlan(matching filter: RecordFilter, order: RecordOrder = .seriesPeriod) throws(TradeIOError) -> (series: [String], records: [String]) {
         let query = RecordQuery(filter)
         if query.matchesNothing { return ([], []) }
-        do {
-            return try queue.read { db in
-                let series = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.seriesSQL(order: order), arguments: query.seriesArguments)
-                    .map { $0["detail"] as String }
-                let records = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.recordsSQL, arguments: [Int64(0)] + query.periodArguments)
-                    .map { $0["detail"] as String }
-                return (series, records)
-            }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
+        return try reading { db in
+            let series = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.seriesSQL(order: order), arguments: query.seriesArguments)
+                .map { $0["detail"] as String }
+            let records = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.recordsSQL, arguments: [Int64(0)] + query.periodArguments)
+                .map { $0["detail"] as String }
+            return (series, records)
         }
     }
 }
@@ -321,7 +308,7 @@ private struct StoredSeries {
     let sourceID: String
 
     /// Decodes the columns id, reporter, partner, flow, classification, commodity, source_id.
-    init(_ row: Row, store: String) throws {
+    init(_ row: Row, store: String) throws(TradeIOError) {
         func invalid(_ column: String, _ value: String) -> TradeIOError {
             let id: Int64 = row[0]
             return TradeIOError.store(path: store, reason: "series \(id): column \(column) holds '\(value)', which is not valid")

@@ -66,14 +66,14 @@ public final class TradeStore: Sendable {
     ///     version or version 2 (whose missing indexes make selections by partner or commodity read the small
     ///     `series` table), and refuses a version 1 store until it is opened for writing once.
     /// - Throws: `TradeIOError.store` when the file cannot be opened or is not a store (for reading: does not exist).
-    public init(path: String, access: Access = .write) throws {
+    public init(path: String, access: Access = .write) throws(TradeIOError) {
         self.path = path
-        do {
+        (queue, schemaVersion) = try Self.storeAccess(path: path) { () throws -> (DatabaseQueue, Int) in
             var configuration = Configuration()
             configuration.busyMode = .timeout(Self.busyTimeout)
-            // SQLite does not check the references of `records` row by row: the ingest takes every id from
-            // the table it names (RecordWriter), and the checks cost three index lookups per record, a third
-            // of an ingest's time. `integrityCheck()` runs `PRAGMA foreign_key_check` (the tests call it).
+            // SQLite does not check the references of `records` row by row (three index lookups per record): the
+            // ingest takes every id from the table it names (RecordWriter), so they hold by construction, and
+            // `integrityCheck()` runs `PRAGMA foreign_key_check` (the tests call it).
             configuration.foreignKeysEnabled = false
             switch access {
             case .read:
@@ -83,13 +83,11 @@ public final class TradeStore: Sendable {
                 // A store is always in WAL mode (set when it was created); a read-only connection leaves it so.
                 configuration.readonly = true
                 // A 16 MiB page cache (SQLite's default is 2 MiB): a query that selects many series of a store
-                // ingested period by period finds each series' records on pages shared with other series, and
-                // read them again from the file (a system call and a 16 KiB copy each) once the small cache had
-                // dropped them; `export --hs 27` of the 2M-row benchmark store spent as much time in the kernel as
-                // in the query. It bounds what reading adds to memory.
+                // ingested period by period finds each series' records on pages shared with other series, which a
+                // small cache drops and reads from the file again. It bounds what reading adds to memory.
                 configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
-                queue = try DatabaseQueue(path: path, configuration: configuration)
-                schemaVersion = try queue.read { db in
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                let schemaVersion = try queue.read { db in
                     guard try db.tableExists("provenance") && db.tableExists("records") else {
                         throw TradeIOError.store(path: path, reason: "not a tradescope store (no provenance and records tables)")
                     }
@@ -100,47 +98,22 @@ public final class TradeStore: Sendable {
                     }
                     throw TradeIOError.store(path: path, reason: "the store has schema version \(version); this tradescope reads versions \(StoreSchema.readableVersions.lowerBound)-\(StoreSchema.version)")
                 }
+                return (queue, schemaVersion)
             case .write:
                 configuration.journalMode = .wal
                 // 16 KiB pages for a new store (before GRDB turns WAL on, after which the size is fixed): a quarter
                 // of the page writes of SQLite's 4 KiB when an ingest appends millions of records. No effect on an
                 // existing store.
                 configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
-                queue = try DatabaseQueue(path: path, configuration: configuration)
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
                 // Only a new store, or one written by an earlier version, is written to here, so that opening
                 // a current store never waits for (or blocks) an ingest in another process.
-                let version = try queue.read { db in
-                    try db.tableExists("provenance") && db.tableExists("records") ? Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 : nil
+                // Checked again under the write lock (StoreSchema.migrate): another process may be doing it.
+                if try queue.read({ db in try StoreSchema.storedVersion(db) }) != StoreSchema.version {
+                    try StoreSchema.migrate(queue, path: path)
                 }
-                if version != StoreSchema.version {
-                    // BEGIN IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the schema is
-                    // looked at, so two first ingests of a new store take turns; a deferred transaction let both see
-                    // no tables and the second fail with "table series already exists".
-                    try queue.writeWithoutTransaction { db in try db.inTransaction(.immediate) {
-                        // GRDB caches the schema it saw (the check above, before the lock): read it afresh.
-                        db.clearSchemaCache()
-                        // Checked again inside the transaction: another process may have done it meanwhile.
-                        guard try db.tableExists("records") else {
-                            try StoreSchema.create(db)
-                            return .commit
-                        }
-                        switch try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 {
-                        case StoreSchema.version: return .commit
-                        case 2: try StoreSchema.upgradeFromVersion2(db)
-                        case 0 where try db.columns(in: "records").contains { $0.name == "commodity" }:
-                            try StoreSchema.upgradeFromVersion1(db)
-                        case let other:
-                            throw TradeIOError.store(path: path, reason: "the store has schema version \(other); this tradescope reads version \(StoreSchema.version) (and upgrades versions 1 and 2)")
-                        }
-                        return .commit
-                    } }
-                }
-                schemaVersion = StoreSchema.version
+                return (queue, StoreSchema.version)
             }
-        } catch let error as TradeIOError {
-            throw error
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
 
@@ -148,8 +121,8 @@ public final class TradeStore: Sendable {
     ///
     /// Memory: the file is streamed; what grows with the file is one 64-bit hash per
     /// row for the overlap check (``KeyHashLog``: 16 MB for 2 million rows, 32 MB while
-    /// they are sorted at the end; with `strict`, a set of them), where the text keys
-    /// took some 100 bytes each. The hash (``KeyHashes``) is the same in every run; two different keys share a hash with a probability of
+    /// they are sorted at the end; with `strict`, a set of them), not the text keys
+    /// (some 100 bytes each). The hash (``KeyHashes``) is the same in every run; two different keys share a hash with a probability of
     /// about n²/2⁶⁵ (10⁻⁷ for 2 million rows), in which case a row would be counted as replacing one
     /// (or, strict, rejected) in the dry run only; a real ingest compares the full keys.
     ///
@@ -164,24 +137,15 @@ public final class TradeStore: Sendable {
     /// - Returns: The summary (replacements counted within the file only).
     /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, or (strict) the first bad or repeated row.
     public static func validate(file: String, displayName: String? = nil, strict: Bool = false,
-                                reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
+                                reject: (TradeIOError) throws(TradeIOError) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws(TradeIOError) -> IngestSummary {
         let name = displayName ?? file
         var hasher = SHA256.Hasher()
-        // The state of the read, behind a pointer that the row closure captures: captured one by one
-        // (the name, the counts, the set, the log, the hashes), the optimiser passed each to the closure
-        // and retained and released some of them for every row. Lifetime: allocated here, freed by the
-        // `defer` once `forEachRow` has returned; the closure does not escape.
-        let state = UnsafeMutablePointer<DryRun>.allocate(capacity: 1)
-        state.initialize(to: DryRun(name: name, strict: strict))
-        defer {
-            state.deinitialize(count: 1)
-            state.deallocate()
+        var state = DryRun(name: name, strict: strict)
+        let layout = try TradeFileReader(path: file, displayName: name).readRows(observingBytes: { hasher.update($0) }) { (outcome) throws(TradeIOError) -> Bool in
+            try state.check(outcome, reject: reject, progress: progress)
         }
-        let layout = try TradeFileReader(path: file, displayName: name).forEachRow(observingBytes: { hasher.update($0) }) { outcome in
-            try state.pointee.take(outcome, reject: reject, progress: progress)
-        }
-        var counts = state.pointee.counts
-        if !strict { counts.replaced = state.pointee.log.repeats() }
+        var counts = state.counts
+        if !strict { counts.replaced = state.log.repeats() }
         progress(counts.handled)
         return counts.summary(file: name, sha256: hasher.finalizeHex(), layout: layout, alreadyIngested: false, dryRun: true)
     }
@@ -198,7 +162,7 @@ public final class TradeStore: Sendable {
     /// - Throws: `TradeIOError` for an unreadable file, an unknown layout, (strict) the
     ///   first bad or overlapping row, or `.store` when SQLite fails. The store is then unchanged.
     public func ingest(file: String, displayName: String? = nil, strict: Bool = false,
-                       reject: (TradeIOError) throws -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
+                       reject: (TradeIOError) throws(TradeIOError) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws(TradeIOError) -> IngestSummary {
         let name = displayName ?? file
         // A regular file of a size ingested before is hashed first (a pass of its own) so that bytes ingested
         // before are skipped unread. Any other file (a new size, or a pipe) is hashed by the reader as its rows
@@ -209,13 +173,13 @@ public final class TradeStore: Sendable {
                 file: name, sha256: digest, layout: TradeFileLayout(rawValue: previous["reader"]), rowsRead: 0, rowsKept: 0,
                 rowsRejected: 0, rowsReplaced: 0, suspectQuantityRows: 0, alreadyIngested: true, dryRun: false)
         }
+        let sizeSeenBefore = try size.map { (size) throws(TradeIOError) in
+            try reading { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM provenance WHERE bytes IS NULL OR bytes = ?)", arguments: [size]) ?? true
+            }
+        } ?? false
+        let digestFirst = sizeSeenBefore ? try SHA256.hexDigest(ofFile: file, displayName: name) : nil
         do {
-            let sizeSeenBefore = try size.map { size in
-                try queue.read { db in
-                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM provenance WHERE bytes IS NULL OR bytes = ?)", arguments: [size]) ?? true
-                }
-            } ?? false
-            let digestFirst = sizeSeenBefore ? try SHA256.hexDigest(ofFile: file, displayName: name) : nil
             return try queue.write { db -> IngestSummary in
                 if let digestFirst, let previous = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE sha256 = ?", arguments: [digestFirst]) {
                     return alreadyIngested(digestFirst, previous)
@@ -226,9 +190,7 @@ public final class TradeStore: Sendable {
                     """, arguments: [name, digestFirst ?? "pending " + UUID().uuidString, ISO8601DateFormatter().string(from: Date())])
                 let provenanceID = db.lastInsertedRowID
                 // A 32 MiB page cache (SQLite's default is 2 MiB) holds much of the `records` key index, whose
-                // inserts land all over it when a file is not in series order: with a C probe of these statements
-                // on the 2M-row benchmark file, 20% less time sorted by period and 40% less shuffled, the same in
-                // the file's own order. It bounds what an ingest adds to memory.
+                // inserts land all over it when a file is not in series order. It bounds what an ingest adds to memory.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
                 var counts = Counts()
                 let writer = try RecordWriter(db: db, provenanceID: provenanceID, strict: strict, fileName: name)
@@ -238,8 +200,8 @@ public final class TradeStore: Sendable {
                 while let batch = pipeline.next() {
                     for outcome in batch {
                         if counts.handled % Self.progressInterval == 0 { progress(counts.handled) }
-                        try counts.take(outcome, strict: strict, reject: reject) { row in
-                            try writer.write(row)
+                        try counts.tally(outcome, strict: strict, reject: reject) { (row) throws(TradeIOError) -> Bool in
+                            try Self.storeAccess(path: path) { try writer.write(row) }
                             return false
                         }
                     }
@@ -264,10 +226,8 @@ public final class TradeStore: Sendable {
         } catch let already as AlreadyIngested {
             // Thrown inside the transaction so that SQLite rolls back the rows of a stream seen before.
             return already.summary
-        } catch let error as TradeIOError {
-            throw error
         } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
+            throw Self.storeError(error, path: path)
         }
     }
 
@@ -280,9 +240,8 @@ public final class TradeStore: Sendable {
     /// - Returns: `["ok"]` for a sound store, else SQLite's list of problems (a broken reference as
     ///   "records row R: no parent in T").
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func integrityCheck() throws -> [String] {
-        do {
-            return try queue.read { db in
+    public func integrityCheck() throws(TradeIOError) -> [String] {
+        try reading { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 let references = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
                     let table: String = row[0], parent: String = row[2]
@@ -290,36 +249,27 @@ public final class TradeStore: Sendable {
                     return "\(table) row \(rowID.map(String.init) ?? "?"): no parent in \(parent)"
                 }
                 return problems == ["ok"] && references.isEmpty ? ["ok"] : problems.filter { $0 != "ok" } + references
-            }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
 
     /// Every stored record, ordered by key.
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
-    public func records() throws -> [TradeRecord] {
+    public func records() throws(TradeIOError) -> [TradeRecord] {
         try rows().map(\.record)
     }
 
     /// Every stored record with its numeric codes, estimation flag and line, ordered by key.
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read or holds an invalid value.
-    public func rows() throws -> [TradeFileRow] {
-        do {
-            return try queue.read { db in
-                var rows: [TradeFileRow] = []
-                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM trade_records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
-                while let row = try cursor.next() {
-                    rows.append(try Self.fileRow(row))
-                }
-                return rows
+    public func rows() throws(TradeIOError) -> [TradeFileRow] {
+        try reading { db in
+            var rows: [TradeFileRow] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM trade_records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
+            while let row = try cursor.next() {
+                rows.append(try Self.fileRow(row))
             }
-        } catch let error as TradeIOError {
-            throw error
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
+            return rows
         }
     }
 
@@ -327,29 +277,21 @@ public final class TradeStore: Sendable {
     ///
     /// - Returns: `SELECT count(*) FROM records`.
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func recordCount() throws -> Int {
-        do {
-            return try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0 }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
-        }
+    public func recordCount() throws(TradeIOError) -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0 }
     }
 
     /// The provenance table, oldest first.
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func provenance() throws -> [IngestSummary] {
-        do {
-            return try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM provenance ORDER BY id").map { row in
-                    IngestSummary(
-                        file: row["file_name"], sha256: row["sha256"], layout: TradeFileLayout(rawValue: row["reader"]),
-                        rowsRead: row["rows_read"], rowsKept: row["rows_kept"], rowsRejected: row["rows_rejected"],
-                        rowsReplaced: row["rows_replaced"], suspectQuantityRows: 0, alreadyIngested: false, dryRun: false)
-                }
+    public func provenance() throws(TradeIOError) -> [IngestSummary] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM provenance ORDER BY id").map { row in
+                IngestSummary(
+                    file: row["file_name"], sha256: row["sha256"], layout: TradeFileLayout(rawValue: row["reader"]),
+                    rowsRead: row["rows_read"], rowsKept: row["rows_kept"], rowsRejected: row["rows_rejected"],
+                    rowsReplaced: row["rows_replaced"], suspectQuantityRows: 0, alreadyIngested: false, dryRun: false)
             }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
 
@@ -357,15 +299,11 @@ public final class TradeStore: Sendable {
     /// files ingested by a version 1 store, which did not keep sizes).
     ///
     /// - Throws: `TradeIOError.store` when the store cannot be read.
-    public func ingestedFiles() throws -> [(file: String, sha256: String, bytes: Int?)] {
-        do {
-            return try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT file_name, sha256, bytes FROM provenance ORDER BY id").map { row in
-                    (file: row["file_name"], sha256: row["sha256"], bytes: row["bytes"])
-                }
+    public func ingestedFiles() throws(TradeIOError) -> [(file: String, sha256: String, bytes: Int?)] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT file_name, sha256, bytes FROM provenance ORDER BY id").map { row in
+                (file: row["file_name"], sha256: row["sha256"], bytes: row["bytes"])
             }
-        } catch {
-            throw TradeIOError.store(path: path, reason: "\(error)")
         }
     }
 
@@ -387,7 +325,7 @@ public final class TradeStore: Sendable {
 
     static let unitsByCode = Dictionary(QuantityUnit.allUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
-    static func fileRow(_ row: Row) throws -> TradeFileRow {
+    static func fileRow(_ row: Row) throws(TradeIOError) -> TradeFileRow {
         func invalid(_ column: String, _ value: String) -> TradeIOError {
             TradeIOError.store(path: "records", reason: "column \(column) holds '\(value)', which is not valid")
         }
@@ -400,7 +338,7 @@ public final class TradeStore: Sendable {
         guard let flow = TradeFlow(rawValue: flowText) else { throw invalid("flow", flowText) }
         guard let commodity = try? CommodityCode(parsing: commodityText) else { throw invalid("commodity", commodityText) }
         // Figures stored as text or blobs by another tool are refused, not read as 0 (see StoredSeries.fileRow).
-        func number(_ column: String) throws -> Double? {
+        func number(_ column: String) throws(TradeIOError) -> Double? {
             let stored: DatabaseValue = row[column]
             switch stored.storage {
             case .null: return nil
@@ -429,6 +367,43 @@ public final class TradeStore: Sendable {
     }
 }
 
+// MARK: - Store access
+
+extension TradeStore {
+    /// Runs `body` in a read transaction of the store (``storeAccess(path:_:)``).
+    func reading<Value>(_ body: (Database) throws -> Value) throws(TradeIOError) -> Value {
+        try Self.storeAccess(path: path) { try queue.read(body) }
+    }
+
+    /// Runs `body` in a write transaction of the store (``storeAccess(path:_:)``).
+    func writing<Value>(_ body: (Database) throws -> Value) throws(TradeIOError) -> Value {
+        try Self.storeAccess(path: path) { try queue.write(body) }
+    }
+
+    /// Runs `body`, which reads or writes the store at `path` through GRDB, and gives its errors their type:
+    /// a `TradeIOError` thrown inside passes unchanged, any other error (GRDB's `DatabaseError`, SQLite's) becomes
+    /// ``TradeIOError/store(path:reason:)`` (``storeError(_:path:)``). The one place where store errors are mapped.
+    @discardableResult
+    static func storeAccess<Value>(path: String, _ body: () throws -> Value) throws(TradeIOError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// `error` as a `TradeIOError`: itself when it is one, else ``TradeIOError/store(path:reason:)`` with its description.
+    static func storeError(_ error: any Error, path: String) -> TradeIOError {
+        error as? TradeIOError ?? .store(path: path, reason: "\(error)")
+    }
+
+    /// ``storeAccess(path:_:)`` for this store.
+    @discardableResult
+    func storeAccess<Value>(_ body: () throws -> Value) throws(TradeIOError) -> Value {
+        try Self.storeAccess(path: path, body)
+    }
+}
+
 /// The size in bytes of a regular file; nil for a pipe, a terminal or a path that cannot be read.
 func regularFileSize(_ path: String) -> Int64? {
     var status = stat()
@@ -454,14 +429,14 @@ private struct DryRun {
     var log = KeyHashLog()
     var hashes = KeyHashes()
 
-    /// Counts one row's outcome (see ``Counts/take(_:strict:reject:keep:)``), calling `progress` first every
+    /// Counts one row's outcome (see ``Counts/tally(_:strict:reject:keep:)``), calling `progress` first every
     /// ``TradeStore/progressInterval`` rows; returns `true` (read on).
     @inline(__always)
-    mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws -> Void,
-                       progress: (Int) -> Void) throws -> Bool {
+    mutating func check(_ outcome: Result<TradeFileRow, TradeIOError>, reject: (TradeIOError) throws(TradeIOError) -> Void,
+                       progress: (Int) -> Void) throws(TradeIOError) -> Bool {
         if counts.handled % TradeStore.progressInterval == 0 { progress(counts.handled) }
         let strict = strict
-        try counts.take(outcome, strict: strict, reject: reject) { row in
+        try counts.tally(outcome, strict: strict, reject: reject) { (row) throws(TradeIOError) -> Bool in
             guard strict else {
                 log.append(hashes.hash(row.record))
                 return false
@@ -484,8 +459,8 @@ struct Counts {
 
     /// Counts one outcome; calls `keep` for a row (which says whether it replaced one), `reject` (or throws, when strict) for an error.
     /// A row whose quantity was set aside is kept and its notice handed to `reject`; when strict, its error is thrown instead.
-    mutating func take(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws -> Void,
-                       keep: (TradeFileRow) throws -> Bool) throws {
+    mutating func tally(_ outcome: Result<TradeFileRow, TradeIOError>, strict: Bool, reject: (TradeIOError) throws(TradeIOError) -> Void,
+                       keep: (TradeFileRow) throws(TradeIOError) -> Bool) throws(TradeIOError) {
         switch outcome {
         case let .success(row):
             if let aside = row.quantitySetAside {

@@ -60,7 +60,7 @@ struct IngestCommand: ParsableCommand {
         let store = try dryRun ? nil : db.map { try TradeStore(path: $0) }
         var summaries: [IngestSummary] = []
         for file in files {
-            let reject: (TradeIOError) throws -> Void = { writer?.write($0) }
+            let reject: (TradeIOError) -> Void = { writer?.write($0) }
             let progress = IngestProgress(file: file)
             // "-" is standard input, read once as it streams (memory does not grow with it).
             let (path, name) = file == "-" ? ("/dev/stdin", "stdin") : (file, file)

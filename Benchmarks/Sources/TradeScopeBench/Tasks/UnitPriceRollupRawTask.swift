@@ -21,17 +21,14 @@ enum UnitPriceRollupRawTask {
                 return true
             }
             rows += 1
-            let quantityBytes = record[quantity]
-            if quantityBytes.isEmpty { missing += 1; return true }
-            guard let q = parseDouble(quantityBytes) else { throw badField(path, record, quantity, "qty") }
+            if record.withField(quantity, { $0.isEmpty }) { missing += 1; return true }
+            guard let q = record.withField(quantity, parseDouble) else { throw badField(path, record, quantity, "qty") }
             if q == 0 { zero += 1; return true }
-            guard let v = parseDouble(record[value]) else { throw badField(path, record, value, "primaryValue") }
-            guard let p = parseInteger(record[period]) else { throw badField(path, record, period, "period") }
-            let codeBytes = record[code]
-            guard codeBytes.count >= 2, let c = parseInteger(UnsafeBufferPointer(rebasing: codeBytes[0..<2])) else {
-                throw badField(path, record, code, "cmdCode")
-            }
-            guard let u = parseInteger(record[unit]) else { throw badField(path, record, unit, "qtyUnitCode") }
+            guard let v = record.withField(value, parseDouble) else { throw badField(path, record, value, "primaryValue") }
+            guard let p = record.withField(period, parseInteger) else { throw badField(path, record, period, "period") }
+            let chapter = record.withField(code) { bytes in bytes.count >= 2 ? parseInteger(UnsafeBufferPointer(rebasing: bytes[0..<2])) : nil }
+            guard let c = chapter else { throw badField(path, record, code, "cmdCode") }
+            guard let u = record.withField(unit, parseInteger) else { throw badField(path, record, unit, "qtyUnitCode") }
             let key = ((c * 1_000_000 + p) * 100) + u
             groups[key, default: UnitPriceRollupTask.Group()].add(value: v, quantity: q)
             return true
@@ -39,8 +36,8 @@ enum UnitPriceRollupRawTask {
         return UnitPriceRollupTask.outcome(path: path, rows: rows, missing: missing, zero: zero, groups: groups.values)
     }
 
-    static func badField(_ path: String, _ record: CSVRawRecord, _ index: Int, _ name: String) -> BenchError {
-        .badField(path, record.line, name, String(decoding: record[index], as: UTF8.self))
+    static func badField(_ path: String, _ record: borrowing CSVRecordView, _ index: Int, _ name: String) -> BenchError {
+        .badField(path, record.line, name, record.withField(index) { String(decoding: $0, as: UTF8.self) })
     }
 }
 
