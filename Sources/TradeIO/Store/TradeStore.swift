@@ -118,11 +118,12 @@ public final class TradeStore: Sendable {
                         guard try db.tableExists("records") else { return try StoreSchema.create(db) }
                         switch try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 {
                         case StoreSchema.version: return
+                        case 3: try StoreSchema.upgradeFromVersion3(db)
                         case 2: try StoreSchema.upgradeFromVersion2(db)
                         case 0 where try db.columns(in: "records").contains { $0.name == "commodity" }:
                             try StoreSchema.upgradeFromVersion1(db)
                         case let other:
-                            throw TradeIOError.store(path: path, reason: "the store has schema version \(other); this tradescope reads version \(StoreSchema.version) (and upgrades versions 1 and 2)")
+                            throw TradeIOError.store(path: path, reason: "the store has schema version \(other); this tradescope reads version \(StoreSchema.version) (and upgrades versions 1 to 3)")
                         }
                     }
                 }
@@ -259,6 +260,31 @@ public final class TradeStore: Sendable {
             throw error
         } catch {
             throw TradeIOError.store(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Replaces the store's copy of Comtrade's area list, which the `trade_records` view uses for the ISO3 codes
+    /// and names of areas (`reporter_iso`, `reporter_name`, ...). Each area is keyed by its numeric code, its ISO3
+    /// code (the code ``AreaTable/code(iso3:year:)`` prefers), its Comtrade alpha code and its numeric code as text.
+    ///
+    /// - Throws: `TradeIOError.store` when the store cannot be written.
+    public func replaceAreas(_ table: AreaTable) throws {
+        do {
+            try queue.write { db in
+                guard try db.tableExists("areas") else { return }
+                try db.execute(sql: "DELETE FROM areas; DELETE FROM area_keys;")
+                for area in table.areas {
+                    try db.execute(sql: "INSERT INTO areas (code, iso3, name) VALUES (?, ?, ?)", arguments: [area.code, area.iso3, area.name])
+                    var keys: [String: Int] = [String(area.code): area.code]
+                    if let iso3 = area.iso3, let code = table.code(iso3: iso3) { keys[iso3] = code }
+                    if let alpha = area.comtradeAlpha, let code = table.code(comtradeAlpha: alpha) { keys[alpha] = code }
+                    for (key, code) in keys {
+                        try db.execute(sql: "INSERT OR IGNORE INTO area_keys (key, code) VALUES (?, ?)", arguments: [key, code])
+                    }
+                }
+            }
+        } catch {
+            throw TradeIOError.store(path: path, reason: "cannot write the area list: \(error)")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// Output format and destination (CLI.md "Common").
 struct OutputOptions: ParsableArguments {
@@ -16,8 +17,9 @@ struct OutputOptions: ParsableArguments {
     var csvFormulaGuard = true
 
     /// Writes the rendered output to --out or standard output.
+    /// Text output is fitted to 100 columns (``TextLayout``); other formats are written as given.
     func write(_ text: String) throws {
-        try Self.write(text, to: out, force: force)
+        try Self.write(format == .text ? TextLayout.fit(text) : text, to: out, force: force)
     }
 
     /// Writes text to a file (kept unless `force`) or, with no file, to standard output.
