@@ -157,5 +157,5 @@ spark-check: build $(SPARK_VENV)/.installed
 # README's one-liner, with period and hs_code as text and the numeric area codes as integers.
 export-check: build $(NB_VENV)/.installed
 	$(BIN) export --out .build/export-check.csv --force
-	$(NB_VENV)/bin/python -c 'import pandas as pd; df = pd.read_csv(".build/export-check.csv", dtype={"period": str, "hs_code": str}, keep_default_na=False, na_values=[""]); assert str(df["value"].dtype) == "float64" and str(df["partner_code"].dtype) == "int64", df.dtypes; assert df["reporter_iso"].dropna().str.fullmatch("[A-Z]{3}").all(); print("export-check:", len(df), "rows,", df["reporter_code"].nunique(), "reporters; loads in pandas", pd.__version__)'
+	$(NB_VENV)/bin/python -c 'import pandas as pd; df = pd.read_csv(".build/export-check.csv", dtype={"period": str, "hs_code": str}, keep_default_na=False, na_values=[""]); assert pd.api.types.is_numeric_dtype(df["value"]) and pd.api.types.is_integer_dtype(df["partner_code"]), df.dtypes; assert df["reporter_iso"].dropna().str.fullmatch("[A-Z]{3}").all(); print("export-check:", len(df), "rows,", df["reporter_code"].nunique(), "reporters; loads in pandas", pd.__version__)'
 	TRADESCOPE_PYTHON=$(NB_VENV)/bin/python $(SWIFT) test --filter ExportLayoutTests

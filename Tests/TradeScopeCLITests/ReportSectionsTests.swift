@@ -90,7 +90,8 @@ func boldHeadings(_ text: String) -> [String] {
 @Suite struct TextWidthTests {
     @Test(arguments: [
         ["report"], ["report", "--freq", "monthly"], ["report", "--hs", "2601"], ["series"], ["series", "--freq", "monthly"],
-        ["trend"], ["breaks"], ["anomalies"], ["decompose", "--freq", "monthly"], ["forecast"], ["index"], ["events"],
+        ["trend"], ["breaks", "--from", "2007", "--min-segment", "3"], ["anomalies", "--from", "2007", "--to", "2017"], ["decompose", "--freq", "monthly"],
+        ["forecast", "--horizon", "3", "--from", "2007"], ["index"], ["events"],
     ])
     func everyLineFits100Columns(arguments: [String]) throws {
         let result = try runTradescope(arguments, dataDirectory: bundledDataDirectory())

@@ -327,7 +327,15 @@ public final class TradeStore: Sendable {
         do {
             return try queue.read { db in
                 var rows: [TradeFileRow] = []
-                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM trade_records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
+                // The tables, not the trade_records view, whose column names differ between schema versions 3 and 4.
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT s.reporter, s.partner, s.flow, r.period, s.commodity, s.classification,
+                           r.reporter_code, r.partner_code, d.text AS description, r.value_usd, r.quantity, r.quantity_unit,
+                           r.net_weight_kg, r.quantity_estimated, r.net_weight_estimated, r.legacy_flag, s.source_id, r.note,
+                           r.provenance_id, r.line
+                    FROM records r JOIN series s ON s.id = r.series_id LEFT JOIN descriptions d ON d.id = r.description_id
+                    ORDER BY s.reporter, s.partner, s.flow, r.period, s.commodity, s.classification, s.source_id
+                    """)
                 while let row = try cursor.next() {
                     rows.append(try Self.fileRow(row))
                 }
