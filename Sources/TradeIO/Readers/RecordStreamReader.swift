@@ -239,7 +239,8 @@ struct LongRecordAssembler {
     mutating func take(_ row: LongRow) -> [Result<TradeFileRow, TradeIOError>] {
         var finished: TradeFileRow?
         do {
-            let rowKey = ["period", "reporter_iso", "partner_iso", "flow", "hs_code", "classification", "source"].map(row.text)
+            let rowKey = ["period", "reporter_iso", "reporter_code", "partner_iso", "partner_code", "flow", "hs_code", "classification", "source"]
+                .map(row.text)
             let measure = row.text("measure")
             guard ["value_usd", "quantity", "net_weight_kg", "unit_price"].contains(measure) else {
                 throw TradeIOError.invalidValue(row.location("measure"), value: measure, reason: "is not value_usd, quantity, net_weight_kg or unit_price")
@@ -275,8 +276,10 @@ struct LongRecordAssembler {
         key = nil
         line = row.line
         period = try row.parse("period") { try Period(parsing: $0) }
-        reporter = try row.parse("reporter_iso") { try CountryCode($0) }
-        partner = try row.parse("partner_iso") { try CountryCode($0) }
+        // An area without an ISO3 code (490 "Other Asia, nes", World) has an empty reporter_iso/partner_iso in an
+        // export; its numeric code is then the area code, as the legacy readers store it.
+        reporter = try row.parse(row.text("reporter_iso").isEmpty && !row.text("reporter_code").isEmpty ? "reporter_code" : "reporter_iso") { try CountryCode($0) }
+        partner = try row.parse(row.text("partner_iso").isEmpty && !row.text("partner_code").isEmpty ? "partner_code" : "partner_iso") { try CountryCode($0) }
         flow = try row.parse("flow") { try TradeFlow(parsing: $0) }
         commodity = try row.parse("hs_code") { try CommodityCode(parsing: $0) }
         let classificationText = row.text("classification")
