@@ -55,7 +55,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Last period included: YYYY or YYYY-MM (default: the last with data).")
     var to: String?
 
-    @Option(help: "Frequency: annual or monthly (default: both).")
+    @Option(help: "Frequency: annual or monthly (default: both; with --wide, the data's own, annual when it has both).")
     var freq: FrequencyChoice?
 
     @Option(help: "Output format: csv (default), json (one object with the selection and rows) or ndjson (one row object per line).")
