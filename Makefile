@@ -4,6 +4,7 @@
 #   make notebooks  build, then execute every Notebooks/*.ipynb headless in a pinned venv; fails on any error
 #   make check-html  every HTML page type in headless Chromium at 1280 and 390 px (1-2 min); docs-charts: README charts
 #   make spark-check  the Spark driver (Tools/spark) in local[2] against --by on a store: identical results
+#   make export-check  load an export with pandas in the notebooks' venv (and run the pandas test there)
 #   make bench    benchmarks beside pandas/polars/DuckDB/numpy/statsmodels (Benchmarks/README.md); bench-quick: small sizes
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -12,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/tradescope
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: all deps build report test clean release check-html docs-charts bench bench-quick bench-build notebooks notebooks-update spark-check \
+.PHONY: all deps build report test clean release check-html docs-charts bench bench-quick bench-build notebooks notebooks-update spark-check export-check \
 	fuzz-build fuzz fuzz-smoke kill-test test-release sanitize
 
 all: report
@@ -161,3 +162,10 @@ $(SPARK_VENV)/.installed: Tools/spark/requirements.txt
 spark-check: build $(SPARK_VENV)/.installed
 	@command -v java >/dev/null || { echo "installing: openjdk-17-jre-headless"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openjdk-17-jre-headless; }
 	$(SPARK_VENV)/bin/python Tools/spark/check.py --tradescope $(BIN) --python $(SPARK_VENV)/bin/python --rows $(SPARK_ROWS)
+
+# Loads an export of the bundled data with pandas in the notebooks' venv (issue 20 item 3): the
+# README's one-liner, with period and hs_code as text and the numeric area codes as integers.
+export-check: build $(NB_VENV)/.installed
+	$(BIN) export --out .build/export-check.csv --force
+	$(NB_VENV)/bin/python -c 'import pandas as pd; df = pd.read_csv(".build/export-check.csv", dtype={"period": str, "hs_code": str}, keep_default_na=False, na_values=[""]); assert pd.api.types.is_numeric_dtype(df["value"]) and pd.api.types.is_integer_dtype(df["partner_code"]), df.dtypes; assert df["reporter_iso"].dropna().str.fullmatch("[A-Z]{3}").all(); print("export-check:", len(df), "rows,", df["reporter_code"].nunique(), "reporters; loads in pandas", pd.__version__)'
+	TRADESCOPE_PYTHON=$(NB_VENV)/bin/python $(SWIFT) test --filter ExportLayoutTests

@@ -165,19 +165,26 @@ public struct HTMLReport: Sendable {
         let code = report.table.series.selection.commodity.description
         var out = "<h2 id=\"hs-\(e(code))\">\(e(report.title))</h2>\n"
         for measure in ChartMeasure.allCases {
+            if let sentence = report.noDataSentence(measure) {
+                out += "<p class=\"note no-data\">\(e(sentence))</p>\n"
+                continue
+            }
             out += "<figure>\n" + report.chart(measure).svg(id: "c\(index)-\(measure.rawValue)") + "</figure>\n"
             out += Self.questions(report.dataQuestions(for: measure))
         }
         out += "<h3>Figures and sources</h3>\n" + seriesTable(report)
-        if !report.changes.isEmpty {
-            out += "<h3>Change between consecutive years with both \(report.quantityNoun) and value</h3>\n"
+        let glance = report.glance(heading: { $0 }).split(separator: "\n").map(String.init)
+        if let heading = glance.first {
+            out += "<h3>\(e(heading))</h3>\n<pre class=\"glance\">" + glance.dropFirst().map(e).joined(separator: "\n") + "</pre>\n"
+        }
+        if !report.yearOnYear.isEmpty {
+            out += "<h3>\(e(report.changesHeading))</h3>\n"
             out += "<table><thead><tr><th>From</th><th>To</th><th>Quantity</th><th>Value</th><th>Unit price</th><th>Price effect</th><th>Volume effect</th></tr></thead><tbody>\n"
-            for change in report.changes {
-                let cells = [change.quantityChange, change.valueChange, change.unitPriceChange, change.priceEffectShare, change.volumeEffectShare]
+            for (change, row) in zip(report.yearOnYear, report.changeRows()) {
                 out += "<tr><td>\(e(change.from.description))</td><td>\(e(change.to.description))</td>"
-                    + cells.map { "<td class=\"n\">\(NumberStyle.percent($0))</td>" }.joined() + "</tr>\n"
+                    + row.dropFirst().map { "<td class=\"n\">\(e($0))</td>" }.joined() + "</tr>\n"
             }
-            out += "</tbody></table>\n<p class=\"note\">Price and volume effects are shares of the earlier year's value (log-mean Divisia); they add up to the value change.</p>\n"
+            out += "</tbody></table>\n<p class=\"note\">\(e(report.changesNote))</p>\n"
         }
         let stories = report.stories()
         if !stories.isEmpty {

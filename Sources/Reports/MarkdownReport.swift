@@ -53,6 +53,10 @@ public struct MarkdownReport: Sendable {
                 out += "\n## Charts\n\n"
                 let code = report.table.series.selection.commodity.description
                 for measure in ChartMeasure.allCases {
+                    if let sentence = report.noDataSentence(measure) {
+                        out += Markdown.escape(sentence) + "\n\n"
+                        continue
+                    }
                     let chart = report.chart(measure)
                     let name = "\(chartPrefix)-\(code)-\(measure.rawValue).svg"
                     charts.append(ChartFile(name: name, svg: chart.svg(id: "c\(index)-\(measure.rawValue)")))

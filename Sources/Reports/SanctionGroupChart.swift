@@ -22,14 +22,32 @@ public struct SanctionGroupChart: Sendable {
         self.label = label
     }
 
-    /// The stacked bars: sanctioned goods at the bottom, the others on top.
+    /// Every period from the first to the last total, one step at a time: the chart's time axis, on
+    /// which a period without any figure is an empty slot rather than squeezed out.
+    public var axisPeriods: [Period] {
+        guard var period = totals.first?.period, let last = totals.last?.period else { return [] }
+        var periods: [Period] = []
+        while period <= last {
+            periods.append(period)
+            period = period.advanced(by: 1)
+        }
+        return periods
+    }
+
+    /// The stacked bars: sanctioned goods at the bottom, the others on top, one slot per period of
+    /// ``axisPeriods`` (a period without figures is a gap).
     public var chart: StackedBarChart {
-        StackedBarChart(
+        var byPeriod: [Period: SanctionGroupTotal] = [:]
+        for total in totals { byPeriod[total.period] = total }
+        let periods = axisPeriods
+        let gaps = periods.count - totals.count
+        return StackedBarChart(
             title: "Sanctioned and other goods (measures in force on \(coverage.date))",
-            summary: "\(label): value of goods covered by sanction measures in force on \(coverage.date) and of other goods, by period.",
-            yLabel: "Value (USD)", valueUnit: "USD", categories: totals.map(\.period.description),
-            layers: [StackedBarChart.Layer(name: "sanctioned goods", values: totals.map(\.sanctionedValue)),
-                     StackedBarChart.Layer(name: "other goods", values: totals.map(\.nonSanctionedValue), isResidual: true)])
+            summary: "\(label): value of goods covered by sanction measures in force on \(coverage.date) and of other goods, by period"
+                + (gaps > 0 ? "; \(gaps) period\(gaps == 1 ? "" : "s") without any figure left empty." : "."),
+            yLabel: "Value (USD)", valueUnit: "USD", categories: periods.map(\.description),
+            layers: [StackedBarChart.Layer(name: "sanctioned goods", values: periods.map { byPeriod[$0]?.sanctionedValue }),
+                     StackedBarChart.Layer(name: "other goods", values: periods.map { byPeriod[$0]?.nonSanctionedValue }, isResidual: true)])
     }
 
     /// `{date, country, direction, sanctioned_codes: [{code, events}], non_sanctioned_codes,
@@ -81,8 +99,8 @@ public struct SanctionGroupChart: Sendable {
         }
         if !absent.isEmpty {
             let one = absent.count == 1
-            questions.append("No chapter figure at all for \(absent.joined(separator: ", ")): \(one ? "that period has" : "those periods have") no bar, "
-                + "and the bars either side are drawn next to each other.")
+            questions.append("No chapter figure at all for \(absent.joined(separator: ", ")): \(one ? "that period keeps its place" : "those periods keep their places") "
+                + "on the time axis with no bar; nothing is filled in.")
         }
         let noSanctioned = totals.filter { $0.sanctionedValue == nil }.map(\.period.description)
         if !noSanctioned.isEmpty, !sanctioned.isEmpty {

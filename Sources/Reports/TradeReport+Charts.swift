@@ -45,8 +45,11 @@ extension TradeReport {
                 x: ChartTime.position(point.period), value: shown,
                 note: "\(point.period): sources disagree; other \(measure == .quantity ? "quantity" : "value") figures: " + listed.joined(separator: "; ")))
         }
-        var markers = events.map { event, measures in
-            LineChart.Marker(date: event.effectiveDate, label: event.id, detail: "\(event.id) effective: " + measures.map(Self.measureSummary).joined(separator: "; "))
+        // Events keep their number in the report's event list in every chart; the key says what each did and when.
+        var markers = events.enumerated().map { index, entry in
+            let did = entry.measures.map(Self.measureSummary).joined(separator: "; ")
+            return LineChart.Marker(date: entry.event.effectiveDate, label: entry.event.id, detail: "\(entry.event.id) effective: " + did,
+                                    tag: String(index + 1), key: "\(entry.event.id), effective \(entry.event.effectiveDate): \(did)")
         }
         let (breakMarkers, anomalyHighlights) = diagnosisMarks(measure)
         markers += breakMarkers
@@ -63,6 +66,22 @@ extension TradeReport {
             title: "HS \(code): \(name.lowercased()) by \(series.selection.frequency == .monthly ? "month" : "year")",
             summary: summary, xLabel: series.selection.frequency == .monthly ? "Month" : "Year", yLabel: axis, valueUnit: valueUnit,
             series: [.init(name: "HS \(code)", points: points)], markers: markers, highlights: highlights)
+    }
+
+    /// The sentence shown instead of a chart when a measure has no figure in any period, `nil` when
+    /// the chart has something to draw.
+    ///
+    /// - Parameter measure: The chart's measure.
+    public func noDataSentence(_ measure: ChartMeasure) -> String? {
+        guard chart(measure).series.allSatisfy({ $0.points.allSatisfy { $0.value == nil } }) else { return nil }
+        let code = table.series.selection.commodity
+        let what: String
+        switch measure {
+        case .quantity: what = "No \(quantityNoun) is reported for HS \(code) in this selection"
+        case .value: what = "No value is reported for HS \(code) in this selection"
+        case .unitPrice: what = "No period of HS \(code) has both a value and a \(quantityNoun), so there is no unit price"
+        }
+        return what + ": no \(measure == .unitPrice ? "unit-price" : measure.rawValue) chart is drawn."
     }
 
     /// Periods as text with consecutive runs of three or more collapsed:

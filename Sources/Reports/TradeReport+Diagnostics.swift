@@ -13,11 +13,12 @@ extension TradeReport {
     /// break (the break convention of CLI.md), and a highlight at each anomaly.
     func diagnosisMarks(_ measure: ChartMeasure) -> (markers: [LineChart.Marker], highlights: [LineChart.Highlight]) {
         guard let entry = diagnosis(of: measure) else { return ([], []) }
-        let markers = (entry.breaks?.breaks ?? []).compactMap { estimate -> LineChart.Marker? in
-            guard let period = estimate.period else { return nil }
-            let interval = estimate.lowerPeriod.flatMap { low in estimate.upperPeriod.map { "; 95% interval \(low) to \($0)" } } ?? ""
+        let markers = (entry.breaks?.breaks ?? []).compactMap(\.period).enumerated().map { index, period -> LineChart.Marker in
+            let estimate = (entry.breaks?.breaks ?? []).first { $0.period == period }
+            let interval = estimate.flatMap { e in e.lowerPeriod.flatMap { low in e.upperPeriod.map { "; 95% interval \(low) to \($0)" } } } ?? ""
+            // Breaks are tagged b1, b2 so that they never take an event's number.
             return LineChart.Marker(date: period.lastDay, label: "break \(period)",
-                                    detail: "structural break in the mean after \(period) (Bai-Perron, BIC)\(interval)")
+                                    detail: "structural break in the mean after \(period) (Bai-Perron, BIC)\(interval)", tag: "b\(index + 1)")
         }
         let highlights = entry.anomalies.map { flag in
             LineChart.Highlight(x: ChartTime.position(flag.period), value: flag.observed, note: "\(flag.period): " + Self.anomalySentence(flag))

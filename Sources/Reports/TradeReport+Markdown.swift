@@ -22,11 +22,16 @@ extension TradeReport {
             out += "\nCoverage: no source reports HS \(table.series.selection.commodity) itself in these periods; the figures are sums of the codes present.\n\n"
                 + partial.map { "- \($0.period): \(Markdown.escape($0.coverage.summary))" }.joined(separator: "\n") + "\n"
         }
-        if !changes.isEmpty {
-            out += "\n## Price and volume\n\n| From | To | Quantity | Value | Unit price | Price effect | Volume effect |\n|---|---|--:|--:|--:|--:|--:|\n"
-            for change in changes {
-                out += "| \(change.from) | \(change.to) | \(NumberStyle.percent(change.quantityChange)) | \(NumberStyle.percent(change.valueChange)) | \(NumberStyle.percent(change.unitPriceChange)) | \(NumberStyle.percent(change.priceEffectShare)) | \(NumberStyle.percent(change.volumeEffectShare)) |\n"
+        let glance = glance(heading: { $0 }).split(separator: "\n").map(String.init)
+        if let heading = glance.first {
+            out += "\n## \(Markdown.escape(heading))\n\n```\n" + glance.dropFirst().joined(separator: "\n") + "\n```\n"
+        }
+        if !yearOnYear.isEmpty {
+            out += "\n## \(changesHeading)\n\n| From | To | Quantity | Value | Unit price | Price effect | Volume effect |\n|---|---|--:|--:|--:|--:|--:|\n"
+            for (change, row) in zip(yearOnYear, changeRows()) {
+                out += "| \(change.from) | \(change.to) | " + row.dropFirst().joined(separator: " | ") + " |\n"
             }
+            out += "\n" + Markdown.escape(changesNote) + "\n"
         }
         let stories = stories()
         if !stories.isEmpty {
@@ -49,6 +54,13 @@ extension TradeReport {
             out += "\n## Monthly value through the gaps (structural model)\n\n" + monthly.lines().map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
         }
         out += "\n## Data questions\n\n" + dataQuestions().map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
+        let ids = citedSourceIDs
+        if !ids.isEmpty {
+            out += "\n## Sources\n\n" + ids.map { id in
+                guard let citation = citations[id] else { return "- `\(id)`" }
+                return "- `\(id)`: " + Markdown.escape("\(citation.publisher), \"\(citation.title)\" (\(citation.displayDate)) \(citation.url)")
+            }.joined(separator: "\n") + "\n"
+        }
         return out
     }
 }

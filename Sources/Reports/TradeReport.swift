@@ -13,6 +13,11 @@ public struct TradeReport: Sendable {
     public let title: String
     public let table: SeriesTable
     public let commodityName: String
+    /// Each period against the same period a year earlier (the previous year, or the same month
+    /// of the previous year), with the value change always and the price/volume split where both
+    /// periods have a quantity.
+    public let yearOnYear: [YearOnYearChange]
+    /// The year-on-year changes with a price/volume split (both value and quantity known).
     public let changes: [PriceVolumeChange]
     /// Events with at least one measure touching the code, with those measures: only when the
     /// calendar's target is a side of the flow, only measures on goods moving the flow's way, and
@@ -47,7 +52,8 @@ public struct TradeReport: Sendable {
         self.chapterSeries = chapterSeries
         self.commodityName = commodityName
         self.title = "\(table.selectionLabel): HS \(table.series.selection.commodity) (\(commodityName))"
-        self.changes = PriceVolumeChange.consecutive(table.series)
+        self.yearOnYear = YearOnYearChange.changes(table.series)
+        self.changes = yearOnYear.compactMap(\.priceVolume)
         self.citations = citations
         self.calendar = calendar
         self.provenance = provenance
@@ -176,19 +182,16 @@ public struct TradeReport: Sendable {
         var out = heading(title) + "\n" + String(repeating: "=", count: min(title.count, 100)) + "\n\n"
         out += table.text() + "\n"
         out += glance(heading: heading)
-        if !changes.isEmpty {
-            out += heading("Change between consecutive years with both \(quantityNoun) and value") + "\n"
-            let header = "From -> to      Quantity     Value  Unit price  Price effect  Volume effect"
+        if !yearOnYear.isEmpty {
+            out += heading(changesHeading) + "\n"
+            let width = yearOnYear.map { "\($0.from) -> \($0.to)".count }.max() ?? 13
+            let header = NumberStyle.left("From -> to", width) + "    Quantity     Value  Unit price  Price effect  Volume effect"
             out += header + "\n" + String(repeating: "-", count: header.count) + "\n"
-            for change in changes {
-                out += NumberStyle.left("\(change.from) -> \(change.to)", 13)
-                    + NumberStyle.right(NumberStyle.percent(change.quantityChange), 11)
-                    + NumberStyle.right(NumberStyle.percent(change.valueChange), 10)
-                    + NumberStyle.right(NumberStyle.percent(change.unitPriceChange), 12)
-                    + NumberStyle.right(NumberStyle.percent(change.priceEffectShare), 14)
-                    + NumberStyle.right(NumberStyle.percent(change.volumeEffectShare), 15) + "\n"
+            for row in changeRows() {
+                out += NumberStyle.left(row[0], width) + NumberStyle.right(row[1], 12) + NumberStyle.right(row[2], 10)
+                    + NumberStyle.right(row[3], 12) + NumberStyle.right(row[4], 14) + NumberStyle.right(row[5], 15) + "\n"
             }
-            out += "Price and volume effects are shares of the earlier year's value; they add up to the value change.\n\n"
+            out += changesNote + "\n\n"
         }
         let stories = stories()
         if !stories.isEmpty {
@@ -220,6 +223,33 @@ public struct TradeReport: Sendable {
             }
         }
         return out
+    }
+
+    /// The heading of the year-on-year table: "Change from the previous year" or, for a monthly
+    /// series, "Change from the same month a year earlier".
+    public var changesHeading: String {
+        switch table.series.selection.frequency {
+        case .annual: "Change from the previous year"
+        case .quarterly: "Change from the same quarter a year earlier"
+        case .monthly: "Change from the same month a year earlier"
+        }
+    }
+
+    /// The note under the year-on-year table.
+    var changesNote: String {
+        "Price and volume effects are shares of the earlier period's value (log-mean Divisia); they add up to the value change. "
+            + "'–': no \(quantityNoun) in one of the two periods, so only the value change is known."
+    }
+
+    /// The cells of the year-on-year table: period pair, then quantity, value and unit-price changes
+    /// and the price and volume effects ('–' where there is no quantity).
+    func changeRows() -> [[String]] {
+        yearOnYear.map { change in
+            let split = change.priceVolume
+            return ["\(change.from) -> \(change.to)", split.map { NumberStyle.percent($0.quantityChange) } ?? "–",
+                    NumberStyle.percent(change.valueChange), split.map { NumberStyle.percent($0.unitPriceChange) } ?? "–",
+                    split.map { NumberStyle.percent($0.priceEffectShare) } ?? "–", split.map { NumberStyle.percent($0.volumeEffectShare) } ?? "–"]
+        }
     }
 
     /// "Sanction events touching HS 2701 (measures on PRK's exports, Data/sanctions/sanctions_dprk.yaml)".
@@ -284,6 +314,15 @@ public struct TradeReport: Sendable {
                     ("unit_price_change", .number(change.unitPriceChange)),
                     ("price_effect_usd", .number(change.priceEffect)), ("volume_effect_usd", .number(change.volumeEffect)),
                     ("price_effect_share", .number(change.priceEffectShare)), ("volume_effect_share", .number(change.volumeEffectShare)),
+                ])
+            })),
+            ("year_on_year", .array(yearOnYear.map { change in
+                .object([
+                    ("from", .string(change.from.description)), ("to", .string(change.to.description)),
+                    ("value_from", .number(change.valueFrom)), ("value_to", .number(change.valueTo)),
+                    ("value_change", .number(change.valueChange)),
+                    ("quantity_change", .number(change.priceVolume?.quantityChange)),
+                    ("unit_price_change", .number(change.priceVolume?.unitPriceChange)),
                 ])
             })),
             ("stories", .array(stories().map { .string($0) })),

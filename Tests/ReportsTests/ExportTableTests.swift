@@ -26,21 +26,21 @@ struct ExportTableTests {
         ])
         // Hand calculation: 1,500 USD / 20 t = 75 USD/t, estimated because the quantity is.
         #expect(table.csv() == """
-            period,reporter_iso,partner_iso,flow,hs_code,hs_level,measure,value,unit,estimated_share,source,classification,reporter_code,partner_code,legacy_flag,description,note
-            2015,CHN,PRK,import,2701,4,value_usd,1500,USD,,UN_COMTRADE,H4,156,408,2,"Coal; ""bituminous"", briquettes",
-            2015,CHN,PRK,import,2701,4,quantity,20,t,1,UN_COMTRADE,H4,156,408,2,"Coal; ""bituminous"", briquettes",
-            2015,CHN,PRK,import,2701,4,net_weight_kg,20000,kg,0,UN_COMTRADE,H4,156,408,2,"Coal; ""bituminous"", briquettes",
-            2015,CHN,PRK,import,2701,4,unit_price,75,USD/t,1,UN_COMTRADE,H4,156,408,2,"Coal; ""bituminous"", briquettes",
-            2016,CHN,PRK,import,2701,4,value_usd,1000,USD,,UN_COMTRADE,H4,,,,,
-            2016,CHN,PRK,import,2701,4,quantity,0,t,0,UN_COMTRADE,H4,,,,,
-            2017,CHN,PRK,import,XV,section,quantity,5,u,0,UN_COMTRADE,H4,,,,,
+            period,reporter_iso,partner_iso,flow,hs_code,hs_level,measure,value,unit,estimated_share,source,classification,reporter_code,partner_code,reporter_name,partner_name,legacy_flag,description,note
+            2015,CHN,PRK,import,2701,4,value_usd,1500,USD,,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",
+            2015,CHN,PRK,import,2701,4,quantity,20,t,1,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",
+            2015,CHN,PRK,import,2701,4,net_weight_kg,20000,kg,0,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",
+            2015,CHN,PRK,import,2701,4,unit_price,75,USD/t,1,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",
+            2016,CHN,PRK,import,2701,4,value_usd,1000,USD,,UN_COMTRADE,H4,,,,,,,
+            2016,CHN,PRK,import,2701,4,quantity,0,t,0,UN_COMTRADE,H4,,,,,,,
+            2017,CHN,PRK,import,XV,section,quantity,5,u,0,UN_COMTRADE,H4,,,,,,,
 
             """)
         #expect(table.ndjson().split(separator: "\n").count == 7)
         #expect(table.ndjson().hasPrefix(#"{"period":"2015","reporter_iso":"CHN","partner_iso":"PRK","flow":"import","hs_code":"2701","hs_level":"4","measure":"value_usd","value":1500,"unit":"USD","estimated_share":null,"source":"UN_COMTRADE","classification":"H4","reporter_code":156"#))
     }
 
-    @Test("wide: one row per series, one column per period, empty where there is no figure")
+    @Test("wide: one row per series key and measure, one column per period, empty where there is no figure")
     func wide() throws {
         let table = ExportTable(entries: [
             ExportTable.Entry(record: try Self.record("2015", "2701", value: 10.5, quantity: nil)),
@@ -48,9 +48,9 @@ struct ExportTableTests {
             ExportTable.Entry(record: try Self.record("2016", "27", value: 99, quantity: nil)),
         ])
         #expect(table.wideCSV() == """
-            reporter_iso,partner_iso,flow,hs_code,hs_level,classification,measure,unit,source,2015,2016,2017
-            CHN,PRK,import,27,2,H4,value_usd,USD,UN_COMTRADE,,99,
-            CHN,PRK,import,2701,4,H4,value_usd,USD,UN_COMTRADE,10.5,,30
+            reporter_iso,reporter_code,reporter_name,partner_iso,partner_code,partner_name,flow,hs_code,hs_level,source,classifications,measure,unit,2015,2016,2017
+            CHN,,,PRK,,,import,27,2,UN_COMTRADE,H4,value_usd,USD,,99,
+            CHN,,,PRK,,,import,2701,4,UN_COMTRADE,H4,value_usd,USD,10.5,,30
 
             """)
     }

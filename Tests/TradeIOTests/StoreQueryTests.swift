@@ -369,8 +369,8 @@ struct StoreQueryTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
         // Opened for writing: upgraded in place.
         let upgraded = try TradeStore(path: path)
-        #expect(upgraded.schemaVersion == 3)
-        #expect(try state().version == 3 && state().indexes == ["series_commodity", "series_partner"])
+        #expect(upgraded.schemaVersion == 4)
+        #expect(try state().version == 4 && state().indexes == ["series_commodity", "series_partner"])
         #expect(try upgraded.rows() == expected)
         #expect(try upgraded.integrityCheck() == ["ok"])
     }

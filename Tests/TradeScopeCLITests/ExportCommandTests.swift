@@ -64,11 +64,19 @@ struct ExportCommandTests {
         return Self.table(export.standardOutput)
     }
 
+    /// Whether an exported row is of an area: by the numeric code when the reference has one (the ISO3
+    /// column is empty for areas without an ISO code, such as 490 or W00), else by the stored code as ISO3.
+    static func isArea(_ row: [String: String], side: String, key: String, code: String?) -> Bool {
+        if let code, !code.isEmpty { return row[side + "_code"] == code }
+        return row[side + "_iso"] == key
+    }
+
     /// The exported rows of one expected record, keyed by measure.
     static func measures(_ exported: [[String: String]], period: String, reporter: String, partner: String, flow: String, code: String,
-                         classification: String) -> [String: [String: String]] {
+                         classification: String, reporterCode: String? = nil, partnerCode: String? = nil) -> [String: [String: String]] {
         var found: [String: [String: String]] = [:]
-        for row in exported where row["period"] == period && row["reporter_iso"] == reporter && row["partner_iso"] == partner
+        for row in exported where row["period"] == period && isArea(row, side: "reporter", key: reporter, code: reporterCode)
+            && isArea(row, side: "partner", key: partner, code: partnerCode)
             && row["flow"] == flow && row["hs_code"] == code && row["classification"] == classification {
             #expect(found[row["measure"]!] == nil, "measure \(row["measure"]!) twice for \(period) \(reporter) \(partner) \(code)")
             found[row["measure"]!] = row
@@ -89,7 +97,8 @@ struct ExportCommandTests {
         var rowCount = 0
         for row in expected {
             let found = Self.measures(exported, period: Self.period(row["period"]!), reporter: row["reporter"]!, partner: row["partner"]!,
-                                      flow: row["flow"]!, code: row["cmd"]!, classification: row["classification"]!)
+                                      flow: row["flow"]!, code: row["cmd"]!, classification: row["classification"]!,
+                                      reporterCode: row["reporter_code"], partnerCode: row["partner_code"])
             let context = "line \(row["line"]!)"
             // Legacy rows carry no quantity in these files (Qty Unit Code 1 = no quantity), so no quantity or unit price rows.
             #expect(Set(found.keys) == Set(["value_usd"] + (row["net_weight"]!.isEmpty ? [] : ["net_weight_kg"])), "\(context)")
@@ -116,7 +125,8 @@ struct ExportCommandTests {
         var rowCount = 0
         for row in expected where row["status"] == "kept" {
             let found = Self.measures(exported, period: Self.period(row["period"]!), reporter: row["reporter"]!, partner: row["partner"]!,
-                                      flow: row["flow"]!, code: row["cmd"]!, classification: row["classification"]!)
+                                      flow: row["flow"]!, code: row["cmd"]!, classification: row["classification"]!,
+                                      reporterCode: row["reporter_code"], partnerCode: row["partner_code"])
             let context = "line \(row["line"]!)"
             rowCount += found.count
             let value = try #require(found["value_usd"], "\(context)")
@@ -223,11 +233,12 @@ struct ExportCommandTests {
         let result = try runTradescope(["export", "--db", db, "--wide"])
         let rows = Self.parseCSV(result.standardOutput)
         // Periods of comtrade_legacy_selected.expected.csv: 1993, 1997, 2016, 2017.
-        #expect(rows[0] == ["reporter_iso", "partner_iso", "flow", "hs_code", "hs_level", "classification", "measure", "unit", "source",
-                            "1993", "1997", "2016", "2017"])
-        // Line 4 of the expected file: CHN 2017 import, 421339878 USD.
-        let chinaImport = try #require(rows.first { $0.prefix(7) == ["CHN", "PRK", "import", "27", "2", "H5", "value_usd"] })
-        #expect(chinaImport[9...] == ["", "", "", "421339878"])
+        #expect(rows[0] == ["reporter_iso", "reporter_code", "reporter_name", "partner_iso", "partner_code", "partner_name", "flow", "hs_code",
+                            "hs_level", "source", "classifications", "measure", "unit", "1993", "1997", "2016", "2017"])
+        // Line 4 of the expected file: CHN 2017 import, 421339878 USD (no area list in the fixture data: no names).
+        let chinaImport = try #require(rows.first { $0[0] == "CHN" && $0[3] == "PRK" && $0[6...8] == ["import", "27", "2"] && $0[11] == "value_usd" })
+        #expect(chinaImport[1] == "156" && chinaImport[4] == "408" && chinaImport[10] == "H5")
+        #expect(chinaImport[13...] == ["", "", "", "421339878"])
         #expect(try runTradescope(["export", "--db", db, "--wide", "--format", "json"]).status == 2)
     }
 }

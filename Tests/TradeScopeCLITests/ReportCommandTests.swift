@@ -7,7 +7,8 @@ struct ReportCommandTests {
     func story2015() throws {
         let result = try runTradescope(["report"])
         #expect(result.status == 0, "\(result.standardError)")
-        let text = result.standardOutput
+        // Text output is wrapped at 100 columns: sentences are read with their line breaks undone.
+        let text = result.standardOutput.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         // Hand calculation: 19,600,000 / 15,430,000 - 1 = +27.03%; 1,100,000,000 / 1,132,180,000 - 1 = -2.84%;
         // unit price 1,132,180,000 / 15,430,000 = 73.375 -> 1,100,000,000 / 19,600,000 = 56.122 (-23.5%).
         #expect(text.contains("2015: tonnage rose +27.0% (15,430,000 t in 2014 to 19,600,000 t) while value fell -2.8%"))

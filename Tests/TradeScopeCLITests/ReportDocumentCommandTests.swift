@@ -73,7 +73,7 @@ struct ReportDocumentCommandTests {
         for measure in ["quantity", "value", "unit price"] { #expect(html.contains("HS 2701: \(measure) by year")) }
         // The fixture's events touching 2701 within the annual series (2013-2016), at their effective dates:
         // UNSCR-2321 (effective 2016-12-11); UNSCR-2371 (2017-08) lies beyond the last year drawn.
-        #expect(html.contains("Events: 1 UNSCR-2321<"))
+        #expect(html.contains("Events: 1 UNSCR-2321, effective 2016-"))
         #expect(html.contains("<h4>Data questions</h4>"))
         #expect(!html.contains("src=\"http"))
         // --out refuses to overwrite without --force.

@@ -24,10 +24,10 @@ struct RobustnessRegressionTests {
         let export = try runTradescope(["export", "--db", db, "--out", directory.appendingPathComponent("out.csv").path])
         #expect(export.status == 0, "\(export.standardError)")
         let records = try CSVReader(path: directory.appendingPathComponent("out.csv").path).readAll()
-        // The header and three measures (value_usd, quantity, unit_price), 17 fields each, the note whole.
+        // The header and three measures (value_usd, quantity, unit_price), 19 fields each, the note (last) whole.
         #expect(records.count == 4)
-        #expect(records.allSatisfy { $0.fields.count == 17 })
-        #expect(records.dropFirst().allSatisfy { $0.fields[16] == "line one\r\nline two" })
+        #expect(records.allSatisfy { $0.fields.count == 19 })
+        #expect(records.dropFirst().allSatisfy { $0.fields[18] == "line one\r\nline two" })
     }
 
     /// The same defect in the rejects file: a rejected value holding CRLF split the rejects row.
@@ -68,7 +68,7 @@ struct RobustnessRegressionTests {
         #expect(guarded.status == 0, "\(guarded.standardError)")
         let output = directory.appendingPathComponent("guarded.csv")
         try Data(guarded.standardOutput.utf8).write(to: output)
-        let notes = try CSVReader(path: output.path).readAll().dropFirst().map { $0.fields[16] }
+        let notes = try CSVReader(path: output.path).readAll().dropFirst().map { $0.fields[18] }
         #expect(Set(notes) == ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'@SUM(A1)"], "\(notes)")
         let raw = try runTradescope(["export", "--db", db, "--no-csv-formula-guard"])
         #expect(raw.standardOutput.contains("\n2013") && raw.standardOutput.contains(",@SUM(A1)\n"), "\(raw.standardOutput)")

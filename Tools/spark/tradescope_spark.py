@@ -49,10 +49,10 @@ KEY_COLUMNS = {
     "comtrade-legacy": {"code": "Commodity Code", "reporter": "Reporter ISO", "partner": "Partner ISO",
                         "reporter_code": "Reporter Code", "partner_code": "Partner Code", "period": "Period"},
     "export": {"code": "hs_code", "reporter": "reporter_iso", "partner": "partner_iso",
-               "reporter_code": None, "partner_code": None, "period": "period"},
+               "reporter_code": "reporter_code", "partner_code": "partner_code", "period": "period"},
 }
 # The long export's record key: with the arrival order after it, the rows of one record stay next to each other.
-EXPORT_RECORD_KEY = ["period", "reporter_iso", "partner_iso", "flow", "hs_code", "classification", "source"]
+EXPORT_RECORD_KEY = ["period", "reporter_iso", "reporter_code", "partner_iso", "partner_code", "flow", "hs_code", "classification", "source"]
 
 
 def layout_of(columns):

@@ -63,15 +63,26 @@ public struct LineChart: Sendable, Equatable {
         public let label: String
         /// A longer text for hover and screen readers.
         public let detail: String
+        /// The tag drawn above the line and in the key ("3", "b1"); `nil`: the marker's place in time
+        /// order among the visible markers. A report gives its events fixed tags so that an event has
+        /// the same number in every chart.
+        public let tag: String?
+        /// The key's text for the marker, printed below the chart (what the event did and when);
+        /// `nil`: the label. A marker with a key text gets a key line of its own.
+        public let key: String?
 
         /// - Parameters:
         ///   - x: The position in decimal years.
         ///   - label: The short label.
         ///   - detail: The hover text.
-        public init(x: Double, label: String, detail: String) {
+        ///   - tag: The fixed tag; `nil` (default) numbers markers in time order.
+        ///   - key: The key text; `nil` (default) uses the label.
+        public init(x: Double, label: String, detail: String, tag: String? = nil, key: String? = nil) {
             self.x = x
             self.label = label
             self.detail = detail
+            self.tag = tag
+            self.key = key
         }
 
         /// A marker at the start of a day.
@@ -80,8 +91,10 @@ public struct LineChart: Sendable, Equatable {
         ///   - date: The day (for sanctions, `SanctionEvent.effectiveDate`).
         ///   - label: The short label.
         ///   - detail: The hover text.
-        public init(date: CalendarDate, label: String, detail: String) {
-            self.init(x: ChartTime.position(date), label: label, detail: "\(date): \(detail)")
+        ///   - tag: The fixed tag; `nil` (default) numbers markers in time order.
+        ///   - key: The key text; `nil` (default) uses the label.
+        public init(date: CalendarDate, label: String, detail: String, tag: String? = nil, key: String? = nil) {
+            self.init(x: ChartTime.position(date), label: label, detail: "\(date): \(detail)", tag: tag, key: key)
         }
     }
 
@@ -136,14 +149,30 @@ public struct LineChart: Sendable, Equatable {
         return markers.filter { $0.x >= low && $0.x <= high }.sorted { $0.x < $1.x }
     }
 
-    /// The event key below the chart, wrapped: "1 UNSCR-2270 · 2 UNSCR-2321 ...".
+    /// The tag of the visible marker at `index`: its fixed tag, else its number in time order.
+    func tag(_ index: Int, _ marker: Marker) -> String { marker.tag ?? String(index + 1) }
+
+    /// The event key below the chart, wrapped: "1 UNSCR-2270 · 2 UNSCR-2321 ...". A marker with a
+    /// key text has lines of its own, wrapped at word boundaries, so the key reads in print.
     var keyLines: [String] {
         var lines: [String] = []
         var line = ""
+        let indent = "        "
+        func add(_ entry: String) {
+            if line.isEmpty { line = "Events: " + entry; return }
+            if line.count + entry.count + 3 > Self.keyLineLength { lines.append(line); line = indent + entry } else { line += " · " + entry }
+        }
         for (index, marker) in visibleMarkers.enumerated() {
-            let entry = "\(index + 1) \(marker.label)"
-            if line.isEmpty { line = "Events: " + entry; continue }
-            if line.count + entry.count + 3 > Self.keyLineLength { lines.append(line); line = "        " + entry } else { line += " · " + entry }
+            guard let key = marker.key else { add("\(tag(index, marker)) \(marker.label)"); continue }
+            if !line.isEmpty { lines.append(line) }
+            line = (lines.isEmpty ? "Events: " : indent) + tag(index, marker) + " "
+            for word in key.split(separator: " ") {
+                if line.count + word.count + 1 > Self.keyLineLength { lines.append(line); line = indent + "  " + word } else {
+                    line += (line.hasSuffix(" ") ? "" : " ") + word
+                }
+            }
+            lines.append(line)
+            line = ""
         }
         if !line.isEmpty { lines.append(line) }
         return lines
@@ -240,19 +269,20 @@ public struct LineChart: Sendable, Equatable {
         if !visible.isEmpty {
             out += "<g class=\"markers\">\n"
             // Markers less than 3 px apart share a line and a label ("4,5").
-            var clusters: [(x: Double, numbers: [Int], details: [String])] = []
+            var clusters: [(x: Double, numbers: [String], details: [String])] = []
             for (index, marker) in visible.enumerated() {
                 let x = px(marker.x)
+                let tag = tag(index, marker)
                 if let last = clusters.last, x - last.x < 3 {
-                    clusters[clusters.count - 1].numbers.append(index + 1)
-                    clusters[clusters.count - 1].details.append("\(index + 1): \(marker.detail)")
+                    clusters[clusters.count - 1].numbers.append(tag)
+                    clusters[clusters.count - 1].details.append("\(tag): \(marker.detail)")
                 } else {
-                    clusters.append((x, [index + 1], ["\(index + 1): \(marker.detail)"]))
+                    clusters.append((x, [tag], ["\(tag): \(marker.detail)"]))
                 }
             }
             var rowEnds = [-Double.infinity, -Double.infinity, -Double.infinity]
             for cluster in clusters {
-                let label = cluster.numbers.map(String.init).joined(separator: ",")
+                let label = cluster.numbers.joined(separator: ",")
                 let halfWidth = Double(label.count) * 3 + 2
                 let row = rowEnds.firstIndex { cluster.x - halfWidth - $0 >= 2 } ?? 0
                 rowEnds[row] = cluster.x + halfWidth

@@ -246,7 +246,8 @@ struct LongRecordAssembler {
     mutating func add(_ row: LongRow) -> [Result<TradeFileRow, TradeIOError>] {
         var finished: TradeFileRow?
         do throws(TradeIOError) {
-            let rowKey = ["period", "reporter_iso", "partner_iso", "flow", "hs_code", "classification", "source"].map(row.text)
+            let rowKey = ["period", "reporter_iso", "reporter_code", "partner_iso", "partner_code", "flow", "hs_code", "classification", "source"]
+                .map(row.text)
             let measure = row.text("measure")
             guard ["value_usd", "quantity", "net_weight_kg", "unit_price"].contains(measure) else {
                 throw TradeIOError.invalidValue(row.location("measure"), value: measure, reason: "is not value_usd, quantity, net_weight_kg or unit_price")
@@ -280,8 +281,10 @@ struct LongRecordAssembler {
         key = nil
         line = row.line
         period = try row.parse("period") { (text) throws(TradeDomainError) in try Period(parsing: text) }
-        reporter = try row.parse("reporter_iso") { (text) throws(TradeDomainError) in try CountryCode(text) }
-        partner = try row.parse("partner_iso") { (text) throws(TradeDomainError) in try CountryCode(text) }
+        // An area without an ISO3 code (490 "Other Asia, nes", World) has an empty reporter_iso/partner_iso in an
+        // export; its numeric code is then the area code, as the legacy readers store it.
+        reporter = try row.parse(row.text("reporter_iso").isEmpty && !row.text("reporter_code").isEmpty ? "reporter_code" : "reporter_iso") { (text) throws(TradeDomainError) in try CountryCode(text) }
+        partner = try row.parse(row.text("partner_iso").isEmpty && !row.text("partner_code").isEmpty ? "partner_code" : "partner_iso") { (text) throws(TradeDomainError) in try CountryCode(text) }
         flow = try row.parse("flow") { (text) throws(TradeDomainError) in try TradeFlow(parsing: text) }
         commodity = try row.parse("hs_code") { (text) throws(TradeDomainError) in try CommodityCode(parsing: text) }
         let classificationText = row.text("classification")

@@ -22,7 +22,8 @@ import GRDB
 ///
 /// A store opened for writing is created or upgraded by GRDB's `DatabaseMigrator` (``migrate(_:path:)``), whose
 /// migrations are the steps between versions: `create` (the tables of the current version, in an empty file),
-/// `version2` (version 1 to 2, in place, keeping every record) and `version3` (2 to 3: the indexes). The version
+/// `version2` (version 1 to 2, in place, keeping every record) and `version3` (2 to 3: the indexes) and `version4` (3 to 4: the area tables and the `trade_records` view with the
+/// export's column names; records are not touched). The version
 /// stays in `PRAGMA user_version`, as every earlier tradescope kept it; the migrator's own record
 /// (`grdb_migrations`) follows it (``adoptVersion(_:path:)``), so that a store written before the migrator is
 /// upgraded from where it is. A store of the current version is not written to when opened. A
@@ -31,10 +32,12 @@ import GRDB
 /// until it is opened for writing once.
 enum StoreSchema {
     /// The version this code writes.
-    static let version = 3
+    static let version = 4
 
-    /// The versions a store opened for reading may have (version 2 lacks only the indexes of ``queryIndexesSQL``).
-    static let readableVersions: ClosedRange<Int> = 2...3
+    /// The versions a store opened for reading may have (version 2 lacks only the indexes of ``queryIndexesSQL``;
+    /// version 3 has the older `trade_records` view, whose columns are named as stored: `reporter`, `commodity`,
+    /// `source_id`).
+    static let readableVersions: ClosedRange<Int> = 2...4
 
     /// The indexes added by version 3: the series of a partner, or of a commodity code or a range of codes,
     /// without reading the whole `series` table. (`IF NOT EXISTS`: also the upgrade from version 2.)
@@ -42,6 +45,40 @@ enum StoreSchema {
         CREATE INDEX IF NOT EXISTS series_partner ON series (partner);
         CREATE INDEX IF NOT EXISTS series_commodity ON series (commodity);
         """
+
+    /// Version 4: Comtrade's area list (`areas`, and `area_keys`, the numeric code of each stored spelling of an
+    /// area: ISO3, Comtrade alpha code such as `S19`, numeric code as text), and the `trade_records` view with the
+    /// column names of `tradescope export`: `reporter_iso`/`partner_iso` (ISO 3166 alpha-3 only, NULL for areas
+    /// without one), `reporter_code`/`partner_code` (the record's numeric code, else the list's),
+    /// `reporter_name`/`partner_name`, `hs_code`, `source`, and `reporter_key`/`partner_key` (the code as stored).
+    /// Without an area list in the store (`TradeStore/replaceAreas(_:)`), a stored three-letter code is shown as ISO3.
+    static let version4SQL = """
+        CREATE TABLE IF NOT EXISTS areas (code INTEGER PRIMARY KEY, iso3 TEXT, name TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS area_keys (key TEXT PRIMARY KEY, code INTEGER NOT NULL);
+        DROP VIEW IF EXISTS trade_records;
+        CREATE VIEW trade_records AS
+            SELECT r.period,
+                   COALESCE(ra.iso3, CASE WHEN ra.code IS NULL AND s.reporter GLOB '[A-Z][A-Z][A-Z]' THEN s.reporter END) AS reporter_iso,
+                   COALESCE(r.reporter_code, rk.code) AS reporter_code, ra.name AS reporter_name,
+                   COALESCE(pa.iso3, CASE WHEN pa.code IS NULL AND s.partner GLOB '[A-Z][A-Z][A-Z]' THEN s.partner END) AS partner_iso,
+                   COALESCE(r.partner_code, pk.code) AS partner_code, pa.name AS partner_name,
+                   s.flow, s.commodity AS hs_code, s.classification, d.text AS description,
+                   r.value_usd, r.quantity, r.quantity_unit, r.net_weight_kg, r.quantity_estimated, r.net_weight_estimated,
+                   r.legacy_flag, s.source_id AS source, r.note, r.provenance_id, r.line,
+                   s.reporter AS reporter_key, s.partner AS partner_key
+            FROM records r JOIN series s ON s.id = r.series_id
+                LEFT JOIN descriptions d ON d.id = r.description_id
+                LEFT JOIN area_keys rk ON rk.key = s.reporter
+                LEFT JOIN areas ra ON ra.code = COALESCE(r.reporter_code, rk.code)
+                LEFT JOIN area_keys pk ON pk.key = s.partner
+                LEFT JOIN areas pa ON pa.code = COALESCE(r.partner_code, pk.code);
+        """
+
+    /// Upgrades a version 3 store to version 4: the area tables and the renamed view (no record is touched).
+    static func upgradeFromVersion3(_ db: Database) throws {
+        try db.execute(sql: version4SQL)
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
 
     /// Creates the tables of an empty store.
     static func create(_ db: Database) throws {
@@ -54,10 +91,12 @@ enum StoreSchema {
             """)
         try createVersion2Tables(db)
         try db.execute(sql: queryIndexesSQL)
+        try db.execute(sql: version4SQL)
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
-    /// Upgrades a version 2 store to version 3: adds the query indexes. Runs inside the caller's write transaction.
+    /// Upgrades a version 2 store to the current version: adds the query indexes, the area tables and the view.
+    /// Runs inside the caller's write transaction.
     static func upgradeFromVersion2(_ db: Database) throws {
         try db.execute(sql: queryIndexesSQL)
         try db.execute(sql: "PRAGMA user_version = 3")
@@ -142,6 +181,9 @@ enum StoreSchema {
         migrator.registerMigration(Migration.version3) { db in
             if try storedVersion(db) == 2 { try upgradeFromVersion2(db) }
         }
+        migrator.registerMigration(Migration.version4) { db in
+            if try storedVersion(db) == 3 { try upgradeFromVersion3(db) }
+        }
         return migrator
     }()
 
@@ -150,10 +192,11 @@ enum StoreSchema {
         static let create = "create"
         static let version2 = "version2"
         static let version3 = "version3"
+        static let version4 = "version4"
 
         /// The migrations behind a store of `version` (0: none).
         static func applied(upTo version: Int) -> ArraySlice<String> {
-            [create, version2, version3].prefix(version)
+            [create, version2, version3, version4].prefix(version)
         }
     }
 
@@ -185,7 +228,7 @@ enum StoreSchema {
     static func adoptVersion(_ db: Database, path: String) throws {
         let found = try storedVersion(db)
         if let found, !(1...version).contains(found) {
-            throw TradeIOError.store(path: path, reason: "the store has schema version \(found); this tradescope reads version \(version) (and upgrades versions 1 and 2)")
+            throw TradeIOError.store(path: path, reason: "the store has schema version \(found); this tradescope reads version \(version) (and upgrades versions 1 to 3)")
         }
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY ON CONFLICT IGNORE)")
         try db.execute(sql: "DELETE FROM grdb_migrations")

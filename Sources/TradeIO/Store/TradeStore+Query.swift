@@ -17,6 +17,9 @@ import TradeDomain
 public enum RecordOrder: Hashable, Sendable {
     /// Series by key (reporter, partner, flow, classification, commodity, source), then period.
     case seriesPeriod
+    /// Series by key with the classification last (reporter, partner, flow, commodity, source, classification),
+    /// then period: the series of one code under several HS versions (H4, H5) come one after another.
+    case seriesKey
     /// By partner, then as ``seriesPeriod``.
     case partner
     /// By reporter, then as ``seriesPeriod`` (whose first field is the reporter).
@@ -27,13 +30,13 @@ public enum RecordOrder: Hashable, Sendable {
     case hsPrefix(HSLevel)
 
     /// The key of the group a record belongs to: the partner's or the reporter's code, or the first characters
-    /// of its commodity code; `nil` for ``seriesPeriod``, which has no groups.
+    /// of its commodity code; `nil` for ``seriesPeriod`` and ``seriesKey``, which have no groups.
     ///
     /// - Parameter record: A record handed out by a query in this order.
     /// - Returns: The group key, which changes exactly where a group ends.
     public func groupKey(of record: TradeRecord) -> String? {
         switch self {
-        case .seriesPeriod: nil
+        case .seriesPeriod, .seriesKey: nil
         case .partner: record.partner.iso3
         case .reporter: record.reporter.iso3
         case let .hsPrefix(level): String(record.commodity.description.utf8.prefix(level.rawValue)) ?? ""
@@ -45,6 +48,7 @@ public enum RecordOrder: Hashable, Sendable {
         let key = "s.reporter, s.partner, s.flow, s.classification, s.commodity, s.source_id"
         return switch self {
         case .seriesPeriod, .reporter: key
+        case .seriesKey: "s.reporter, s.partner, s.flow, s.commodity, s.source_id, s.classification"
         case .partner: "s.partner, " + key
         case let .hsPrefix(level): "substr(s.commodity, 1, \(level.rawValue)), " + key
         }

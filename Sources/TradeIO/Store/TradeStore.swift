@@ -231,6 +231,31 @@ public final class TradeStore: Sendable {
         }
     }
 
+    /// Replaces the store's copy of Comtrade's area list, which the `trade_records` view uses for the ISO3 codes
+    /// and names of areas (`reporter_iso`, `reporter_name`, ...). Each area is keyed by its numeric code, its ISO3
+    /// code (the code ``AreaTable/code(iso3:year:)`` prefers), its Comtrade alpha code and its numeric code as text.
+    ///
+    /// - Throws: `TradeIOError.store` when the store cannot be written.
+    public func replaceAreas(_ table: AreaTable) throws {
+        do {
+            try queue.write { db in
+                guard try db.tableExists("areas") else { return }
+                try db.execute(sql: "DELETE FROM areas; DELETE FROM area_keys;")
+                for area in table.areas {
+                    try db.execute(sql: "INSERT INTO areas (code, iso3, name) VALUES (?, ?, ?)", arguments: [area.code, area.iso3, area.name])
+                    var keys: [String: Int] = [String(area.code): area.code]
+                    if let iso3 = area.iso3, let code = table.code(iso3: iso3) { keys[iso3] = code }
+                    if let alpha = area.comtradeAlpha, let code = table.code(comtradeAlpha: alpha) { keys[alpha] = code }
+                    for (key, code) in keys {
+                        try db.execute(sql: "INSERT OR IGNORE INTO area_keys (key, code) VALUES (?, ?)", arguments: [key, code])
+                    }
+                }
+            }
+        } catch {
+            throw TradeIOError.store(path: path, reason: "cannot write the area list: \(error)")
+        }
+    }
+
     /// How long a writer waits for another process's write transaction before failing, in seconds.
     public static let busyTimeout: TimeInterval = 30
 
@@ -265,7 +290,15 @@ public final class TradeStore: Sendable {
     public func rows() throws(TradeIOError) -> [TradeFileRow] {
         try reading { db in
             var rows: [TradeFileRow] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM trade_records ORDER BY reporter, partner, flow, period, commodity, classification, source_id")
+            // The tables, not the trade_records view, whose column names differ between schema versions 3 and 4.
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT s.reporter, s.partner, s.flow, r.period, s.commodity, s.classification,
+                       r.reporter_code, r.partner_code, d.text AS description, r.value_usd, r.quantity, r.quantity_unit,
+                       r.net_weight_kg, r.quantity_estimated, r.net_weight_estimated, r.legacy_flag, s.source_id, r.note,
+                       r.provenance_id, r.line
+                FROM records r JOIN series s ON s.id = r.series_id LEFT JOIN descriptions d ON d.id = r.description_id
+                ORDER BY s.reporter, s.partner, s.flow, r.period, s.commodity, s.classification, s.source_id
+                """)
             while let row = try cursor.next() {
                 rows.append(try Self.fileRow(row))
             }

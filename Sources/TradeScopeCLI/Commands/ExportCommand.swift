@@ -19,8 +19,14 @@ struct ExportCommand: ParsableCommand {
             Records are exported as stored, not rolled up; without selection flags everything in the store (or \
             the bundled data) is written. A flag narrows the records: --reporter, --partner, --flow, --hs (a \
             code takes in its subheadings; a section XV its chapters), --from, --to, --freq, --classification, \
-            --source; on a store each becomes part of the SQL query. \
-            --wide pivots periods to columns (CSV only).
+            --source (on a store each becomes part of the SQL query). \
+            reporter_iso/partner_iso hold ISO 3166 alpha-3 codes only (empty for areas without one, such as 490 \
+            "Other Asia, nes" or World); reporter_code/partner_code the numeric area code; reporter_name/partner_name \
+            Comtrade's area names (Data/areas.csv). Rows come series by series, each by period; the export \
+            streams from the store in constant memory. --wide (CSV) writes one row per series key (reporter, \
+            partner, flow, code, source) and measure with one column per period, the HS versions of its figures \
+            in a classifications column; it holds one frequency: --freq, else the data's (annual when the \
+            selection has both, said on standard error).
 
             Example:
               tradescope export --db trade.sqlite > trade_long.csv
@@ -50,7 +56,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Last period included: YYYY or YYYY-MM (default: the last with data).")
     var to: String?
 
-    @Option(help: "Frequency: annual or monthly (default: both).")
+    @Option(help: "Frequency: annual or monthly (default: both; with --wide, the data's own, annual when it has both).")
     var freq: FrequencyChoice?
 
     @Option(help: "Classification as recorded (H4, H5, ...; default: any).")
@@ -62,7 +68,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output format: csv (default), json (one object with the selection and rows) or ndjson (one row object per line).")
     var format: ExportFormat = .csv
 
-    @Flag(help: "Pivot periods to columns: one row per reporter, partner, flow, code, classification, measure, unit and source (CSV).")
+    @Flag(help: "Pivot periods to columns: one row per series key (reporter, partner, flow, code, source) and measure, HS versions in 'classifications' (CSV; one frequency).")
     var wide = false
 
     @Flag(inversion: .prefixedNo, help: "Prefix CSV text cells beginning with =, +, -, @, tab or CR with ' so spreadsheets do not run them as formulas (OWASP CSV injection; numbers are unchanged).")
@@ -93,27 +99,74 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext()
-        let entries = try loadEntries(filter: try filter(), context: context)
-        let table = ExportTable(entries: entries)
-        let text: String
+        let filter = try filter()
+        let workspace = try Workspace(db: db, context: context, dataDirectory: Console.dataDirectory)
+        let output = try StreamedOutput(path: out, force: force)
+        let areas = AreaColumnCache(names: workspace.areas)
         switch format {
-        case .csv: text = wide ? table.wideCSV(guardingFormulas: csvFormulaGuard) : table.csv(guardingFormulas: csvFormulaGuard)
-        case .ndjson: text = table.ndjson()
-        case .json: text = context.stamped(table.json(selection: selectionJSON()))
+        case .csv where wide:
+            let frequency = try wideFrequency(filter: filter, workspace: workspace)
+            let narrowed = RecordFilter(reporters: filter.reporters, partners: filter.partners, flows: filter.flows, commodities: filter.commodities,
+                                        frequencies: [frequency], from: filter.from, through: filter.through)
+            var table = WideExport(periods: try periods(matching: narrowed, workspace: workspace), guardingFormulas: csvFormulaGuard)
+            try output.write(table.header)
+            try forEachEntry(narrowed, workspace: workspace, areas: areas) { try output.write(table.add($0)) }
+            try output.write(table.finish())
+        case .csv:
+            try output.write(ExportTable.csvHeader)
+            try forEachEntry(filter, workspace: workspace, areas: areas) { try output.write(ExportTable.csvLines($0, guardingFormulas: csvFormulaGuard)) }
+        case .ndjson:
+            try forEachEntry(filter, workspace: workspace, areas: areas) { try output.write(ExportTable.ndjsonLines($0)) }
+        case .json:
+            // {"selection": ..., "rows": [ one object per line ], "manifest": ...}, written as the rows come.
+            try output.write("{\n  \"selection\": " + selectionJSON().rendered(indent: 0) + ",\n  \"rows\": [")
+            var first = true
+            try forEachEntry(filter, workspace: workspace, areas: areas) { entry in
+                for row in ExportTable.jsonRows(entry) {
+                    try output.write((first ? "\n    " : ",\n    ") + row)
+                    first = false
+                }
+            }
+            try output.write((first ? "]" : "\n  ]") + ",\n  \"manifest\": " + context.manifest().json().rendered(indent: 0) + "\n}\n")
         }
-        try OutputOptions.write(text, to: out, force: force)
+        try output.finish()
     }
 
-    /// The records of the selection, from the store through SQL or from the bundled data.
-    func loadEntries(filter: RecordFilter, context: RunContext) throws -> [ExportTable.Entry] {
-        let workspace = try Workspace(db: db, context: context, dataDirectory: Console.dataDirectory)
+    /// Hands every record of the selection to `body`, one at a time, in ``ExportTable`` order: from the
+    /// store through one streamed query (`RecordOrder.seriesKey`), or from the bundled data, sorted.
+    func forEachEntry(_ filter: RecordFilter, workspace: Workspace, areas: AreaColumnCache, _ body: (ExportTable.Entry) throws -> Void) throws {
         guard let store = workspace.store else {
-            return try workspace.source.records(matching: filter).map { ExportTable.Entry(record: $0) }
+            for entry in ExportTable(entries: try workspace.source.records(matching: filter).map { areas.entry($0) }).entries { try body(entry) }
+            return
         }
-        return try store.rows(matching: filter).map {
-            ExportTable.Entry(record: $0.record, reporterNumericCode: $0.reporterNumericCode, partnerNumericCode: $0.partnerNumericCode,
-                              legacyEstimationFlag: $0.legacyEstimationFlag)
+        try store.forEachRow(matching: filter, order: .seriesKey) { row in
+            try body(areas.entry(row.record, reporter: row.reporterNumericCode, partner: row.partnerNumericCode, legacyFlag: row.legacyEstimationFlag))
         }
+    }
+
+    /// The frequency of a wide table: `--freq`, else the data's own when it has one; with both annual
+    /// and monthly records, annual, said on standard error (a wide table never mixes them).
+    func wideFrequency(filter: RecordFilter, workspace: Workspace) throws -> Frequency {
+        if let freq { return freq.frequency }
+        let present: Set<Frequency>
+        if let store = workspace.store {
+            present = Set(try store.distinctValues(.frequency, matching: filter).compactMap(Frequency.init(rawValue:)))
+        } else {
+            present = Set(try workspace.source.records(matching: filter).map(\.period.frequency))
+        }
+        if present.count <= 1 { return present.first ?? .annual }
+        let chosen: Frequency = present.contains(.annual) ? .annual : present.sorted().first ?? .annual
+        let others = present.subtracting([chosen]).map(\.rawValue).sorted().joined(separator: ", ")
+        StandardError.write("export --wide: the selection holds \(chosen.rawValue) and \(others) records; writing \(chosen.rawValue) (a wide table has one frequency; --freq picks another)\n")
+        return chosen
+    }
+
+    /// The period columns of a wide table: every period with a record in the selection, oldest first.
+    func periods(matching filter: RecordFilter, workspace: Workspace) throws -> [Period] {
+        if let store = workspace.store {
+            return try store.distinctValues(.period, matching: filter).map { try Period(parsing: $0) }.sorted()
+        }
+        return Set(try workspace.source.records(matching: filter).map(\.period)).sorted()
     }
 
     /// The records asked for: every flag narrows them (a code takes in its subheadings, a section its chapters).
@@ -143,4 +196,29 @@ struct ExportCommand: ParsableCommand {
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json, ndjson
+}
+
+/// The area columns of export rows, looked up once per stored code, numeric code and year.
+final class AreaColumnCache {
+    private let names: AreaNames
+    private var cache: [String: ExportTable.AreaColumns] = [:]
+
+    init(names: AreaNames) {
+        self.names = names
+    }
+
+    func columns(_ code: CountryCode, numeric: Int?, year: Int) -> ExportTable.AreaColumns {
+        let key = "\(code.iso3)|\(numeric.map(String.init) ?? "")|\(year)"
+        if let known = cache[key] { return known }
+        let found = names.exportColumns(code, numeric: numeric, year: year)
+        let columns = ExportTable.AreaColumns(iso3: found.iso3, code: found.code, name: found.name)
+        cache[key] = columns
+        return columns
+    }
+
+    func entry(_ record: TradeRecord, reporter: Int? = nil, partner: Int? = nil, legacyFlag: Int? = nil) -> ExportTable.Entry {
+        ExportTable.Entry(record: record, reporterNumericCode: reporter, partnerNumericCode: partner, legacyEstimationFlag: legacyFlag,
+                          reporterArea: columns(record.reporter, numeric: reporter, year: record.period.year),
+                          partnerArea: columns(record.partner, numeric: partner, year: record.period.year))
+    }
 }

@@ -58,6 +58,13 @@ struct IngestCommand: ParsableCommand {
         let protected = files.filter { $0 != "-" } + (dryRun ? [] : db.map { [$0, $0 + "-wal", $0 + "-shm"] } ?? [])
         let writer = try rejects.map { try RejectsWriter(path: $0, force: force, protectedPaths: protected) }
         let store = try dryRun ? nil : db.map { try TradeStore(path: $0) }
+        // The store keeps a copy of Comtrade's area list for its trade_records view (ISO3 codes and names).
+        if let store, let directory = Console.dataDirectory ?? (try? BundledData.locate()) {
+            let areas = directory.appendingPathComponent(BundledData.areasFile)
+            if FileManager.default.fileExists(atPath: areas.path) {
+                try store.replaceAreas(try AreaTable.read(path: areas.path, displayName: "Data/" + BundledData.areasFile))
+            }
+        }
         var summaries: [IngestSummary] = []
         for file in files {
             let reject: (TradeIOError) -> Void = { writer?.write($0) }

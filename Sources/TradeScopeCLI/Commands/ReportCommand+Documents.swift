@@ -6,13 +6,18 @@ import TrendAnalysis
 import TradeScopeKit
 
 extension ReportCommand {
-    /// The composition of the first selection's trade by HS section, or why there is none.
-    func composition(_ selected: TradeSelection, workspace: Workspace) -> (CompositionChart?, String?) {
+    /// The composition of the first selection's trade by HS section, or why there is none: in
+    /// `--composition-year`, else in the last period with a TOTAL figure up to the last period
+    /// the selected code has a value (the end of the report's story), never a later, unrelated one.
+    func composition(_ selected: TradeSelection, storyEnd: Period?, workspace: Workspace) -> (CompositionChart?, String?) {
         let records: [TradeRecord]
         do { records = try workspace.records(for: selected.with(commodity: .total).openPeriods) } catch { return (nil, "No composition: \(error).") }
         let year = compositionYear.map { Period(year: $0) }
-            ?? SectionComposition.latestPeriodWithTotal(records: records, selection: selected.with(commodity: .total))
-        guard let year else { return (nil, "No composition: the data has no TOTAL figure for \(workspace.label(selected)).") }
+            ?? SectionComposition.latestPeriodWithTotal(records: records, selection: selected.with(commodity: .total), notAfter: storyEnd)
+        guard let year else {
+            let limit = storyEnd.map { " up to \($0), the last period with a value of HS \(selected.commodity)" } ?? ""
+            return (nil, "No composition: the data has no TOTAL figure for \(workspace.label(selected))\(limit).")
+        }
         do {
             let composition = try SectionComposition(
                 records: records, selection: selected, period: year, builder: workspace.builder(), minimumShare: minShare)
@@ -25,7 +30,8 @@ extension ReportCommand {
     /// Writes the JSON, Markdown (with SVG charts beside an --out file) or HTML document.
     func writeDocument(_ reports: [TradeReport], selections: [TradeSelection], workspace: Workspace) throws {
         guard let first = selections.first else { return }
-        let (composition, note) = self.composition(first, workspace: workspace)
+        let storyEnd = reports.first?.table.series.points.last { $0.value != nil }?.period
+        let (composition, note) = self.composition(first, storyEnd: storyEnd, workspace: workspace)
         let groups = try sanctionGroups(first, workspace: workspace)
         let manifest = workspace.context.manifest(parameters: [
             .init(name: "reporter", value: first.reporter?.iso3 ?? "any"), .init(name: "partner", value: first.partner?.iso3 ?? "any"),

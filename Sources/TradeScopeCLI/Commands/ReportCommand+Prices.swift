@@ -36,7 +36,9 @@ extension ReportCommand {
               let date = workspace.calendar.events.map({ $0.effectiveDate }).max() else { return nil }
         let mirror = selection.mirrorView
         let chapters = Set(try workspace.records(for: selected.with(commodity: .total), mirror: mirror).compactMap { record -> HSCode? in
-            if case let .hs(code) = record.commodity, code.level == .chapter { return code }
+            // Every HS code counts through its chapter: a chapter reported only through its headings
+            // (monthly coal as 2701) is summed from them by the series builder, not left out.
+            if case let .hs(code) = record.commodity { return code.chapter }
             return nil
         }).sorted()
         var basket: [BasketObservation] = []

@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Year of the composition by HS section, YYYY (default: the latest year with a TOTAL figure).")
+    @Option(help: "Year of the composition by HS section, YYYY (default: the last year with a TOTAL figure up to the last year the selected code has a value).")
     var compositionYear: Int?
 
     @Option(help: "Sections below this share of the total are grouped as 'other', 0 to 1 (default: 0.02, i.e. 2%).")
@@ -45,8 +45,17 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let context = RunContext()
         let workspace = try selection.workspace(context)
-        var reports: [TradeReport] = []
         let selections = try selection.selections(workspace.profile)
+        let reports = try self.reports(selections, workspace: workspace)
+        switch output.format {
+        case .text, .csv: try output.write(reports.map { $0.text(colour: output.colourAllowed) }.joined(separator: "\n"))
+        case .json, .md, .html, .svg: try writeDocument(reports, selections: selections, workspace: workspace)
+        }
+    }
+
+    /// One report per selection (the text report's content; the documents add charts around it).
+    func reports(_ selections: [TradeSelection], workspace: Workspace) throws -> [TradeReport] {
+        var reports: [TradeReport] = []
         let mirror = selection.mirrorView
         let citations = workspace.citations.mapValues {
             SourceCitation(id: $0.id, publisher: $0.publisher, title: $0.title, date: $0.date, url: $0.url, excerpt: $0.excerpt)
@@ -72,9 +81,6 @@ struct ReportCommand: ParsableCommand {
                     MonthlyStructuralSection(fit: $0.fit, flags: $0.flags, window: $0.window)
                 } : nil))
         }
-        switch output.format {
-        case .text, .csv: try output.write(reports.map { $0.text(colour: output.colourAllowed) }.joined(separator: "\n"))
-        case .json, .md, .html, .svg: try writeDocument(reports, selections: selections, workspace: workspace)
-        }
+        return reports
     }
 }

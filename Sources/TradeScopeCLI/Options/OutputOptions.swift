@@ -18,8 +18,9 @@ struct OutputOptions: ParsableArguments {
     var csvFormulaGuard = true
 
     /// Writes the rendered output to --out or standard output.
+    /// Text output is fitted to 100 columns (``TextLayout``); other formats are written as given.
     func write(_ text: String) throws {
-        try Self.write(text, to: out, force: force)
+        try Self.write(format == .text ? TextLayout.fit(text) : text, to: out, force: force)
     }
 
     /// Writes text to a file (kept unless `force`) or, with no file or `-`, to standard output.

@@ -221,9 +221,12 @@ public struct SectionComposition: Sendable, Equatable, Codable {
     /// - Parameters:
     ///   - records: Any records.
     ///   - selection: Reporter, partner, flow and frequency.
+    ///   - notAfter: The last period to consider (the end of the story a report tells); `nil` for no limit.
     /// - Returns: The latest such period, or `nil` when there is none.
-    public static func latestPeriodWithTotal(records: [TradeRecord], selection: TradeSelection) -> Period? {
+    public static func latestPeriodWithTotal(records: [TradeRecord], selection: TradeSelection, notAfter: Period? = nil) -> Period? {
         let open = selection.with(commodity: .total).openPeriods
-        return records.filter { $0.commodity == .total && $0.value != nil && open.matchesExceptCommodity($0) }.map(\.period).max()
+        return records.filter { record in
+            record.commodity == .total && record.value != nil && open.matchesExceptCommodity(record) && (notAfter.map { record.period <= $0 } ?? true)
+        }.map(\.period).max()
     }
 }
