@@ -223,7 +223,9 @@ public struct ScenarioReport: Sendable {
                     line("Forgone over \(t.valuePeriods) period(s): " + (t.forgoneValue == nil ? "value not computed" : "USD \(Self.usdMillions(t.forgoneValue?.mean))m (\(Self.interval(t.forgoneValue, Self.usdMillions)))")
                          + (t.forgoneQuantity == nil ? "" : "; \(Self.quantity(t.forgoneQuantity?.mean)) \(Self.quantityHeader(unit)) (\(Self.interval(t.forgoneQuantity, Self.quantity)))"))
                 }
-                for note in commodity.notes { out += (markdown ? "- " : "Note: ") + e(note) + "\n" }
+                for note in commodity.notes {
+                    if markdown { out += "- " + e(note) + "\n" } else { line("Note: " + note) }
+                }
                 line()
             }
             let sections = outcome.sections
@@ -286,7 +288,9 @@ public struct ScenarioReport: Sendable {
                         : "the baseline's prediction interval times the difference of the retained shares (exact for bans)."))
                 line()
             }
-            for note in comparison.notes { line((markdown ? "- " : "Note: ") + note) }
+            for note in comparison.notes {
+                if markdown { out += "- " + Markdown.escape(note) + "\n" } else { line("Note: " + note) }
+            }
             if !comparison.notes.isEmpty { line() }
         }
         return out

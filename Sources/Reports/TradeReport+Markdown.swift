@@ -57,8 +57,8 @@ extension TradeReport {
         let ids = citedSourceIDs
         if !ids.isEmpty {
             out += "\n## Sources\n\n" + ids.map { id in
-                guard let citation = citations[id] else { return "- `\(id)`" }
-                return "- `\(id)`: " + Markdown.escape("\(citation.publisher), \"\(citation.title)\" (\(citation.displayDate)) \(citation.url)")
+                guard let citation = citations[id] else { return "- " + Markdown.escape(id) }
+                return "- " + Markdown.escape(id) + ": " + Markdown.escape("\(citation.publisher), \"\(citation.title)\" (\(citation.displayDate)) \(citation.url)")
             }.joined(separator: "\n") + "\n"
         }
         return out

@@ -49,12 +49,24 @@ struct StoreMigrationTests {
         try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
     }
 
-    @Test("a version 3 store written before the migrator opens for writing byte for byte unchanged, with the rows of the same files ingested now")
+    /// A version 3 store made by main before the migrator, upgraded to the current version (opened for writing once).
+    func upgradedMainStore() throws -> String {
+        let path = try copyOfMainStore()
+        _ = try TradeStore(path: path)
+        return path
+    }
+
+    @Test("a version 3 store written before the migrator is upgraded to version 4 alone when opened for writing (records untouched), then opens byte for byte unchanged, with the rows of the same files ingested now")
     func mainStoreOpensUnchanged() throws {
         let path = try copyOfMainStore()
+        let rowsBefore = try TradeStore(path: path, access: .read).rows()
+        _ = try TradeStore(path: path)
+        #expect(try userVersion(path) == 4)
+        #expect(try appliedMigrations(path) == [StoreSchema.Migration.create, StoreSchema.Migration.version2, StoreSchema.Migration.version3, StoreSchema.Migration.version4])
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try TradeStore(path: path)
-        #expect(store.schemaVersion == 3)
+        #expect(store.schemaVersion == StoreSchema.version)
+        #expect(try store.rows() == rowsBefore)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         let now = try storeMadeNow()
         #expect(try store.rows() == now.rows())
@@ -71,12 +83,12 @@ struct StoreMigrationTests {
     @Test("a new store has the tables, indexes and view of a store made before the migrator, and records every migration")
     func newStoreSchema() throws {
         let now = try storeMadeNow()
-        #expect(try schema(now.path) == schema(copyOfMainStore()))
-        #expect(try appliedMigrations(now.path) == [StoreSchema.Migration.create, StoreSchema.Migration.version2, StoreSchema.Migration.version3])
+        #expect(try schema(now.path) == schema(upgradedMainStore()))
+        #expect(try appliedMigrations(now.path) == [StoreSchema.Migration.create, StoreSchema.Migration.version2, StoreSchema.Migration.version3, StoreSchema.Migration.version4])
         #expect(try userVersion(now.path) == StoreSchema.version)
     }
 
-    @Test("a version 2 store (the version 3 fixture without its indexes) is upgraded by the migration to version 3 alone")
+    @Test("a version 2 store (the version 3 fixture without its indexes) is upgraded by the migrations to versions 3 and 4")
     func version2Upgraded() throws {
         let path = try copyOfMainStore()
         try DatabaseQueue(path: path).write { db in
@@ -84,9 +96,9 @@ struct StoreMigrationTests {
         }
         let rows = try TradeStore(path: path, access: .read).rows()
         let store = try TradeStore(path: path)
-        #expect(try userVersion(path) == 3)
-        #expect(try appliedMigrations(path) == [StoreSchema.Migration.create, StoreSchema.Migration.version2, StoreSchema.Migration.version3])
-        #expect(try schema(path) == schema(copyOfMainStore()))
+        #expect(try userVersion(path) == StoreSchema.version)
+        #expect(try appliedMigrations(path) == [StoreSchema.Migration.create, StoreSchema.Migration.version2, StoreSchema.Migration.version3, StoreSchema.Migration.version4])
+        #expect(try schema(path) == schema(upgradedMainStore()))
         #expect(try store.rows() == rows)
     }
 
@@ -114,7 +126,7 @@ struct StoreMigrationTests {
         }
         #expect(errors.withLock { $0 } == [])
         #expect(try userVersion(path) == StoreSchema.version)
-        #expect(try appliedMigrations(path) == [StoreSchema.Migration.create, StoreSchema.Migration.version2, StoreSchema.Migration.version3])
+        #expect(try appliedMigrations(path) == [StoreSchema.Migration.create, StoreSchema.Migration.version2, StoreSchema.Migration.version3, StoreSchema.Migration.version4])
         let store = try TradeStore(path: path)
         #expect(try store.recordCount() == 1)
         #expect(try store.integrityCheck() == ["ok"])

@@ -88,7 +88,6 @@ struct ChartOutputTests {
             (["index", "--hs", "2701", "--format", "html", "--index-base", "2010"], "--base"),
             (["trend", "--hs", "27", "--by", "hs4", "--format", "html"], "drop --by"),
             (["report", "--format", "svg"], "--format svg"),
-            (["whatif", "Data/scenarios/coal_2321_cap_70pct.yaml", "--format", "svg"], "--format svg"),
         ]
         for (arguments, message) in cases {
             let result = try runTradescope(arguments, dataDirectory: Self.data)

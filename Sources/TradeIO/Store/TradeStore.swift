@@ -105,7 +105,7 @@ public final class TradeStore: Sendable {
                 // of the page writes of SQLite's 4 KiB when an ingest appends millions of records. No effect on an
                 // existing store.
                 configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
-                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                let queue = try Self.retryingWhileBusy { try DatabaseQueue(path: path, configuration: configuration) }
                 // Only a new store, or one written by an earlier version, is written to here, so that opening
                 // a current store never waits for (or blocks) an ingest in another process.
                 // Checked again under the write lock (StoreSchema.migrate): another process may be doing it.
@@ -113,6 +113,20 @@ public final class TradeStore: Sendable {
                     try StoreSchema.migrate(queue, path: path)
                 }
                 return (queue, StoreSchema.version)
+            }
+        }
+    }
+
+    /// Runs `open` again while SQLite reports the store busy, up to ``busyTimeout``: switching a new store to WAL
+    /// (`PRAGMA journal_mode = WAL`, when the connection opens) needs a lock that SQLite does not wait for through the
+    /// busy handler when another process is creating the same store at that moment.
+    static func retryingWhileBusy<T>(_ open: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try open()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
             }
         }
     }
