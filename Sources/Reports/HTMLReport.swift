@@ -44,7 +44,7 @@ public struct HTMLReport: Sendable {
         figure{margin:1em 0}svg.chart{width:100%;max-width:960px;height:auto;display:block}
         .questions{background:#f3f6fa;border-left:4px solid #0072B2;padding:6px 14px;margin:4px 0 22px;font-size:.92em}
         .questions h4{margin:4px 0}.questions ul{margin:4px 0;padding-left:20px}
-        table{border-collapse:collapse;font-size:.9em;margin:8px 0;display:block;max-width:100%;overflow-x:auto}th,td{border-bottom:1px solid #e3e3e3;padding:3px 8px;vertical-align:top}
+        pre{max-width:100%;overflow-x:auto}table{border-collapse:collapse;font-size:.9em;margin:8px 0;display:block;max-width:100%;overflow-x:auto}th,td{border-bottom:1px solid #e3e3e3;padding:3px 8px;vertical-align:top}
         th{text-align:left;background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .slice[data-drill]{cursor:pointer}.slice[data-drill]:hover,.slice[data-drill]:focus{opacity:.8;outline:none}
         .slice.selected{stroke:#222;stroke-width:3}

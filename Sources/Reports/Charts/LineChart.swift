@@ -338,8 +338,8 @@ public struct LineChart: Sendable, Equatable {
             }
             if !markers.isEmpty {
                 out += "<line x1=\"\(c(legendX))\" y1=\"\(c(legendY - 12))\" x2=\"\(c(legendX))\" y2=\"\(c(legendY))\" stroke=\"\(ChartPalette.event)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
-                out += "<text x=\"\(c(legendX + 6))\" y=\"\(c(legendY - 4))\">numbered event, at its effective date</text>\n"
-                legendX += 240
+                out += "<text x=\"\(c(legendX + 6))\" y=\"\(c(legendY - 4))\">event (see the key)</text>\n"
+                legendX += 120
             }
             if !highlights.isEmpty {
                 out += "<circle cx=\"\(c(legendX + 6))\" cy=\"\(c(legendY - 7))\" r=\"6.00\" fill=\"#F4A582\" fill-opacity=\"0.6\" stroke=\"#D6604D\"/>"
