@@ -57,7 +57,7 @@ test-release: deps
 	$(SWIFT) test -c release 2>&1 | tee .build/test-release.log; test $${PIPESTATUS[0]} -eq 0
 
 # The test suite under AddressSanitizer, then the ingest pipeline's tests (TradeIO and the ingest
-# commands; the reader uses Unmanaged/unowned(unsafe) on its hot path) under ThreadSanitizer.
+# commands; the reader keeps three Unmanaged references on its hot path) under ThreadSanitizer.
 # Separate build paths, so the debug build is not rebuilt. Logs in .build/sanitize-*.log.
 SANITIZE_TSAN_FILTER ?= TradeIOTests|IngestCommandTests|IngestOutputTests|StoreRobustnessTests
 sanitize: deps
