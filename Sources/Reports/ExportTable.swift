@@ -123,6 +123,7 @@ public struct ExportTable: Sendable {
     public static let columns = [
         "period", "reporter_iso", "partner_iso", "flow", "hs_code", "hs_level", "measure", "value", "unit", "estimated_share", "source",
         "classification", "reporter_code", "partner_code", "reporter_name", "partner_name", "legacy_flag", "description", "note",
+        "reporter_key", "partner_key",
     ]
 
     /// The key columns of the wide table; the periods follow. One row per series key (reporter, partner,
@@ -196,7 +197,7 @@ public struct ExportTable: Sendable {
             row.estimatedShare.map(CSVText.number) ?? "", record.sourceID, record.classification ?? "",
             row.entry.reporterArea.code.map(String.init) ?? "", row.entry.partnerArea.code.map(String.init) ?? "",
             row.entry.reporterArea.name ?? "", row.entry.partnerArea.name ?? "", row.entry.legacyEstimationFlag.map(String.init) ?? "",
-            record.commodityDescription ?? "", record.note ?? "",
+            record.commodityDescription ?? "", record.note ?? "", record.reporter.iso3, record.partner.iso3,
         ]
     }
 
@@ -255,6 +256,8 @@ public struct ExportTable: Sendable {
             ("legacy_flag", row.entry.legacyEstimationFlag.map(JSONValue.integer) ?? .null),
             ("description", .string(record.commodityDescription)),
             ("note", .string(record.note)),
+            ("reporter_key", .string(record.reporter.iso3)),
+            ("partner_key", .string(record.partner.iso3)),
         ])
     }
 

@@ -26,14 +26,14 @@ struct ExportTableTests {
         ])
         // Hand calculation: 1,500 USD / 20 t = 75 USD/t, estimated because the quantity is.
         #expect(table.csv() == """
-            period,reporter_iso,partner_iso,flow,hs_code,hs_level,measure,value,unit,estimated_share,source,classification,reporter_code,partner_code,reporter_name,partner_name,legacy_flag,description,note
-            2015,CHN,PRK,import,2701,4,value_usd,1500,USD,,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",
-            2015,CHN,PRK,import,2701,4,quantity,20,t,1,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",
-            2015,CHN,PRK,import,2701,4,net_weight_kg,20000,kg,0,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",
-            2015,CHN,PRK,import,2701,4,unit_price,75,USD/t,1,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",
-            2016,CHN,PRK,import,2701,4,value_usd,1000,USD,,UN_COMTRADE,H4,,,,,,,
-            2016,CHN,PRK,import,2701,4,quantity,0,t,0,UN_COMTRADE,H4,,,,,,,
-            2017,CHN,PRK,import,XV,section,quantity,5,u,0,UN_COMTRADE,H4,,,,,,,
+            period,reporter_iso,partner_iso,flow,hs_code,hs_level,measure,value,unit,estimated_share,source,classification,reporter_code,partner_code,reporter_name,partner_name,legacy_flag,description,note,reporter_key,partner_key
+            2015,CHN,PRK,import,2701,4,value_usd,1500,USD,,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",,CHN,PRK
+            2015,CHN,PRK,import,2701,4,quantity,20,t,1,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",,CHN,PRK
+            2015,CHN,PRK,import,2701,4,net_weight_kg,20000,kg,0,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",,CHN,PRK
+            2015,CHN,PRK,import,2701,4,unit_price,75,USD/t,1,UN_COMTRADE,H4,156,408,,,2,"Coal; ""bituminous"", briquettes",,CHN,PRK
+            2016,CHN,PRK,import,2701,4,value_usd,1000,USD,,UN_COMTRADE,H4,,,,,,,,CHN,PRK
+            2016,CHN,PRK,import,2701,4,quantity,0,t,0,UN_COMTRADE,H4,,,,,,,,CHN,PRK
+            2017,CHN,PRK,import,XV,section,quantity,5,u,0,UN_COMTRADE,H4,,,,,,,,CHN,PRK
 
             """)
         #expect(table.ndjson().split(separator: "\n").count == 7)

@@ -104,7 +104,7 @@ struct ExportLayoutTests {
         sqlite.waitUntilExit()
         let view = ExportCommandTests.table(String(decoding: data, as: UTF8.self))
         let shared = ["period", "reporter_iso", "reporter_code", "reporter_name", "partner_iso", "partner_code", "partner_name", "flow",
-                      "hs_code", "classification", "source", "legacy_flag", "description", "note"]
+                      "hs_code", "classification", "source", "legacy_flag", "description", "note", "reporter_key", "partner_key"]
         let viewColumns = Set(view.first?.keys.map { $0 } ?? [])
         for column in shared {
             #expect(viewColumns.contains(column), "the view lacks \(column)")
@@ -114,7 +114,8 @@ struct ExportLayoutTests {
             let period = ExportCommandTests.period(row["period"]!)
             let match = export.first { $0["period"] == period && $0["partner_code"] == row["partner_code"] && $0["measure"] == "value_usd" }
             let exported = try #require(match, "no export row for \(row)")
-            for column in ["reporter_iso", "reporter_code", "reporter_name", "partner_iso", "partner_name", "hs_code", "classification", "source"] {
+            for column in ["reporter_iso", "reporter_code", "reporter_name", "partner_iso", "partner_name", "hs_code", "classification", "source",
+                           "reporter_key", "partner_key"] {
                 #expect(exported[column] == row[column], "\(column): export \(exported[column] ?? "nil"), view \(row[column] ?? "nil")")
             }
         }

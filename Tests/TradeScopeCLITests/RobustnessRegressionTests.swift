@@ -24,9 +24,9 @@ struct RobustnessRegressionTests {
         let export = try runTradescope(["export", "--db", db, "--out", directory.appendingPathComponent("out.csv").path])
         #expect(export.status == 0, "\(export.standardError)")
         let records = try CSVReader(path: directory.appendingPathComponent("out.csv").path).readAll()
-        // The header and three measures (value_usd, quantity, unit_price), 19 fields each, the note (last) whole.
+        // The header and three measures (value_usd, quantity, unit_price), 21 fields each, the note (19th) whole.
         #expect(records.count == 4)
-        #expect(records.allSatisfy { $0.fields.count == 19 })
+        #expect(records.allSatisfy { $0.fields.count == 21 })
         #expect(records.dropFirst().allSatisfy { $0.fields[18] == "line one\r\nline two" })
     }
 
@@ -71,7 +71,7 @@ struct RobustnessRegressionTests {
         let notes = try CSVReader(path: output.path).readAll().dropFirst().map { $0.fields[18] }
         #expect(Set(notes) == ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'@SUM(A1)"], "\(notes)")
         let raw = try runTradescope(["export", "--db", db, "--no-csv-formula-guard"])
-        #expect(raw.standardOutput.contains("\n2013") && raw.standardOutput.contains(",@SUM(A1)\n"), "\(raw.standardOutput)")
+        #expect(raw.standardOutput.contains("\n2013") && raw.standardOutput.contains(",@SUM(A1),CHN,PRK\n"), "\(raw.standardOutput)")
         // Numbers stay numbers: no value cell is prefixed.
         #expect(!guarded.standardOutput.contains(",'5,") && guarded.standardOutput.contains(",5,"))
     }

@@ -52,7 +52,7 @@ KEY_COLUMNS = {
                "reporter_code": "reporter_code", "partner_code": "partner_code", "period": "period"},
 }
 # The long export's record key: with the arrival order after it, the rows of one record stay next to each other.
-EXPORT_RECORD_KEY = ["period", "reporter_iso", "reporter_code", "partner_iso", "partner_code", "flow", "hs_code", "classification", "source"]
+EXPORT_RECORD_KEY = ["period", "reporter_key", "reporter_iso", "reporter_code", "partner_key", "partner_iso", "partner_code", "flow", "hs_code", "classification", "source"]
 
 
 def layout_of(columns):
@@ -87,6 +87,9 @@ def group_key_column(df, layout, grouping, mirror):
     side = grouping
     if mirror:
         side = {"partner": "reporter", "reporter": "partner"}[grouping]
+    # An export carries the store's series key (reporter_key/partner_key): group by it when present.
+    if layout == "export" and f"{side}_key" in df.columns:
+        return F.col(f"`{side}_key`")
     iso = F.col(f"`{columns[side]}`")
     numeric = columns[side + "_code"]
     if numeric is None:
@@ -214,7 +217,8 @@ def main(argv=None):
         df = df.repartition(partitions, "__group").sortWithinPartitions(*order)
         if args.input_format == "ndjson":
             # Back to one JSON object per line (tradescope reads numbers or numeric text).
-            rows = df.select(F.to_json(F.struct(*[F.col(f"`{c}`") for c in columns])).alias("line")).rdd.map(lambda r: r[0])
+            # ignoreNullFields off: a null (reporter_iso of an area without ISO3) stays in the object, as the export wrote it.
+            rows = df.select(F.to_json(F.struct(*[F.col(f"`{c}`") for c in columns]), {"ignoreNullFields": "false"}).alias("line")).rdd.map(lambda r: r[0])
             header = None
         else:
             rows = df.select(*[F.col(f"`{c}`") for c in columns]).rdd.map(tuple)

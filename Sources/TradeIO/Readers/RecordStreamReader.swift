@@ -277,14 +277,22 @@ struct LongRecordAssembler {
         }
     }
 
+    /// The column that keys one side of a record: `reporter_key`/`partner_key` when the row has it (the
+    /// store's series key as an export writes it, so that reading an export back gives the store's series:
+    /// 711 keyed `ZAF` as the legacy file has it, 490 keyed `S19` as Comtrade+ has it); else the ISO3
+    /// column; else, for an area without an ISO3 code (490 "Other Asia, nes", World), the numeric code,
+    /// as the legacy readers key it.
+    static func areaField(_ side: String, of row: LongRow) -> String {
+        if !row.text(side + "_key").isEmpty { return side + "_key" }
+        return row.text(side + "_iso").isEmpty && !row.text(side + "_code").isEmpty ? side + "_code" : side + "_iso"
+    }
+
     private mutating func start(_ row: LongRow, key rowKey: [String]) throws(TradeIOError) {
         key = nil
         line = row.line
         period = try row.parse("period") { (text) throws(TradeDomainError) in try Period(parsing: text) }
-        // An area without an ISO3 code (490 "Other Asia, nes", World) has an empty reporter_iso/partner_iso in an
-        // export; its numeric code is then the area code, as the legacy readers store it.
-        reporter = try row.parse(row.text("reporter_iso").isEmpty && !row.text("reporter_code").isEmpty ? "reporter_code" : "reporter_iso") { (text) throws(TradeDomainError) in try CountryCode(text) }
-        partner = try row.parse(row.text("partner_iso").isEmpty && !row.text("partner_code").isEmpty ? "partner_code" : "partner_iso") { (text) throws(TradeDomainError) in try CountryCode(text) }
+        reporter = try row.parse(Self.areaField("reporter", of: row)) { (text) throws(TradeDomainError) in try CountryCode(text) }
+        partner = try row.parse(Self.areaField("partner", of: row)) { (text) throws(TradeDomainError) in try CountryCode(text) }
         flow = try row.parse("flow") { (text) throws(TradeDomainError) in try TradeFlow(parsing: text) }
         commodity = try row.parse("hs_code") { (text) throws(TradeDomainError) in try CommodityCode(parsing: text) }
         let classificationText = row.text("classification")

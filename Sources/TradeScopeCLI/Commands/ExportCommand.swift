@@ -12,8 +12,10 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the records of a selection as tidy long CSV, JSON or NDJSON, one row per record and measure.",
         discussion: """
             Columns: period, reporter_iso, partner_iso, flow, hs_code, hs_level, measure, value, unit, \
-            estimated_share, source, then classification, reporter_code, partner_code, legacy_flag, description \
-            and note (the other fields kept with a record). Measures: value_usd, quantity (in the reported unit), \
+            estimated_share, source, then classification, reporter_code, partner_code, reporter_name, \
+            partner_name, legacy_flag, description and note (the other fields kept with a record), then \
+            reporter_key and partner_key (the store's series keys, which 'tradescope ... --input FILE' reads \
+            back, so an export read again gives the store's series). Measures: value_usd, quantity (in the reported unit), \
             net_weight_kg and unit_price (the record's value ÷ its quantity, USD per unit). A figure that is not \
             reported has no row; estimated_share is 1 for a quantity or net weight the source flags as estimated. \
             Records are exported as stored, not rolled up; without selection flags everything in the store (or \
