@@ -105,20 +105,20 @@ def cli_main(args):
         path = cli_store(args.cli, rows, ordered)
         reporter, partner, flow, code = first_series(source)
         pair = ["--reporter", reporter, "--partner", partner, "--flow", flow]
-        where_pair = f"reporter = '{reporter}' AND partner = '{partner}' AND flow = '{flow}'"
+        where_pair = f"reporter_key = '{reporter}' AND partner_key = '{partner}' AND flow = '{flow}'"
         monthly = " AND length(period) = 7 AND substr(period, 6, 1) <> 'Q'"
         label = f"{rows / 1e6:g}M rows, {os.path.getsize(path) / 1e6:.0f} MB store"
         start = timed(f"{args.cli} --version", args.runs)
         table.append(("(`tradescope --version`: the process's start and exit)", label, start, None))
         series = timed(" ".join([args.cli, "series", "--db", path] + pair + ["--hs", code, "--freq", "monthly", "--format", "csv"]), args.runs)
-        peer = timed(f"sqlite3 '{path}' \"SELECT * FROM trade_records WHERE {where_pair} AND commodity = '{code}'{monthly}\"", args.runs)
+        peer = timed(f"sqlite3 '{path}' \"SELECT * FROM trade_records WHERE {where_pair} AND hs_code = '{code}'{monthly}\"", args.runs)
         periods = len(series[2].splitlines()) - 1
         table.append((f"`series` one monthly series ({reporter} {partner} {flow} {code}, {periods} periods; sqlite3: its "
                       f"{len(peer[2].splitlines())} records)", label, series, peer))
-        hs27 = "(commodity = '27' OR (commodity >= '270' AND commodity < '27:'))"
+        hs27 = "(hs_code = '27' OR (hs_code >= '270' AND hs_code < '27:'))"
         trend = timed(" ".join([args.cli, "trend", "--db", path] + pair + ["--hs", "27", "--by", "hs6", "--freq", "monthly",
                                                                              "--model", "loglinear", "--format", "csv", "| wc -l"]), args.runs)
-        peer_rows = timed(f"sqlite3 '{path}' \"SELECT count(*), count(DISTINCT commodity), sum(value_usd) FROM trade_records "
+        peer_rows = timed(f"sqlite3 '{path}' \"SELECT count(*), count(DISTINCT hs_code), sum(value_usd) FROM trade_records "
                           f"WHERE {where_pair} AND {hs27}{monthly}\"", args.runs)
         count, groups = peer_rows[2].split("|")[:2]
         table.append((f"`trend --by hs6 --hs 27 --freq monthly` ({int(trend[2]) - 1} lines; sqlite3 reads the {count} records "
@@ -149,7 +149,7 @@ def main():
         path = store(rows, ordered)
         reporter, partner, flow, code = first_series(source)
         selection = ["--reporter", reporter, "--partner", partner, "--flow", flow, "--hs", code, "--freq", "monthly"]
-        where = (f"reporter = '{reporter}' AND partner = '{partner}' AND flow = '{flow}' AND commodity = '{code}'"
+        where = (f"reporter_key = '{reporter}' AND partner_key = '{partner}' AND flow = '{flow}' AND hs_code = '{code}'"
                  " AND length(period) = 7 AND substr(period, 6, 1) <> 'Q'")
         start = timed(f"{DRIVER} start", args.runs)
         ours = timed(" ".join([DRIVER, "rows", path] + selection), args.runs)
@@ -163,7 +163,7 @@ def main():
         table.append((f"one monthly series ({reporter} {partner} {flow} {code}, {count} rows)", label, ours, peer, inside))
         table.append(("(the driver's start and exit alone)", label, start, None, None))
         # export --hs 27: every record of HS 27 and the codes under it, as CSV.
-        hs27 = "(commodity = '27' OR (commodity >= '270' AND commodity < '27:'))"
+        hs27 = "(hs_code = '27' OR (hs_code >= '270' AND hs_code < '27:'))"
         ours_csv = timed(f"{DRIVER} csv {path} --hs 27 | wc -l", args.runs)
         peer_csv = timed(f"sqlite3 -csv -header '{path}' \"SELECT * FROM trade_records WHERE {hs27}\" | wc -l", args.runs)
         if ours_csv[2].strip() != peer_csv[2].strip():
