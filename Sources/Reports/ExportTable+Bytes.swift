@@ -5,8 +5,9 @@ import TradeDomain
 /// ``ExportTable/ndjsonLines(_:)`` and ``ExportTable/jsonRows(_:)`` (tested differentially against them),
 /// without a `String` per field, an array of fields per row or a ``JSONValue`` per row.
 ///
-/// The fields a record's rows share (period, areas, code, source, names, description, note, keys) are
-/// rendered once per record, not once per row; the unit fields once per quantity unit. Text is copied as
+/// The fields a record's rows share are rendered once per record, not once per row, and all but the period
+/// (areas, code, source, names, description, note, keys) are kept while the next records repeat them, as
+/// rows of one series do; the unit fields are rendered once per quantity unit. Text is copied as
 /// bytes when it needs nothing (no quote, separator or line break for CSV; no character JSON escapes);
 /// a CSV cell that the formula guard must change (one beginning with `=`, `+`, `-`, `@`, tab or CR, or
 /// holding a control character), or with a quote next to a non-ASCII scalar (which may be one `Character`
@@ -43,10 +44,9 @@ public struct ExportRowRenderer: Sendable {
     /// ``ExportTable/csvLines(_:guardingFormulas:)``.
     public mutating func appendCSVLines(_ entry: ExportTable.Entry, to output: inout [UInt8]) {
         let record = entry.record
-        let shared = SharedFields(entry, json: false)
-        if shared != rendered {
+        if !(rendered?.matches(entry, json: false) ?? false) {
             renderCSVShared(entry)
-            rendered = shared
+            rendered = SharedFields(entry, json: false)
         }
         head.removeAll(keepingCapacity: true)
         Self.appendPeriod(record.period, to: &head)
@@ -74,40 +74,40 @@ public struct ExportRowRenderer: Sendable {
     private mutating func renderCSVShared(_ entry: ExportTable.Entry) {
         let record = entry.record
         seriesHead.removeAll(keepingCapacity: true)
-        csvField(entry.reporterArea.iso3, to: &seriesHead)
+        Self.csvField(entry.reporterArea.iso3, guardingFormulas: guardingFormulas, to: &seriesHead)
         seriesHead.append(Self.comma)
-        csvField(entry.partnerArea.iso3, to: &seriesHead)
+        Self.csvField(entry.partnerArea.iso3, guardingFormulas: guardingFormulas, to: &seriesHead)
         seriesHead.append(Self.comma)
-        csvField(record.flow.rawValue, to: &seriesHead)
+        Self.csvField(record.flow.rawValue, guardingFormulas: guardingFormulas, to: &seriesHead)
         seriesHead.append(Self.comma)
-        csvField(record.commodity.description, to: &seriesHead)
+        Self.csvField(record.commodity.description, guardingFormulas: guardingFormulas, to: &seriesHead)
         seriesHead.append(Self.comma)
-        csvField(ExportTable.level(record.commodity), to: &seriesHead)
+        Self.csvField(ExportTable.level(record.commodity), guardingFormulas: guardingFormulas, to: &seriesHead)
         seriesHead.append(Self.comma)
 
         tail.removeAll(keepingCapacity: true)
         tail.append(Self.comma)
-        csvField(record.sourceID, to: &tail)
+        Self.csvField(record.sourceID, guardingFormulas: guardingFormulas, to: &tail)
         tail.append(Self.comma)
-        csvField(record.classification, to: &tail)
+        Self.csvField(record.classification, guardingFormulas: guardingFormulas, to: &tail)
         tail.append(Self.comma)
         if let code = entry.reporterArea.code { Self.appendInteger(Int64(code), to: &tail) }
         tail.append(Self.comma)
         if let code = entry.partnerArea.code { Self.appendInteger(Int64(code), to: &tail) }
         tail.append(Self.comma)
-        csvField(entry.reporterArea.name, to: &tail)
+        Self.csvField(entry.reporterArea.name, guardingFormulas: guardingFormulas, to: &tail)
         tail.append(Self.comma)
-        csvField(entry.partnerArea.name, to: &tail)
+        Self.csvField(entry.partnerArea.name, guardingFormulas: guardingFormulas, to: &tail)
         tail.append(Self.comma)
         if let flag = entry.legacyEstimationFlag { Self.appendInteger(Int64(flag), to: &tail) }
         tail.append(Self.comma)
-        csvField(record.commodityDescription, to: &tail)
+        Self.csvField(record.commodityDescription, guardingFormulas: guardingFormulas, to: &tail)
         tail.append(Self.comma)
-        csvField(record.note, to: &tail)
+        Self.csvField(record.note, guardingFormulas: guardingFormulas, to: &tail)
         tail.append(Self.comma)
-        csvField(record.reporter.iso3, to: &tail)
+        Self.csvField(record.reporter.iso3, guardingFormulas: guardingFormulas, to: &tail)
         tail.append(Self.comma)
-        csvField(record.partner.iso3, to: &tail)
+        Self.csvField(record.partner.iso3, guardingFormulas: guardingFormulas, to: &tail)
         tail.append(Self.newline)
 
     }
@@ -136,14 +136,14 @@ public struct ExportRowRenderer: Sendable {
     private mutating func csvUnits(_ unit: QuantityUnit) -> (quantity: [UInt8], price: [UInt8]) {
         if let known = csvUnits[unit] { return known }
         var quantity: [UInt8] = [], price: [UInt8] = []
-        csvField(unit.abbreviation, to: &quantity)
-        csvField(Currency.usd.rawValue + "/" + unit.abbreviation, to: &price)
+        Self.csvField(unit.abbreviation, guardingFormulas: guardingFormulas, to: &quantity)
+        Self.csvField(Currency.usd.rawValue + "/" + unit.abbreviation, guardingFormulas: guardingFormulas, to: &price)
         csvUnits[unit] = (quantity, price)
         return (quantity, price)
     }
 
     /// A CSV cell as ``CSVText/field(_:guardingFormulas:)`` writes it; nothing for `nil` (missing).
-    private func csvField(_ text: String?, to output: inout [UInt8]) {
+    private static func csvField(_ text: String?, guardingFormulas: Bool, to output: inout [UInt8]) {
         guard var text else { return }
         let copied: Bool? = text.withUTF8 { bytes in
             guard let first = bytes.first else { return true }
@@ -225,17 +225,17 @@ public struct ExportRowRenderer: Sendable {
         }
     }
 
-    /// `{"period":...,"hs_level":...,"measure":"` and `,"source":...}` of the current record.
+    /// `{"period":...,"hs_level":...,"measure":"` and `,"source":...}` of the current record (the part after the
+    /// period rendered again only when the shared fields change).
     private mutating func renderJSONShared(_ entry: ExportTable.Entry) {
         let record = entry.record
         head.removeAll(keepingCapacity: true)
         head.append(contentsOf: Self.jsonPeriodKey)
         Self.appendPeriod(record.period, to: &head)
         head.append(Self.quote)
-        let shared = SharedFields(entry, json: true)
-        if shared != rendered {
+        if !(rendered?.matches(entry, json: true) ?? false) {
             renderJSONSeries(entry)
-            rendered = shared
+            rendered = SharedFields(entry, json: true)
         }
         head.append(contentsOf: seriesHead)
     }
@@ -298,7 +298,7 @@ public struct ExportRowRenderer: Sendable {
     }
 
     /// Every field of a row but the period and the measure's own (figure, unit, estimated share).
-    private struct SharedFields: Equatable {
+    private struct SharedFields {
         let json: Bool
         let reporterISO: String?, partnerISO: String?
         let flow: TradeFlow
@@ -328,6 +328,16 @@ public struct ExportRowRenderer: Sendable {
             note = record.note
             reporterKey = record.reporter.iso3
             partnerKey = record.partner.iso3
+        }
+
+        /// Whether `entry` has these fields (compared in place: no copy of its strings is made).
+        func matches(_ entry: ExportTable.Entry, json: Bool) -> Bool {
+            let record = entry.record
+            return self.json == json && reporterISO == entry.reporterArea.iso3 && partnerISO == entry.partnerArea.iso3 && flow == record.flow
+                && commodity == record.commodity && source == record.sourceID && classification == record.classification
+                && reporterCode == entry.reporterArea.code && partnerCode == entry.partnerArea.code && reporterName == entry.reporterArea.name
+                && partnerName == entry.partnerArea.name && legacyFlag == entry.legacyEstimationFlag && description == record.commodityDescription
+                && note == record.note && reporterKey == record.reporter.iso3 && partnerKey == record.partner.iso3
         }
     }
 
