@@ -115,19 +115,19 @@ struct ExportCommand: ParsableCommand {
             try forEachEntry(narrowed, workspace: workspace, areas: areas) { try output.write(table.add($0)) }
             try output.write(table.finish())
         case .csv:
+            var renderer = ExportRowRenderer(guardingFormulas: csvFormulaGuard)
             try output.write(ExportTable.csvHeader)
-            try forEachEntry(filter, workspace: workspace, areas: areas) { try output.write(ExportTable.csvLines($0, guardingFormulas: csvFormulaGuard)) }
+            try forEachEntry(filter, workspace: workspace, areas: areas) { entry in try output.write { renderer.appendCSVLines(entry, to: &$0) } }
         case .ndjson:
-            try forEachEntry(filter, workspace: workspace, areas: areas) { try output.write(ExportTable.ndjsonLines($0)) }
+            var renderer = ExportRowRenderer()
+            try forEachEntry(filter, workspace: workspace, areas: areas) { entry in try output.write { renderer.appendNDJSONLines(entry, to: &$0) } }
         case .json:
             // {"selection": ..., "rows": [ one object per line ], "manifest": ...}, written as the rows come.
             try output.write("{\n  \"selection\": " + selectionJSON().rendered(indent: 0) + ",\n  \"rows\": [")
+            var renderer = ExportRowRenderer()
             var first = true
             try forEachEntry(filter, workspace: workspace, areas: areas) { entry in
-                for row in ExportTable.jsonRows(entry) {
-                    try output.write((first ? "\n    " : ",\n    ") + row)
-                    first = false
-                }
+                try output.write { renderer.appendJSONRows(entry, first: &first, to: &$0) }
             }
             try output.write((first ? "]" : "\n  ]") + ",\n  \"manifest\": " + context.manifest().json().rendered(indent: 0) + "\n}\n")
         }
@@ -200,17 +200,26 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json, ndjson
 }
 
-/// The area columns of export rows, looked up once per stored code, numeric code and year.
+/// The area columns of export rows, looked up once per stored code, numeric code and year; the last
+/// reporter's and partner's are kept apart, since rows come series by series and mostly repeat them.
 final class AreaColumnCache {
+    private struct Key: Hashable {
+        let code: CountryCode
+        let numeric: Int?
+        let year: Int
+    }
+
     private let names: AreaNames
-    private var cache: [String: ExportTable.AreaColumns] = [:]
+    private var cache: [Key: ExportTable.AreaColumns] = [:]
+    private var lastReporter: (key: Key, columns: ExportTable.AreaColumns)?
+    private var lastPartner: (key: Key, columns: ExportTable.AreaColumns)?
 
     init(names: AreaNames) {
         self.names = names
     }
 
     func columns(_ code: CountryCode, numeric: Int?, year: Int) -> ExportTable.AreaColumns {
-        let key = "\(code.iso3)|\(numeric.map(String.init) ?? "")|\(year)"
+        let key = Key(code: code, numeric: numeric, year: year)
         if let known = cache[key] { return known }
         let found = names.exportColumns(code, numeric: numeric, year: year)
         let columns = ExportTable.AreaColumns(iso3: found.iso3, code: found.code, name: found.name)
@@ -218,9 +227,17 @@ final class AreaColumnCache {
         return columns
     }
 
+    private func columns(_ code: CountryCode, numeric: Int?, year: Int, last: inout (key: Key, columns: ExportTable.AreaColumns)?) -> ExportTable.AreaColumns {
+        let key = Key(code: code, numeric: numeric, year: year)
+        if let last, last.key == key { return last.columns }
+        let columns = columns(code, numeric: numeric, year: year)
+        last = (key, columns)
+        return columns
+    }
+
     func entry(_ record: TradeRecord, reporter: Int? = nil, partner: Int? = nil, legacyFlag: Int? = nil) -> ExportTable.Entry {
         ExportTable.Entry(record: record, reporterNumericCode: reporter, partnerNumericCode: partner, legacyEstimationFlag: legacyFlag,
-                          reporterArea: columns(record.reporter, numeric: reporter, year: record.period.year),
-                          partnerArea: columns(record.partner, numeric: partner, year: record.period.year))
+                          reporterArea: columns(record.reporter, numeric: reporter, year: record.period.year, last: &lastReporter),
+                          partnerArea: columns(record.partner, numeric: partner, year: record.period.year, last: &lastPartner))
     }
 }

@@ -63,7 +63,20 @@ enum StandardOutput {
             capture.appendOutput(text)
             return
         }
-        let bytes = Array((isatty(STDOUT_FILENO) == 1 ? TerminalText.escape(text, keepingStyles: true) : text).utf8)
+        try writeAll(Array((isatty(STDOUT_FILENO) == 1 ? TerminalText.escape(text, keepingStyles: true) : text).utf8))
+    }
+
+    /// Writes UTF-8 text given as bytes, as ``write(_:)`` writes a `String`: to a file or a pipe as it is,
+    /// without making a `String` of it; to a terminal or a capture through ``write(_:)``.
+    static func write(bytes: [UInt8]) throws {
+        if Console.capture != nil || isatty(STDOUT_FILENO) == 1 {
+            try write(String(decoding: bytes, as: UTF8.self))
+        } else {
+            try writeAll(bytes)
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in

@@ -42,6 +42,12 @@ final class StreamedOutput {
         if buffer.count >= Self.capacity { try flush() }
     }
 
+    /// Appends bytes that `render` writes into the buffer (UTF-8 text, whole lines, so a flush never splits a character).
+    func write(_ render: (inout [UInt8]) -> Void) throws {
+        render(&buffer)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
     private func flush() throws {
         guard !buffer.isEmpty else { return }
         if let handle {
@@ -49,7 +55,7 @@ final class StreamedOutput {
                 throw InputError(description: "--out: cannot write \(path ?? ""): \(error.localizedDescription)")
             }
         } else {
-            try StandardOutput.write(String(decoding: buffer, as: UTF8.self))
+            try StandardOutput.write(bytes: buffer)
         }
         buffer.removeAll(keepingCapacity: true)
     }
