@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TradeIO", dependencies: ["TradeDomain", "CTradeIO", "CZlib", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "TrendAnalysis", dependencies: ["NumericCore", "TradeDomain"]),
         .target(name: "Scenarios", dependencies: ["TrendAnalysis", "TradeDomain", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Reports", dependencies: ["TrendAnalysis", "Scenarios", "TradeDomain"]),
+        .target(name: "Reports", dependencies: ["NumericCore", "TrendAnalysis", "Scenarios", "TradeDomain"]),
         // The application layer: queries, record sources, run context, data-set profile.
         .target(name: "TradeScopeKit", dependencies: ["TradeDomain", "TradeIO", "TrendAnalysis", "Scenarios", .product(name: "Yams", package: "Yams")]),
 

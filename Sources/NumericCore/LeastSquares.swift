@@ -256,3 +256,32 @@ public struct LeastSquaresFit: Sendable, Equatable, Codable {
         return result
     }
 }
+
+extension LeastSquaresFit {
+    /// An ordinary least-squares solution computed elsewhere, in closed form (a straight line
+    /// in time): the quantities this type would hold, with unit weights and full rank.
+    ///
+    /// - Parameters:
+    ///   - coefficients: β̂, p values.
+    ///   - fittedValues: xᵢᵀβ̂, n values.
+    ///   - residuals: yᵢ − xᵢᵀβ̂, n values.
+    ///   - unscaledCovariance: (XᵀX)⁻¹, p x p.
+    ///   - residualSumOfSquares: Σ eᵢ².
+    public init(coefficients: [Double], fittedValues: [Double], residuals: [Double], unscaledCovariance: Matrix,
+                residualSumOfSquares: Double) {
+        let n = residuals.count, p = coefficients.count
+        precondition(fittedValues.count == n && unscaledCovariance.rows == p && unscaledCovariance.columns == p,
+                     "closed-form solution of inconsistent sizes")
+        self.init(coefficients: coefficients, residuals: residuals, whitenedResiduals: residuals, fittedValues: fittedValues,
+                  weights: [Double](repeating: 1, count: n), rank: p, unscaledCovariance: unscaledCovariance,
+                  residualSumOfSquares: residualSumOfSquares, observationCount: n, parameterCount: p)
+    }
+
+    /// The solution in another parametrisation of the same model (``RegressionResults/reparametrized(by:)``):
+    /// new estimates and (XᵀWX)⁻¹; residuals, fitted values, weights and RSS are those of the model.
+    func replacing(coefficients: [Double], unscaledCovariance: Matrix) -> LeastSquaresFit {
+        LeastSquaresFit(coefficients: coefficients, residuals: residuals, whitenedResiduals: whitenedResiduals,
+                        fittedValues: fittedValues, weights: weights, rank: rank, unscaledCovariance: unscaledCovariance,
+                        residualSumOfSquares: residualSumOfSquares, observationCount: observationCount, parameterCount: parameterCount)
+    }
+}

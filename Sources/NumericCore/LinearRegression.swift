@@ -1,6 +1,6 @@
 /// A linear regression specification: column names, whether the design has an
-/// intercept column, and the covariance estimator. `fit` returns
-/// `RegressionResults`.
+/// intercept column, the covariance estimator and the coverage of the coefficient
+/// intervals. `fit` returns `RegressionResults`.
 ///
 /// ```
 /// y = X β + ε,   E ε = 0,   Var εᵢ = σ² / wᵢ
@@ -16,8 +16,11 @@ public struct LinearRegression: Sendable, Equatable, Codable {
     /// centred R² and an F test that leaves the intercept out; without it R² is
     /// uncentred, as in R and statsmodels.
     public let hasIntercept: Bool
-    /// The covariance estimator for standard errors and tests.
+    /// The covariance estimator: `.classical` gives classical inference only;
+    /// `.neweyWest` adds the HAC covariance of the same fit (``RegressionResults/hac``).
     public let covarianceEstimator: CovarianceEstimator
+    /// The coverage of the per-coefficient intervals, in (0, 1).
+    public let level: Double
 
     /// Creates a regression specification.
     ///
@@ -25,14 +28,19 @@ public struct LinearRegression: Sendable, Equatable, Codable {
     ///   - columnNames: One name per design column, or nil.
     ///   - hasIntercept: Whether the design contains a constant column.
     ///   - covarianceEstimator: `.classical` (default) or `.neweyWest(...)`.
+    ///   - level: The coverage of the coefficient intervals, in (0, 1); default 0.95.
     public init(columnNames: [String]? = nil, hasIntercept: Bool = true,
-                covarianceEstimator: CovarianceEstimator = .classical) {
+                covarianceEstimator: CovarianceEstimator = .classical, level: Double = 0.95) {
+        precondition(level > 0 && level < 1, "confidence level \(level) must lie in (0, 1)")
         self.columnNames = columnNames
         self.hasIntercept = hasIntercept
         self.covarianceEstimator = covarianceEstimator
+        self.level = level
     }
 
-    /// Fits the regression by least squares (see `LeastSquaresFit` for the method).
+    /// Fits the regression by least squares once (see `LeastSquaresFit` for the method),
+    /// then forms the classical inference and, for `.neweyWest`, the HAC covariance of the
+    /// same solution (``RegressionResults/withCovariance(_:design:)``).
     ///
     /// - Parameters:
     ///   - design: The n x p design matrix X; with `hasIntercept` one column must be constant.
@@ -41,7 +49,8 @@ public struct LinearRegression: Sendable, Equatable, Codable {
     /// - Returns: The fitted results with all inference computed.
     /// - Throws: `LinearAlgebraError.tooFewObservations` when n ≤ p (no residual
     ///   degrees of freedom are left for σ̂²), and the
-    ///   errors of `LeastSquaresFit` (rank deficiency, invalid weights, non-finite data).
+    ///   errors of `LeastSquaresFit` (rank deficiency, invalid weights, non-finite data);
+    ///   `.rankDeficient` also when the HAC covariance is singular (no Wald F).
     /// - Complexity: O(n p²), plus O(n p L) for Newey–West with L lags.
     public func fit(design: Matrix, response: [Double], weights: [Double]? = nil) throws(LinearAlgebraError) -> RegressionResults {
         if let columnNames { precondition(columnNames.count == design.columns, "\(columnNames.count) names for \(design.columns) columns") }
@@ -54,6 +63,10 @@ public struct LinearRegression: Sendable, Equatable, Codable {
         } else {
             leastSquares = try LeastSquaresFit.ordinaryLeastSquares(design: design, response: response)
         }
-        return try RegressionResults(specification: self, design: design, response: response, leastSquares: leastSquares)
+        let classical = RegressionResults(design: design, response: response, leastSquares: leastSquares,
+                                          names: columnNames ?? (0..<design.columns).map { "x\($0)" },
+                                          hasIntercept: hasIntercept, level: level)
+        if covarianceEstimator == .classical { return classical }
+        return try classical.withCovariance(covarianceEstimator, design: design)
     }
 }

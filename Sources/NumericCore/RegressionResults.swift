@@ -1,49 +1,56 @@
-/// The results of `LinearRegression.fit`: estimates, standard errors, tests and
-/// goodness of fit, all computed at construction (no caches, no setters).
+/// The results of a linear regression: the least-squares solution, computed once, with
+/// its classical inference and, when asked for, a Newey–West HAC covariance of the same
+/// estimates. All quantities are computed at construction (no caches, no setters).
 ///
 /// Conventions follow statsmodels `RegressionResults` (with R's names in brackets):
 /// ```
 /// n = observationCount, p = parameterCount (including the intercept)
 /// df_model = p − 1 with intercept, p without;  df_resid = n − p
 /// RSS = Σ wᵢ eᵢ²,   σ̂² = RSS / df_resid                       (sigma(m)²)
+/// V = σ̂² (XᵀWX)⁻¹                                            (vcov(m))
 /// TSS = Σ wᵢ (yᵢ − ȳ_w)² with intercept, Σ wᵢ yᵢ² without      (uncentred R²)
 /// R² = 1 − RSS/TSS,  adjusted R² = 1 − (n − c)/df_resid · (1 − R²), c = 1 with intercept else 0
-/// F = ((TSS − RSS)/df_model) / σ̂²  (classical);  Wald F of all non-intercept
-///     coefficients with the chosen covariance otherwise
+/// F = ((TSS − RSS)/df_model) / σ̂²   (classical; the HAC Wald F is in `hac`)
 /// log L = −n/2 (ln 2π + ln(RSS/n) + 1) + ½ Σ ln wᵢ                (logLik)
 /// AIC = −2 log L + 2p,  BIC = −2 log L + p ln n     (p counts the intercept, not σ)
 /// DW = Σ (ẽᵢ − ẽᵢ₋₁)² / Σ ẽᵢ²   on whitened residuals ẽᵢ = √wᵢ eᵢ
 /// ```
 /// Note that R's `AIC(lm)` counts σ as a parameter (p + 1); statsmodels does not.
+///
+/// The covariance estimator is a choice made on the results, not on the fit:
+/// ``withCovariance(_:design:)`` adds (or drops) the Newey–West covariance from the stored
+/// residuals and (XᵀWX)⁻¹ without solving the least-squares problem again, as statsmodels
+/// `get_robustcov_results` does. ``reparametrized(by:)`` maps the results to other
+/// coefficients β' = Tβ of the same model (a polynomial fitted on a centred, scaled
+/// variable, reported in powers of the raw variable).
+///
+/// An exact fit (``isExactFit``) leaves t, the p-values and F undefined: they are NaN,
+/// not infinite beside a p of 0.
 public struct RegressionResults: Sendable, Equatable, Codable {
-    /// The specification that was fitted.
-    public let specification: LinearRegression
-    /// The least-squares solution (coefficients, residuals, (XᵀWX)⁻¹, RSS).
-    public let leastSquares: LeastSquaresFit
     /// Per-coefficient estimates and inference, in design-column order.
     public let coefficients: [RegressionCoefficient]
-    /// The covariance matrix of the estimates under `specification.covarianceEstimator`
-    /// (statsmodels `cov_params()`; R `vcov`).
+    /// The classical covariance σ̂²(XᵀWX)⁻¹ of the estimates, in design-column order
+    /// (statsmodels `cov_params()` with `cov_type="nonrobust"`; R `vcov`).
     public let covariance: Matrix
-    /// The Newey–West lag count used, or nil for classical covariance.
-    public let neweyWestLags: Int?
-    /// Whether tests use Student's t and F (classical) or the normal (HAC).
-    public let usesStudentT: Bool
-    /// n.
-    public let observationCount: Int
-    /// p, including the intercept.
-    public let parameterCount: Int
-    /// p − 1 with an intercept, p without (statsmodels `df_model`).
+    /// The Newey–West covariance and its Wald test, or nil when only classical inference was asked for.
+    public let hac: HACCovariance?
+    /// The least-squares solution (coefficients, residuals, weights, (XᵀWX)⁻¹, RSS),
+    /// in the parametrisation of `coefficients`.
+    public let leastSquares: LeastSquaresFit
+    /// The coverage of the coefficient intervals `lower`...`upper`, in (0, 1).
+    public let level: Double
+    /// The design column that is the intercept, or nil for a model without one.
+    public let interceptColumn: Int?
+    /// df_model: p − 1 with an intercept, p without (statsmodels `df_model`).
     public let modelDegreesOfFreedom: Int
-    /// n − p (statsmodels `df_resid`; R `df.residual`).
-    public let residualDegreesOfFreedom: Int
-    /// σ̂ = √(RSS / (n − p)) (R `sigma`).
+    /// σ̂ = √(RSS / (n − p)) (R `sigma`; statsmodels `np.sqrt(scale)`).
     public let residualStandardError: Double
-    /// R², centred with an intercept and uncentred without.
+    /// R², centred with an intercept and uncentred without (statsmodels `rsquared`).
     public let rSquared: Double
     /// Adjusted R² (statsmodels `rsquared_adj`).
     public let adjustedRSquared: Double
-    /// The overall F statistic (statsmodels `fvalue`).
+    /// The classical overall F statistic (statsmodels `fvalue` with `cov_type="nonrobust"`);
+    /// NaN without a slope term or for an exact fit.
     public let fStatistic: Double
     /// Its p-value from F(df_model, df_resid) (statsmodels `f_pvalue`).
     public let fPValue: Double
@@ -56,52 +63,98 @@ public struct RegressionResults: Sendable, Equatable, Codable {
     /// The Durbin–Watson statistic of the whitened residuals.
     public let durbinWatson: Double
 
+    /// n (statsmodels `nobs`).
+    public var observationCount: Int { leastSquares.observationCount }
+    /// p, including the intercept.
+    public var parameterCount: Int { leastSquares.parameterCount }
+    /// df_resid = n − p (statsmodels `df_resid`; R `df.residual`).
+    public var residualDegreesOfFreedom: Int { observationCount - parameterCount }
+    /// RSS = Σ wᵢ eᵢ² (statsmodels `ssr`; R `deviance`).
+    public var residualSumOfSquares: Double { leastSquares.residualSumOfSquares }
     /// The fitted values xᵢᵀβ̂.
     public var fittedValues: [Double] { leastSquares.fittedValues }
     /// The residuals yᵢ − xᵢᵀβ̂.
     public var residuals: [Double] { leastSquares.residuals }
+    /// The Newey–West lag count, or nil without HAC covariance.
+    public var hacLags: Int? { hac?.lags }
 
-    init(specification: LinearRegression, design: Matrix, response: [Double],
-         leastSquares fit: LeastSquaresFit) throws(LinearAlgebraError) {
+    /// Whether the model fits the data exactly: the residual standard error is at most 1e-10 of
+    /// the largest magnitude of the response (a constant or perfectly linear series). The
+    /// t statistics, their p-values and F are then undefined (NaN) rather than infinite.
+    public var isExactFit: Bool { Self.isExact(leastSquares, residualStandardError: residualStandardError) }
+
+    /// Results from their parts, for fits whose statistics are computed in closed form
+    /// (a straight line in time) rather than by ``LinearRegression/fit(design:response:weights:)``.
+    /// The results carry no HAC covariance; ``withCovariance(_:design:)`` adds one.
+    ///
+    /// - Parameters:
+    ///   - leastSquares: The solution.
+    ///   - coefficients: One per design column, with classical inference at `level`.
+    ///   - covariance: σ̂²(XᵀWX)⁻¹.
+    ///   - level: The coverage of the coefficient intervals.
+    ///   - interceptColumn: The intercept's column, or nil.
+    ///   - Others: One per stored property, as documented there.
+    public init(leastSquares: LeastSquaresFit, coefficients: [RegressionCoefficient], covariance: Matrix, level: Double,
+                interceptColumn: Int?, modelDegreesOfFreedom: Int, residualStandardError: Double, rSquared: Double,
+                adjustedRSquared: Double, fStatistic: Double, fPValue: Double, logLikelihood: Double, aic: Double, bic: Double,
+                durbinWatson: Double) {
+        precondition(coefficients.count == leastSquares.parameterCount, "\(coefficients.count) coefficients for \(leastSquares.parameterCount) columns")
+        self.init(coefficients: coefficients, covariance: covariance, hac: nil, leastSquares: leastSquares, level: level,
+                  interceptColumn: interceptColumn, modelDegreesOfFreedom: modelDegreesOfFreedom,
+                  residualStandardError: residualStandardError, rSquared: rSquared, adjustedRSquared: adjustedRSquared,
+                  fStatistic: fStatistic, fPValue: fPValue, logLikelihood: logLikelihood, aic: aic, bic: bic,
+                  durbinWatson: durbinWatson)
+    }
+
+    private init(coefficients: [RegressionCoefficient], covariance: Matrix, hac: HACCovariance?, leastSquares: LeastSquaresFit,
+                 level: Double, interceptColumn: Int?, modelDegreesOfFreedom: Int, residualStandardError: Double,
+                 rSquared: Double, adjustedRSquared: Double, fStatistic: Double, fPValue: Double, logLikelihood: Double,
+                 aic: Double, bic: Double, durbinWatson: Double) {
+        self.coefficients = coefficients
+        self.covariance = covariance
+        self.hac = hac
+        self.leastSquares = leastSquares
+        self.level = level
+        self.interceptColumn = interceptColumn
+        self.modelDegreesOfFreedom = modelDegreesOfFreedom
+        self.residualStandardError = residualStandardError
+        self.rSquared = rSquared
+        self.adjustedRSquared = adjustedRSquared
+        self.fStatistic = fStatistic
+        self.fPValue = fPValue
+        self.logLikelihood = logLikelihood
+        self.aic = aic
+        self.bic = bic
+        self.durbinWatson = durbinWatson
+    }
+
+    /// The same results with other coefficients, covariances and solution (HAC, reparametrisation);
+    /// the fit statistics are those of the model, which neither changes.
+    func replacing(coefficients: [RegressionCoefficient], covariance: Matrix, hac: HACCovariance?,
+                   leastSquares: LeastSquaresFit) -> RegressionResults {
+        RegressionResults(coefficients: coefficients, covariance: covariance, hac: hac, leastSquares: leastSquares, level: level,
+                          interceptColumn: interceptColumn, modelDegreesOfFreedom: modelDegreesOfFreedom,
+                          residualStandardError: residualStandardError, rSquared: rSquared, adjustedRSquared: adjustedRSquared,
+                          fStatistic: fStatistic, fPValue: fPValue, logLikelihood: logLikelihood, aic: aic, bic: bic,
+                          durbinWatson: durbinWatson)
+    }
+
+    /// Classical results of a least-squares solution (``LinearRegression/fit(design:response:weights:)``).
+    init(design: Matrix, response: [Double], leastSquares fit: LeastSquaresFit, names: [String], hasIntercept: Bool, level: Double) {
         let n = fit.observationCount, p = fit.parameterCount
-        let names = specification.columnNames ?? (0..<p).map { "x\($0)" }
-        let interceptColumn: Int? = specification.hasIntercept
+        let interceptColumn: Int? = hasIntercept
             ? (0..<p).first { j in (0..<n).allSatisfy { design[$0, j] == design[0, j] } && design[0, j] != 0 }
             : nil
-        precondition(!specification.hasIntercept || interceptColumn != nil,
-                     "hasIntercept is set but no design column is constant")
+        precondition(!hasIntercept || interceptColumn != nil, "hasIntercept is set but no design column is constant")
         let dfResidual = n - p
-        let dfModel = p - (specification.hasIntercept ? 1 : 0)
+        let dfModel = p - (hasIntercept ? 1 : 0)
         let rss = fit.residualSumOfSquares
         let sigma2 = rss / Double(dfResidual)
+        let exact = Self.isExact(fit, residualStandardError: sigma2.squareRoot())
 
-        // Covariance of the estimates.
-        var covariance = fit.unscaledCovariance
-        var lags: Int?
-        let usesT: Bool
-        switch specification.covarianceEstimator {
-        case .classical:
-            covariance = Matrix(rows: p, columns: p, columnMajor: covariance.storage.map { $0 * sigma2 })
-            usesT = true
-        case let .neweyWest(requested, correction):
-            let L = requested ?? CovarianceEstimator.defaultNeweyWestLags(observationCount: n)
-            precondition(L >= 0 && L < n, "Newey-West lag count \(L) must lie in 0..<\(n)")
-            lags = L
-            covariance = Self.neweyWest(design: design, fit: fit, lags: L, correction: correction)
-            usesT = false
-        }
-
-        let reference: any ContinuousDistribution = usesT
-            ? StudentT(degreesOfFreedom: Double(dfResidual)) : Normal()
-        var coefficients: [RegressionCoefficient] = []
-        for j in 0..<p {
-            let estimate = fit.coefficients[j]
-            let standardError = covariance[j, j].squareRoot()
-            let t = estimate / standardError
-            coefficients.append(RegressionCoefficient(
-                name: names[j], estimate: estimate, standardError: standardError, tStatistic: t,
-                pValue: 2 * reference.survival(abs(t))))
-        }
+        let covariance = Matrix(rows: p, columns: p, columnMajor: fit.unscaledCovariance.storage.map { $0 * sigma2 })
+        let coefficients = Self.coefficients(names: names, estimates: fit.coefficients, covariance: covariance, hac: nil,
+                                             residualDegreesOfFreedom: dfResidual, level: level, exact: exact)
 
         // Sums of squares.
         var weightSum = CompensatedSum(), weightedY = CompensatedSum()
@@ -109,7 +162,7 @@ public struct RegressionResults: Sendable, Equatable, Codable {
             weightSum.add(fit.weights[i])
             weightedY.addProduct(fit.weights[i], response[i])
         }
-        let mean = specification.hasIntercept ? weightedY.value / weightSum.value : 0
+        let mean = hasIntercept ? weightedY.value / weightSum.value : 0
         var total = CompensatedSum()
         for i in 0..<n {
             let d = response[i] - mean
@@ -117,29 +170,13 @@ public struct RegressionResults: Sendable, Equatable, Codable {
         }
         let tss = total.value
         let r2 = 1 - rss / tss
-        let c = specification.hasIntercept ? 1.0 : 0.0
+        let c = hasIntercept ? 1.0 : 0.0
 
-        // F statistic.
-        var fStatistic: Double
-        var fPValue: Double
-        let tested = (0..<p).filter { $0 != interceptColumn }
-        if tested.isEmpty {
-            fStatistic = .nan
-            fPValue = .nan
-        } else if usesT {
+        // Classical F statistic of all coefficients but the intercept.
+        var fStatistic = Double.nan, fPValue = Double.nan
+        if dfModel > 0 && !exact {
             fStatistic = ((tss - rss) / Double(dfModel)) / sigma2
             fPValue = FisherF(numeratorDegreesOfFreedom: Double(dfModel),
-                              denominatorDegreesOfFreedom: Double(dfResidual)).survival(fStatistic)
-        } else {
-            // Wald: F = b'(V_ss)⁻¹ b / q, solving V_ss z = b by least squares on the square system.
-            let q = tested.count
-            let block = Matrix(rows: q, columns: q, columnMajor: tested.flatMap { k in tested.map { covariance[$0, k] } })
-            let b = tested.map { fit.coefficients[$0] }
-            let solution = try LeastSquaresFit.ordinaryLeastSquares(design: block, response: b).coefficients
-            var quadratic = CompensatedSum()
-            for k in 0..<q { quadratic.addProduct(b[k], solution[k]) }
-            fStatistic = quadratic.value / Double(q)
-            fPValue = FisherF(numeratorDegreesOfFreedom: Double(q),
                               denominatorDegreesOfFreedom: Double(dfResidual)).survival(fStatistic)
         }
 
@@ -157,83 +194,74 @@ public struct RegressionResults: Sendable, Equatable, Codable {
             if i > 0 { let d = e[i] - e[i - 1]; numerator.addProduct(d, d) }
         }
 
-        self.specification = specification
-        self.leastSquares = fit
-        self.coefficients = coefficients
-        self.covariance = covariance
-        self.neweyWestLags = lags
-        self.usesStudentT = usesT
-        self.observationCount = n
-        self.parameterCount = p
-        self.modelDegreesOfFreedom = dfModel
-        self.residualDegreesOfFreedom = dfResidual
-        self.residualStandardError = sigma2.squareRoot()
-        self.rSquared = r2
-        self.adjustedRSquared = 1 - (nd - c) / Double(dfResidual) * (1 - r2)
-        self.fStatistic = fStatistic
-        self.fPValue = fPValue
-        self.logLikelihood = llf
-        self.aic = -2 * llf + 2 * Double(p)
-        self.bic = -2 * llf + Double(p) * logarithm(nd)
-        self.durbinWatson = numerator.value / denominator.value
+        self.init(coefficients: coefficients, covariance: covariance, hac: nil, leastSquares: fit, level: level,
+                  interceptColumn: interceptColumn, modelDegreesOfFreedom: dfModel, residualStandardError: sigma2.squareRoot(),
+                  rSquared: r2, adjustedRSquared: 1 - (nd - c) / Double(dfResidual) * (1 - r2), fStatistic: fStatistic,
+                  fPValue: fPValue, logLikelihood: llf, aic: -2 * llf + 2 * Double(p), bic: -2 * llf + Double(p) * logarithm(nd),
+                  durbinWatson: numerator.value / denominator.value)
     }
 
-    /// Two-sided confidence intervals `β̂ⱼ ± q · SEⱼ`, with q the `(1 + level)/2`
-    /// quantile of Student's t (classical) or the normal (HAC)
-    /// (statsmodels `conf_int(alpha = 1 − level)`; R `confint`).
+    /// The coefficient of a column, by name.
+    ///
+    /// - Parameter name: The column's name (`const`, `t`, ...).
+    /// - Returns: The coefficient, or nil when the model has no such column.
+    public func coefficient(named name: String) -> RegressionCoefficient? {
+        coefficients.first { $0.name == name }
+    }
+
+    /// Two-sided classical confidence intervals `β̂ⱼ ± q · SEⱼ`, with q the `(1 + level)/2`
+    /// quantile of Student's t(df_resid) (statsmodels `conf_int(alpha = 1 − level)` with
+    /// `cov_type="nonrobust"`; R `confint`).
     ///
     /// - Parameter level: The coverage, in (0, 1); default 0.95.
     /// - Returns: One interval per coefficient, in design-column order.
     public func confidenceIntervals(level: Double = 0.95) -> [ConfidenceInterval] {
         precondition(level > 0 && level < 1, "confidence level \(level) must lie in (0, 1)")
-        let reference: any ContinuousDistribution = usesStudentT
-            ? StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom)) : Normal()
-        let q = reference.inverseSurvival((1 - level) / 2)
+        let q = StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom)).inverseSurvival((1 - level) / 2)
         return coefficients.map {
-            ConfidenceInterval(name: $0.name, level: level,
-                               lower: $0.estimate - q * $0.standardError,
+            ConfidenceInterval(name: $0.name, level: level, lower: $0.estimate - q * $0.standardError,
                                upper: $0.estimate + q * $0.standardError)
         }
     }
 
-    /// Newey–West covariance (see `CovarianceEstimator.neweyWest`), formed as
-    /// `Σ_ℓ k_ℓ Σᵢ (aᵢ ẽᵢ)(aᵢ₋ℓ ẽᵢ₋ℓ)ᵀ` with `aᵢ = (XᵀWX)⁻¹ x̃ᵢ` accumulated in
-    /// double-double. This equals `H S H` but avoids the cancellation of
-    /// multiplying the large, alternating entries of H = (XᵀWX)⁻¹ in plain
-    /// double (which costs about 7 digits on Longley).
-    private static func neweyWest(design: Matrix, fit: LeastSquaresFit, lags: Int, correction: Bool) -> Matrix {
-        let n = design.rows, p = design.columns
-        let h = fit.unscaledCovariance
-        // gᵢ = H x̃ᵢ ẽᵢ with x̃ᵢ = √wᵢ xᵢ.
-        var g = [Double](repeating: 0, count: n * p)
-        for i in 0..<n {
-            let root = fit.weights[i].squareRoot()
-            for j in 0..<p {
-                var sum = CompensatedSum()
-                for k in 0..<p { sum.addProduct(h[j, k], design[i, k]) }
-                let (high, low) = sum.normalized
-                var scaled = CompensatedSum()
-                scaled.addProduct(high, root * fit.whitenedResiduals[i])
-                scaled.addProduct(low, root * fit.whitenedResiduals[i])
-                g[i + j * n] = scaled.value
-            }
+    /// Two-sided Newey–West intervals `β̂ⱼ ± z · HAC SEⱼ`, with z the `(1 + level)/2` quantile
+    /// of the standard normal (statsmodels `conf_int(alpha = 1 − level)` with `cov_type="HAC"`).
+    ///
+    /// - Parameter level: The coverage, in (0, 1); default 0.95.
+    /// - Returns: One interval per coefficient, in design-column order, or nil without HAC covariance.
+    public func hacConfidenceIntervals(level: Double = 0.95) -> [ConfidenceInterval]? {
+        precondition(level > 0 && level < 1, "confidence level \(level) must lie in (0, 1)")
+        guard hac != nil else { return nil }
+        let q = Normal().inverseSurvival((1 - level) / 2)
+        return coefficients.map {
+            let se = $0.hacStandardError ?? .nan
+            return ConfidenceInterval(name: $0.name, level: level, lower: $0.estimate - q * se, upper: $0.estimate + q * se)
         }
-        var v = [Double](repeating: 0, count: p * p)
-        let factor = correction ? Double(n) / Double(n - p) : 1
-        for a in 0..<p {
-            for b in a..<p {
-                var sum = CompensatedSum()
-                for lag in 0...lags {
-                    let weight = 1 - Double(lag) / Double(lags + 1)
-                    for i in lag..<n {
-                        sum.addProduct(weight * g[i + a * n], g[i - lag + b * n])
-                        if lag > 0 { sum.addProduct(weight * g[i - lag + a * n], g[i + b * n]) }
-                    }
-                }
-                v[a + b * p] = factor * sum.value
-                v[b + a * p] = v[a + b * p]
-            }
+    }
+
+    // MARK: - Shared by construction, covariance swap and reparametrisation
+
+    /// The exact-fit rule of ``isExactFit``: σ̂ ≤ 1e-10 · maxᵢ |yᵢ|, with yᵢ = ŷᵢ + eᵢ.
+    static func isExact(_ fit: LeastSquaresFit, residualStandardError: Double) -> Bool {
+        let scale = zip(fit.fittedValues, fit.residuals).reduce(0.0) { max($0, abs($1.0 + $1.1)) }
+        return !(residualStandardError > 1e-10 * scale)
+    }
+
+    /// Per-coefficient inference from the estimates and covariances: SE = √Vⱼⱼ, t and p from
+    /// Student's t(df_resid), the interval at `level`; the HAC SE and normal p-value when `hac` is given.
+    static func coefficients(names: [String], estimates: [Double], covariance: Matrix, hac: Matrix?,
+                             residualDegreesOfFreedom: Int, level: Double, exact: Bool) -> [RegressionCoefficient] {
+        let t = StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom))
+        let q = t.inverseSurvival((1 - level) / 2)
+        return estimates.indices.map { j in
+            let estimate = estimates[j]
+            let se = covariance[j, j].squareRoot()
+            let statistic = exact ? .nan : estimate / se
+            let hacSE = hac.map { $0[j, j].squareRoot() }
+            return RegressionCoefficient(
+                name: names[j], estimate: estimate, standardError: se, tStatistic: statistic,
+                pValue: exact ? .nan : 2 * t.survival(abs(statistic)), lower: estimate - q * se, upper: estimate + q * se,
+                hacStandardError: hacSE, hacPValue: hacSE.map { exact ? .nan : 2 * Normal().survival(abs(estimate / $0)) })
         }
-        return Matrix(rows: p, columns: p, columnMajor: v)
     }
 }

@@ -116,9 +116,9 @@ public struct BreaksReport: Sendable {
         case let .interruptedTimeSeries(fit):
             out += "Interruption at \(fit.specification.interventionPeriod) (first period under it); Newey-West lag \(fit.hacLags)\n"
             out += AnalysisText.table(["coefficient", "estimate", "std error", "HAC std error", "HAC p"],
-                                      zip(fit.regression.coefficients, fit.robustRegression.coefficients).map { classical, robust in
-                                          [classical.name, AnalysisText.significant(classical.estimate), AnalysisText.significant(classical.standardError),
-                                           AnalysisText.significant(robust.standardError), AnalysisText.significant(robust.pValue)]
+                                      fit.regression.coefficients.map { c in
+                                          [c.name, AnalysisText.significant(c.estimate), AnalysisText.significant(c.standardError),
+                                           AnalysisText.significant(c.hacStandardError ?? .nan), AnalysisText.significant(c.hacPValue ?? .nan)]
                                       })
         }
         return out
@@ -183,10 +183,10 @@ public struct BreaksReport: Sendable {
             }
             fields += [("at", .string(fit.specification.interventionPeriod.description)), ("hac_lags", .integer(fit.hacLags)),
                        ("level_change", effect(fit.levelChange)), ("slope_change", effect(fit.slopeChange)),
-                       ("coefficients", .array(zip(fit.regression.coefficients, fit.robustRegression.coefficients).map { c, r in
+                       ("coefficients", .array(fit.regression.coefficients.map { c in
                            .object([("name", .string(c.name)), ("estimate", .number(c.estimate)), ("std_error", .number(c.standardError)),
-                                    ("t", .number(c.tStatistic)), ("p", .number(c.pValue)), ("hac_std_error", .number(r.standardError)),
-                                    ("hac_p", .number(r.pValue))])
+                                    ("t", .number(c.tStatistic)), ("p", .number(c.pValue)), ("hac_std_error", .number(c.hacStandardError)),
+                                    ("hac_p", .number(c.hacPValue))])
                        })),
                        ("n", .integer(fit.observationCount)),
                        ("counterfactual", .array(fit.periods.indices.map { i in

@@ -1,3 +1,4 @@
+import NumericCore
 import TradeDomain
 import TrendAnalysis
 
@@ -55,7 +56,7 @@ public enum TrendTable {
     /// The CLI.md regression fields: `coefficients: [{name, estimate, std_error, t, p, ci_low, ci_high
     /// [, hac_std_error, hac_p]}]`, `n`, `df_resid`, `df_model`, `sigma`, `r_squared`, `adj_r_squared`,
     /// `f_statistic`, `f_p_value`, `log_likelihood`, `aic`, `bic`, `durbin_watson` (and `hac_lags`).
-    static func regressionFields(_ fit: RegressionFit) -> [(String, JSONValue)] {
+    static func regressionFields(_ fit: RegressionResults) -> [(String, JSONValue)] {
         var fields: [(String, JSONValue)] = [
             ("coefficients", .array(fit.coefficients.map { c in
                 var entry: [(String, JSONValue)] = [
@@ -86,7 +87,7 @@ public enum TrendTable {
     ///
     /// - Parameter fit: The regression.
     /// - Returns: CSV text with a header row.
-    public static func csv(_ fit: RegressionFit) -> String {
+    public static func csv(_ fit: RegressionResults) -> String {
         let hac = fit.hacLags != nil
         var out = "name,estimate,std_error,t,p,ci_low,ci_high" + (hac ? ",hac_std_error,hac_p" : "") + "\n"
         for c in fit.coefficients {

@@ -53,28 +53,36 @@ struct RegressionResultsTests {
         let (spec, design, y, weights) = try Self.setUp(name)
         let result = try spec.fit(design: design, response: y, weights: weights)
         let c = result.coefficients
+        // The HAC cases compare statsmodels' cov_type="HAC" results with the Newey–West
+        // inference that the results carry beside the classical one (normal reference).
+        let robust = result.hac != nil
+        let standardErrors = robust ? c.map { $0.hacStandardError ?? .nan } : c.map(\.standardError)
+        let statistics = robust ? zip(c, standardErrors).map { $0.estimate / $1 } : c.map(\.tStatistic)
+        let pValues = robust ? c.map { $0.hacPValue ?? .nan } : c.map(\.pValue)
+        let fStatistic = result.hac?.fStatistic ?? result.fStatistic
+        let fPValue = result.hac?.fPValue ?? result.fPValue
 
         // statsmodels solves by pinv (SVD); Longley's condition number is about
         // 5e9 (4.9e9 after statsmodels' own check), so its estimates carry about
         // 1e-10 relative error against NIST; 1e-8 is the brief's tolerance.
         let rtol = 1e-8
         expectClose(c.map(\.estimate), values("params"), rtol: rtol, atol: 0, "\(name) params")
-        expectClose(c.map(\.standardError), values("bse"), rtol: rtol, atol: 0, "\(name) bse")
+        expectClose(standardErrors, values("bse"), rtol: rtol, atol: 0, "\(name) bse")
         let exactStandardErrors = values("bse_exact")
         if !exactStandardErrors.isEmpty {
             // HAC cases: the script's 60-digit mpmath recomputation. Our sandwich
             // is accumulated in double-double from the refined (XᵀX)⁻¹.
-            expectClose(c.map(\.standardError), exactStandardErrors, rtol: 1e-10, atol: 0, "\(name) HAC bse (60-digit)")
-            expectClose(result.fStatistic, try value("fvalue_exact"), rtol: 1e-10, atol: 0, "\(name) Wald F (60-digit)")
+            expectClose(standardErrors, exactStandardErrors, rtol: 1e-10, atol: 0, "\(name) HAC bse (60-digit)")
+            expectClose(fStatistic, try value("fvalue_exact"), rtol: 1e-10, atol: 0, "\(name) Wald F (60-digit)")
         }
-        expectClose(c.map(\.tStatistic), values("tvalues"), rtol: rtol, atol: 0, "\(name) tvalues")
+        expectClose(statistics, values("tvalues"), rtol: rtol, atol: 0, "\(name) tvalues")
         // p-values: relative plus an absolute floor of 1e-10 (tiny p-values
         // inherit the relative error of t multiplied by |t|·d ln p/d t).
-        expectClose(c.map(\.pValue), values("pvalues"), rtol: rtol, atol: 1e-10, "\(name) pvalues")
+        expectClose(pValues, values("pvalues"), rtol: rtol, atol: 1e-10, "\(name) pvalues")
         // A bound β̂ ± q·SE near zero inherits the absolute error of q·SE, so
         // each bound also gets an absolute allowance of rtol · q · SE.
         for (level, prefix) in [(0.95, "conf"), (0.90, "conf90")] {
-            let intervals = result.confidenceIntervals(level: level)
+            let intervals = robust ? try #require(result.hacConfidenceIntervals(level: level)) : result.confidenceIntervals(level: level)
             let lower = values("\(prefix)_lower"), upper = values("\(prefix)_upper")
             try #require(lower.count == intervals.count && upper.count == intervals.count)
             for j in intervals.indices {
@@ -89,8 +97,8 @@ struct RegressionResultsTests {
         // pinv-based (XᵀX)⁻¹; on Longley (condition number ~5e9) it is 3.9e-7 away
         // from the 60-digit value checked above, so only there the check is 1e-6.
         let fTolerance = name == "longley_hac" ? 1e-6 : rtol
-        expectClose(result.fStatistic, try value("fvalue"), rtol: fTolerance, atol: 0, "\(name) F")
-        expectClose(result.fPValue, try value("f_pvalue"), rtol: rtol, atol: 1e-10, "\(name) F p-value")
+        expectClose(fStatistic, try value("fvalue"), rtol: fTolerance, atol: 0, "\(name) F")
+        expectClose(fPValue, try value("f_pvalue"), rtol: rtol, atol: 1e-10, "\(name) F p-value")
         expectClose(result.logLikelihood, try value("llf"), rtol: rtol, atol: 0, "\(name) llf")
         expectClose(result.aic, try value("aic"), rtol: rtol, atol: 0, "\(name) AIC")
         expectClose(result.bic, try value("bic"), rtol: rtol, atol: 0, "\(name) BIC")

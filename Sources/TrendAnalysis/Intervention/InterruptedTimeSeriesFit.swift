@@ -14,10 +14,9 @@ public struct InterruptedTimeSeriesFit: Sendable, Equatable, Codable {
     public let interventionIndex: Int
     /// The Newey–West truncation lag used.
     public let hacLags: Int
-    /// The OLS fit with classical inference (all coefficients in design order).
+    /// The OLS fit (all coefficients in design order) with classical inference and the
+    /// Newey–West covariance of the same estimates (``RegressionResults/hac``; normal inference).
     public let regression: RegressionResults
-    /// The same fit with Newey–West covariance and normal inference.
-    public let robustRegression: RegressionResults
     /// The immediate change in level at the intervention.
     public let levelChange: InterventionEffect
     /// The change in slope per period from the intervention on.

@@ -95,28 +95,27 @@ public struct InterruptedTimeSeriesSpecification: Sendable, Equatable, Codable {
         }
         let design = Matrix(rows: rows)
         let lags = hacLags ?? CovarianceEstimator.defaultNeweyWestLags(observationCount: n)
-        let classical: RegressionResults, robust: RegressionResults
+        let results: RegressionResults
         do {
-            classical = try LinearRegression(columnNames: names, hasIntercept: true, covarianceEstimator: .classical).fit(design: design, response: y)
-            robust = try LinearRegression(columnNames: names, hasIntercept: true,
-                                          covarianceEstimator: .neweyWest(lags: lags, smallSampleCorrection: false)).fit(design: design, response: y)
+            results = try LinearRegression(columnNames: names, hasIntercept: true,
+                                           covarianceEstimator: .neweyWest(lags: lags, smallSampleCorrection: false)).fit(design: design, response: y)
         } catch {
             throw .regressionFailed(step: "fitting the interrupted time series at \(interventionPeriod)", error)
         }
         func effect(_ j: Int) -> InterventionEffect {
-            InterventionEffect(name: names[j], estimate: classical.coefficients[j].estimate,
-                               standardError: classical.coefficients[j].standardError, classicalPValue: classical.coefficients[j].pValue,
-                               hacStandardError: robust.coefficients[j].standardError, pValue: robust.coefficients[j].pValue)
+            let c = results.coefficients[j]
+            return InterventionEffect(name: names[j], estimate: c.estimate, standardError: c.standardError, classicalPValue: c.pValue,
+                                      hacStandardError: c.hacStandardError ?? .nan, pValue: c.hacPValue ?? .nan)
         }
-        let beta = classical.coefficients.map(\.estimate)
+        let beta = results.coefficients.map(\.estimate)
         let counterfactual = rows.map { row -> Double in
             var value = 0.0
             for j in row.indices where j != 2 && j != 3 { value += row[j] * beta[j] }
             return value
         }
         return InterruptedTimeSeriesFit(specification: self, periods: periods, observationCount: n, interventionIndex: firstAfter,
-                                        hacLags: lags, regression: classical, robustRegression: robust,
+                                        hacLags: lags, regression: results,
                                         levelChange: effect(2), slopeChange: effect(3),
-                                        fittedValues: classical.fittedValues, counterfactual: counterfactual)
+                                        fittedValues: results.fittedValues, counterfactual: counterfactual)
     }
 }

@@ -1,3 +1,5 @@
+import NumericCore
+
 /// Least squares on named data columns (the `regress` command): a response, regressors
 /// in the order given, an optional intercept, polynomial terms and weights.
 ///
@@ -120,11 +122,11 @@ public struct ColumnRegressionFit: Sendable, Equatable, Codable {
     /// What was fitted.
     public let specification: ColumnRegressionSpecification
     /// The regression.
-    public let regression: RegressionFit
+    public let regression: RegressionResults
     /// Rows dropped because a used column was missing.
     public let droppedRowCount: Int
 
-    /// The regression table (see ``RegressionFit/summary(title:dependent:extraHeader:notes:)``).
+    /// The regression table (see ``RegressionResults/summary(title:dependent:extraHeader:notes:)``).
     ///
     /// - Returns: The table, with the dropped-row count in the header.
     public func summary() -> SummaryTable {

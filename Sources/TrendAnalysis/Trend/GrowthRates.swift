@@ -35,7 +35,7 @@ public struct GrowthRates: Sendable, Equatable, Codable {
     ///   - periodsPerYear: f.
     ///   - firstLog: ln y at the first observation; `lastLog` at the last.
     ///   - span: t_last − t_first in periods.
-    init(slope: Coefficient, fit: RegressionFit, useHAC: Bool, periodsPerYear: Int,
+    init(slope: RegressionCoefficient, fit: RegressionResults, useHAC: Bool, periodsPerYear: Int,
          firstLog: Double, lastLog: Double, span: Int) {
         let level = fit.level
         let studentQ = CriticalValues.studentT(degreesOfFreedom: fit.residualDegreesOfFreedom, level: level)

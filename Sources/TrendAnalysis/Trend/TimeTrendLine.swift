@@ -224,29 +224,37 @@ public struct TimeTrendLine: Sendable, Equatable, Codable {
         return results
     }
 
-    /// The fit as a `RegressionFit` with terms `const` and `t`.
+    /// The fit as ``RegressionResults`` with terms `const` and `t`, keeping the closed-form
+    /// statistics; (XᵀX)⁻¹ = [[1/n + t̄²/S_tt, −t̄/S_tt], [−t̄/S_tt, 1/S_tt]] completes the
+    /// solution, so a covariance swap (``RegressionResults/withCovariance(_:design:)``) works on it.
     ///
     /// - Parameters:
     ///   - values: The y the line was fitted to (for fitted values and residuals).
     ///   - times: The t.
     /// - Returns: The general result type.
-    func regressionFit(values: [Double], times: [Double]) -> RegressionFit {
+    func regressionResults(values: [Double], times: [Double]) -> RegressionResults {
         let q = criticalValue
-        func coefficient(_ name: String, _ estimate: Double, _ se: Double, _ p: Double) -> Coefficient {
-            Coefficient(name: name, estimate: estimate, standardError: se, tStatistic: p.isNaN ? .nan : estimate / se, pValue: p,
-                        lower: estimate - q * se, upper: estimate + q * se)
+        func coefficient(_ name: String, _ estimate: Double, _ se: Double, _ p: Double) -> RegressionCoefficient {
+            RegressionCoefficient(name: name, estimate: estimate, standardError: se, tStatistic: p.isNaN ? .nan : estimate / se, pValue: p,
+                                  lower: estimate - q * se, upper: estimate + q * se)
         }
         let fitted = times.map { intercept + slope * $0 }
-        return RegressionFit(
+        let meanT = times.reduce(0, +) / Double(times.count)
+        let stt = times.reduce(0) { $0 + ($1 - meanT) * ($1 - meanT) }
+        let solution = LeastSquaresFit(
+            coefficients: [intercept, slope], fittedValues: fitted, residuals: zip(values, fitted).map { $0 - $1 },
+            unscaledCovariance: Matrix(rows: 2, columns: 2, columnMajor: [1 / Double(times.count) + meanT * meanT / stt, -meanT / stt,
+                                                                          -meanT / stt, 1 / stt]),
+            residualSumOfSquares: residualSumOfSquares)
+        return RegressionResults(
+            leastSquares: solution,
             coefficients: [coefficient("const", intercept, interceptStandardError, interceptPValue),
                            coefficient("t", slope, slopeStandardError, slopePValue)],
             covariance: Matrix(rows: 2, columns: 2, columnMajor: [
                 interceptStandardError * interceptStandardError, interceptSlopeCovariance,
                 interceptSlopeCovariance, slopeStandardError * slopeStandardError]),
-            hacCovariance: nil, hacLags: nil, level: level, observationCount: observationCount, modelDegreesOfFreedom: 1,
-            residualDegreesOfFreedom: residualDegreesOfFreedom, residualStandardError: residualStandardError,
-            residualSumOfSquares: residualSumOfSquares, rSquared: rSquared, adjustedRSquared: adjustedRSquared,
-            fStatistic: fStatistic, fPValue: slopePValue, logLikelihood: logLikelihood, aic: aic, bic: bic,
-            durbinWatson: durbinWatson, fittedValues: fitted, residuals: zip(values, fitted).map { $0 - $1 })
+            level: level, interceptColumn: 0, modelDegreesOfFreedom: 1, residualStandardError: residualStandardError,
+            rSquared: rSquared, adjustedRSquared: adjustedRSquared, fStatistic: fStatistic, fPValue: slopePValue,
+            logLikelihood: logLikelihood, aic: aic, bic: bic, durbinWatson: durbinWatson)
     }
 }

@@ -33,7 +33,7 @@ extension TrendFit {
     ///   and for polynomial trends (fitted on a centred and scaled t, whose design row is not kept).
     public func confidenceBand() -> [TrendBandPoint]? {
         guard let regression, specification.model == .linear || specification.model == .logLinear else { return nil }
-        let covariance = specification.hacLags != nil ? (regression.hacCovariance ?? regression.covariance) : regression.covariance
+        let covariance = specification.hacLags != nil ? (regression.hac?.covariance ?? regression.covariance) : regression.covariance
         let names = regression.coefficients.map(\.name)
         // Classical inference uses Student's t; Newey-West inference the normal (as the HAC
         // p-values of the coefficients and statsmodels' cov_type="HAC" with use_t=False).

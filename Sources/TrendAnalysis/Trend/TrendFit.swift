@@ -1,3 +1,4 @@
+import NumericCore
 import TradeDomain
 
 /// What a trend model estimated: a least-squares line or curve, a Mann–Kendall test, or a
@@ -5,7 +6,7 @@ import TradeDomain
 public enum TrendEstimate: Sendable, Equatable, Codable {
     /// A least-squares fit (linear, polynomial, log-linear). For a log-linear trend the fit is on
     /// the log scale and `growth` holds the implied growth rates; otherwise `growth` is `nil`.
-    case regression(RegressionFit, growth: GrowthRates?)
+    case regression(RegressionResults, growth: GrowthRates?)
     /// The Mann–Kendall test (with the Hamed–Rao correction for `hamedRao`).
     case mannKendall(MannKendallTest)
     /// The Theil–Sen slope with its interval.
@@ -34,7 +35,7 @@ public struct TrendFit: Sendable, Equatable, Codable {
     public let estimate: TrendEstimate
 
     /// The least-squares fit, for regression models; `nil` otherwise.
-    public var regression: RegressionFit? {
+    public var regression: RegressionResults? {
         if case let .regression(fit, _) = estimate { return fit }
         return nil
     }

@@ -93,7 +93,7 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
                 }
                 values = values.map { log($0) }
             }
-            let regression: RegressionFit
+            let regression: RegressionResults
             if !seasonal && hacLags == nil && model != .polynomial(degree: model.polynomialDegree) {
                 regression = try closedForm(values: values, times: times)
             } else {
@@ -111,19 +111,19 @@ public struct TrendSpecification: Sendable, Equatable, Codable {
     }
 
     /// The closed-form straight line (``TimeTrendLine``).
-    func closedForm(values: [Double], times: [Double]) throws(AnalysisError) -> RegressionFit {
+    func closedForm(values: [Double], times: [Double]) throws(AnalysisError) -> RegressionResults {
         guard values.count >= 3 else { throw .tooFewObservations(needed: 3, found: values.count, method: "a \(model) trend") }
         let line = values.withUnsafeBufferPointer { v in
             times.withUnsafeBufferPointer { t in TimeTrendLine.fit(values: v, times: t, level: level) }
         }
         guard let line else { throw .tooFewObservations(needed: 3, found: values.count, method: "a \(model) trend") }
-        return line.regressionFit(values: values, times: times)
+        return line.regressionResults(values: values, times: times)
     }
 
     /// The general path: the design of terms fitted by pivoted QR (NumericCore).
     ///
     /// - Parameter seasons: The season (month 1...12 or quarter 1...4) of each observation, or empty for no dummies.
-    func leastSquares(values: [Double], times: [Double], seasons: [Int], frequency: Frequency) throws(AnalysisError) -> RegressionFit {
+    func leastSquares(values: [Double], times: [Double], seasons: [Int], frequency: Frequency) throws(AnalysisError) -> RegressionResults {
         var terms: [DesignTerm] = [model == .polynomial(degree: model.polynomialDegree) && model.polynomialDegree > 1
             ? .polynomial(name: "t", values: times, degree: model.polynomialDegree)
             : .column(name: "t", values: times)]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NumericCore
 import TradeDomain
 import TrendAnalysis
 import _TestSupport
@@ -53,6 +54,33 @@ struct ColumnRegressionSpecificationTests {
         columns["w"]![20] = nil
         let dropped = try ColumnRegressionSpecification(response: "flow", regressors: ["t"], weights: "w").fit(columns: columns)
         #expect(dropped.droppedRowCount == 2 && dropped.regression.observationCount == 98)
+    }
+
+    /// The polynomial back-transform against a direct fit in raw calendar time: y on 1, t, t² for
+    /// t = 0...19 (κ([1, t, t²]) is about 2e3, so the raw fit itself is accurate to about 1e-13),
+    /// with Newey-West covariance (2 lags). The trend fits u = (t − 9.5)/9.5 and maps back; every
+    /// estimate, standard error, interval, covariance entry and HAC quantity agrees to rtol 1e-10.
+    @Test("A quadratic trend mapped back from the centred, scaled t equals the raw-time fit (rtol 1e-10)")
+    func polynomialBackTransformEqualsRawFit() throws {
+        let times = (0..<20).map(Double.init)
+        let values = times.map { 5 + 0.3 * $0 - 0.02 * $0 * $0 + 0.1 * Double((Int($0) * 7) % 5 - 2) }
+        let series = TimeSeries<Double>(start: Period(year: 2000), values: values)
+        let trend = try #require(try TrendSpecification(model: .polynomial(degree: 2), hacLags: 2).fit(series).regression)
+        let direct = try LinearRegression(columnNames: ["const", "t", "t^2"],
+                                          covarianceEstimator: .neweyWest(lags: 2, smallSampleCorrection: false))
+            .fit(design: Matrix(columns: [[Double](repeating: 1, count: 20), times, times.map { $0 * $0 }]), response: values)
+        #expect(trend.coefficients.map(\.name) == direct.coefficients.map(\.name))
+        for (a, b) in zip(trend.coefficients, direct.coefficients) {
+            expectClose([a.estimate, a.standardError, a.tStatistic, a.lower, a.upper, a.hacStandardError ?? .nan],
+                        [b.estimate, b.standardError, b.tStatistic, b.lower, b.upper, b.hacStandardError ?? .nan],
+                        rtol: 1e-10, atol: 0, "coefficient \(a.name)")
+            expectClose([a.pValue, a.hacPValue ?? .nan], [b.pValue, b.hacPValue ?? .nan], rtol: 1e-10, atol: 1e-300, "p \(a.name)")
+        }
+        expectClose(trend.covariance.storage, direct.covariance.storage, rtol: 1e-10, atol: 0, "covariance")
+        expectClose(try #require(trend.hac).covariance.storage, try #require(direct.hac).covariance.storage, rtol: 1e-10, atol: 0, "HAC covariance")
+        expectClose([trend.fStatistic, trend.rSquared, trend.residualSumOfSquares, try #require(trend.hac).fStatistic],
+                    [direct.fStatistic, direct.rSquared, direct.residualSumOfSquares, try #require(direct.hac).fStatistic],
+                    rtol: 1e-10, atol: 0, "F, R², RSS, Wald F")
     }
 
     @Test("Errors name the problem: unknown column, polynomial on a non-regressor, rank deficiency, bad weight")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NumericCore
 import TradeDomain
 @testable import TrendAnalysis
 import _TestSupport
@@ -32,7 +33,7 @@ enum TrendReference {
     }
 
     /// Every coefficient and statistic of a regression case.
-    static func checkRegression(_ fit: RegressionFit, _ caseName: String, rtol: Double, hac: Bool = false,
+    static func checkRegression(_ fit: RegressionResults, _ caseName: String, rtol: Double, hac: Bool = false,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
         for c in fit.coefficients {
             // atol 1e-12 covers estimates and bounds that are zero to double precision (none here are).

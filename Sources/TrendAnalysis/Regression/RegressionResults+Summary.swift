@@ -1,6 +1,7 @@
 import Foundation
+import NumericCore
 
-extension RegressionFit {
+extension RegressionResults {
     /// The regression table in the layout of statsmodels' `summary()` and R's
     /// `summary.lm`: fit statistics in the header, one row per coefficient
     /// (estimate, std. error, t, P>|t|, interval; HAC SE and p when computed).
