@@ -38,10 +38,8 @@ public final class RejectsWriter {
         guard writeError == nil else { return }
         do {
             try file.write(fields.map(Self.quoted).joined(separator: ",") + "\n")
-        } catch let error as TradeIOError {
-            writeError = error
         } catch {
-            writeError = .cannotOpen(file: path, reason: "\(error)")
+            writeError = error
         }
     }
 

@@ -38,7 +38,7 @@ struct OutputOptions: ParsableArguments {
     static func writeFile(_ path: String, _ text: String, force: Bool) throws {
         do {
             try OutputFile.write(text, to: path, force: force, role: "output file")
-        } catch let error as TradeIOError {
+        } catch {
             throw InputError(description: "--out: \(error.description)")
         }
     }
