@@ -202,7 +202,9 @@ struct StoreRobustnessTests {
         return (peak, bytes, summary)
     }
 
-    @Test("an ingest streamed from standard input runs in memory that does not grow with the input")
+    @Test("an ingest streamed from standard input runs in memory that does not grow with the input",
+          .disabled(if: ProcessInfo.processInfo.environment["TRADESCOPE_SANITIZER"] != nil,
+                    "under a sanitizer the peak is its shadow memory and quarantine (237 MiB more for the larger input under ASan), not the ingest's"))
     func streamedIngestMemory() throws {
         let directory = try temporaryDirectory()
         let small = try streamedIngestPeakKiB(rows: 10_000, db: directory.appendingPathComponent("small.sqlite").path)
