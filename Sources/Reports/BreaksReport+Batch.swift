@@ -107,7 +107,4 @@ extension BreaksReport {
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
+func csvField(_ text: String) -> String { CSVText.field(text) }

@@ -156,7 +156,20 @@ public enum CSVText {
     public static func field(_ text: String) -> String {
         // By bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return quotedByBytes(text)
+    }
+
+    /// `text` between quotes with every `"` doubled, by UTF-8 bytes: a quote followed by a combining mark
+    /// is one `Character` with it, which a replacement by Characters passes over (invalid CSV).
+    static func quotedByBytes(_ text: String) -> String {
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A text field guarded against CSV formula injection (OWASP "CSV Injection"): text beginning

@@ -194,7 +194,5 @@ public enum TrendTable {
         return value.isFinite ? "\(value)" : "NA"
     }
 
-    static func quoted(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
+    static func quoted(_ text: String) -> String { CSVText.field(text) }
 }

@@ -63,4 +63,19 @@ struct EscapingTests {
         #expect(CSVText.field("\t=1+1", guardingFormulas: true) == "'\t=1+1")
         #expect(CSVText.field("\u{1B}[2J", guardingFormulas: false) == "\u{1B}[2J")
     }
+
+    @Test("CSV quoting doubles a quote that forms one Character with a combining mark after it or a prepended mark before it")
+    func csvQuoteNextToMarks() {
+        // By hand (RFC 4180): every quote inside the field doubled, the field between quotes. Compared as
+        // bytes, since String equality would treat some malformed results as equal.
+        let acute = Array(CSVText.field("a\"\u{301}b").utf8)
+        #expect(acute == [0x22, 0x61, 0x22, 0x22, 0xCC, 0x81, 0x62, 0x22])
+        let prepended = Array(CSVText.field("\u{600}\"x").utf8)   // U+0600 is Grapheme_Cluster_Break=Prepend
+        #expect(prepended == [0x22, 0xD8, 0x80, 0x22, 0x22, 0x78, 0x22])
+        #expect(Array(CSVText.field("\"\u{301}", guardingFormulas: true).utf8) == [0x22, 0x22, 0x22, 0xCC, 0x81, 0x22])
+        // The batch tables' quoting is the same function.
+        #expect(Array(csvField("a\"\u{301}b").utf8) == acute)
+        #expect(Array(TrendTable.quoted("a\"\u{301}b").utf8) == acute)
+        #expect(TrendTable.quoted("a\r\nb") == "\"a\r\nb\"")
+    }
 }

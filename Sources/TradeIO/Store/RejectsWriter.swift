@@ -54,6 +54,13 @@ public final class RejectsWriter {
     static func quoted(_ field: String) -> String {
         // By bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Quotes doubled by bytes too: a quote followed by a combining mark is one Character with it.
+        var bytes: [UInt8] = [0x22]
+        for byte in field.utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
