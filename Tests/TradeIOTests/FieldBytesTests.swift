@@ -72,7 +72,7 @@ struct FieldBytesTests {
         let keys = ["", "0", "00", "H5", "H5 ", "CHN", "270111", "2701110"].map { text in withBytes(text) { ShortKeyCache<Int>.key($0) } }
         #expect(Set(keys.compactMap { $0 }).count == keys.count)
         #expect(withBytes("27011100") { ShortKeyCache<Int>.key($0) } == nil)
-        var cache = ShortKeyCache<Int>()
+        let cache = ShortKeyCache<Int>()
         let key = withBytes("CHN") { ShortKeyCache<Int>.key($0)! }
         #expect(cache.value(for: key) == nil)
         cache.store(156, for: key)

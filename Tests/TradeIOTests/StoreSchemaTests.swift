@@ -61,7 +61,7 @@ struct StoreSchemaTests {
             do {
                 _ = try strictStore.ingest(file: first, strict: true)
             } catch {
-                #expect((error as? TradeIOError)?.location?.line == keys + 2)
+                #expect(error.location?.line == keys + 2)
             }
             #expect(try strictStore.recordCount() == 0)
         } else {
