@@ -26,4 +26,8 @@ void dtrtrs_(const char *uplo, const char *trans, const char *diag, const int *n
              const int *ldb, int *info,
              size_t uplo_len, size_t trans_len, size_t diag_len);
 
+/// Stops OpenBLAS's thread pool (OpenBLAS 0.3: joins the threads its constructor started; a later
+/// threaded call would start them again). Not in cblas.h.
+int blas_thread_shutdown_(void);
+
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NumericCore
 import Reports
 import TradeDomain
 import TradeIO
@@ -37,6 +38,8 @@ struct TradeScope: ParsableCommand {
     )
 
     static func main() {
+        // One thread for OpenBLAS (its idle pool spins on a core; tradescope's matrices are small).
+        BLASThreads.useCallingThread(environment: ProcessInfo.processInfo.environment)
         Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 
