@@ -2,9 +2,10 @@ import Foundation
 import TradeDomain
 
 /// The bundled data set: North Korea's exports to China as Chinese customs
-/// report them (China's imports from the DPRK), each figure with its source,
-/// plus the DPRK sanctions calendar. It is the default input of every command
-/// when no store is named.
+/// report them (China's imports from the DPRK), each figure with its source.
+/// It is the default input of every command when no store is named. The DPRK
+/// sanctions calendar beside them is named by the data set's profile and read by
+/// the workspace when a command uses it (``SanctionCalendarReader``).
 ///
 /// The UN Comtrade rows of `comtrade/comtrade_legacy_prk_hs27_hs44.csv` (HS 27 and
 /// 44, 1988-2017, every reporter trading with the DPRK) are read with the legacy
@@ -23,8 +24,6 @@ public struct BundledData: Sendable {
     public static let tradeFile = "dprk_china.csv"
     /// The source list, relative to the data directory.
     public static let sourcesFile = "sources.csv"
-    /// The sanctions calendar, relative to the data directory.
-    public static let sanctionsFile = "sanctions/sanctions_dprk.yaml"
     /// The legacy UN Comtrade rows, relative to the data directory (read when present).
     public static let comtradeFile = "comtrade/comtrade_legacy_prk_hs27_hs44.csv"
     /// The source id of the Comtrade rows (a row of `sources.csv`).
@@ -36,10 +35,6 @@ public struct BundledData: Sendable {
     public let directory: URL
     public let records: [TradeRecord]
     public let sources: [DataSource]
-    /// The bundled sanctions calendar (on the DPRK).
-    public let calendar: SanctionCalendar
-    /// The bundled calendar's events.
-    public var sanctions: [SanctionEvent] { calendar.events }
     /// The rows of the Comtrade file, with their numeric area codes (empty when the file is absent).
     public let comtradeRows: [TradeFileRow]
     /// Comtrade rows not added because the tidy file holds the same figures from the same source.
@@ -80,8 +75,6 @@ public struct BundledData: Sendable {
         let areaFile = file(Self.areasFile)
         areas = FileManager.default.fileExists(atPath: areaFile.path)
             ? try AreaTable.read(path: areaFile.path, displayName: areaFile.display) : nil
-        let calendar = file(Self.sanctionsFile)
-        self.calendar = try SanctionCalendarReader(path: calendar.path, displayName: calendar.display).readCalendar()
     }
 
     /// The tidy records followed by the Comtrade records whose figures (period,

@@ -44,8 +44,9 @@ extension OutputOptions {
 extension Workspace {
     /// The JSON `selection` object of an output: the flags as resolved, the source, the valuation
     /// and the CIF/FOB convention applied.
-    func selectionJSON(_ selection: TradeSelection, mirror: MirrorView? = nil, quantity: QuantityMeasure = .reported) -> JSONValue {
-        .object([
+    func selectionJSON(_ selection: TradeSelection, mirror: MirrorView? = nil, quantity: QuantityMeasure = .reported) throws -> JSONValue {
+        let calendar = try self.calendar
+        return .object([
             ("source", .string(source.label)),
             ("reporter", .string(selection.reporter?.iso3)),
             ("partner", .string(selection.partner?.iso3)),

@@ -17,8 +17,16 @@ public struct Workspace: Sendable {
     public let profile: DataSetProfile
     /// The sources of the bundled figures (citations and preference ranks).
     public let sources: [DataSource]
-    /// The sanctions calendar: `--calendar FILE`, else the profile's.
-    public let calendar: SanctionCalendar
+    /// The sanctions calendar: `--calendar FILE`, else the profile's. The profile's is read when a
+    /// command first asks for it (most of a short command's time went to parsing it otherwise), and
+    /// only then listed among the run's inputs; a `--calendar FILE` is read when the workspace opens,
+    /// so a bad file is reported whatever the command.
+    ///
+    /// - Throws: `TradeIOError` for a calendar that cannot be read (file, line, field).
+    public var calendar: SanctionCalendar {
+        get throws { try calendarLoader.calendar() }
+    }
+    private let calendarLoader: CalendarLoader
     /// The names of areas (Comtrade's list), by code.
     public let areas: AreaNames
     /// What the run has read.
@@ -78,16 +86,14 @@ public struct Workspace: Sendable {
         }
         try context.recordFile(sourcesFile.path, name: sourcesFile.display)
         if FileManager.default.fileExists(atPath: areasFile.path) { try context.recordFile(areasFile.path, name: areasFile.display) }
+        try context.recordFile(profileFile.path, name: profileFile.display)
         if let calendarFile {
-            calendar = try SanctionCalendarReader(path: calendarFile, displayName: calendarFile).readCalendar()
-            try context.recordFile(calendarFile)
+            calendarLoader = CalendarLoader(path: calendarFile, displayName: calendarFile, context: context)
+            _ = try calendarLoader.calendar()
         } else {
             let file = bundled(profile.calendarFile)
-            calendar = try SanctionCalendarReader(path: file.path, displayName: file.display).readCalendar()
-            try context.recordFile(file.path, name: file.display)
+            calendarLoader = CalendarLoader(path: file.path, displayName: file.display, context: context)
         }
-        try context.recordFile(profileFile.path, name: profileFile.display)
-        context.use(calendar: calendar)
     }
 
     /// The series builder with the bundled sources' preference ranks and a quantity measure.
@@ -176,5 +182,40 @@ public struct Workspace: Sendable {
             parts.append("\(selection.from?.description ?? "start") to \(selection.through?.description ?? "end")")
         }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// Reads a sanctions calendar once, on first use, and records it in the run context (the file with
+/// its digest, and the calendar as the one the run used). A failed read is kept and thrown again.
+private final class CalendarLoader: @unchecked Sendable {
+    // @unchecked: every stored var is read and written under `lock`.
+    private let lock = NSLock()
+    private let path: String
+    private let displayName: String
+    private let context: RunContext
+    private var loaded: SanctionCalendar?
+    private var failure: (any Error)?
+
+    init(path: String, displayName: String, context: RunContext) {
+        self.path = path
+        self.displayName = displayName
+        self.context = context
+    }
+
+    func calendar() throws -> SanctionCalendar {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        if let failure { throw failure }
+        do {
+            let calendar = try SanctionCalendarReader(path: path, displayName: displayName).readCalendar()
+            try context.recordFile(path, name: displayName)
+            context.use(calendar: calendar)
+            loaded = calendar
+            return calendar
+        } catch {
+            failure = error
+            throw error
+        }
     }
 }

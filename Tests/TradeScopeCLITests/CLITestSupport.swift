@@ -63,8 +63,8 @@ func runExecutable(_ arguments: [String], dataDirectory: URL? = fixtureDataDirec
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let (outURL, errURL, inURL) = (directory.appendingPathComponent("out"), directory.appendingPathComponent("err"), directory.appendingPathComponent("in"))
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
     process.standardOutput = standardOutput ?? outHandle
     process.standardError = errHandle

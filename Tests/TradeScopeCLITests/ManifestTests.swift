@@ -62,4 +62,35 @@ struct ManifestTests {
         #expect(inputs.first?["sha256"] as? String == (try sha256(file.path)))
         #expect(manifest["sanctions_calendar"] as? String == "not read")
     }
+
+    @Test("the bundled calendar is read only by a command that uses it, and is then listed; a --calendar file is read whatever the command")
+    func calendarOnUse() throws {
+        // A copy of the fixture data whose bundled calendar is broken: a command that does not use the
+        // calendar (a series as CSV, an export) runs; one that does (events, series JSON naming whether the
+        // calendar applies) reports the broken file with exit 2.
+        let data = try copyOfFixtureData()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let calendar = data.appendingPathComponent("sanctions/sanctions_dprk.yaml")
+        let intact = try Data(contentsOf: calendar)
+        try Data("events: [unclosed\n".utf8).write(to: calendar)
+        for arguments in [["series", "--hs", "2701", "--format", "csv"], ["export", "--format", "csv"]] {
+            let result = try runTradescope(arguments, dataDirectory: data)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        for arguments in [["events", "--hs", "2701"], ["series", "--hs", "2701", "--format", "json"]] {
+            let result = try runTradescope(arguments, dataDirectory: data)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.standardError.contains("Data/sanctions/sanctions_dprk.yaml"), "\(arguments): \(result.standardError)")
+        }
+        // An explicit --calendar is checked when the workspace opens, even by a command that does not use it.
+        let explicit = try runTradescope(["series", "--hs", "2701", "--format", "csv", "--calendar", calendar.path], dataDirectory: fixtureDataDirectory())
+        #expect(explicit.status == 2)
+        #expect(explicit.standardError.contains(calendar.path), "\(explicit.standardError)")
+        // Intact again: the JSON manifest lists the calendar file with its digest, after the profile it was named in.
+        try intact.write(to: calendar)
+        let manifest = try manifest(["series", "--hs", "2701", "--format", "json"], data: data)
+        let names = try #require(manifest["inputs"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+        #expect(names.suffix(2) == ["Data/profile.yaml", "Data/sanctions/sanctions_dprk.yaml"])
+        #expect((manifest["sanctions_calendar"] as? String)?.hasPrefix("Data/sanctions/sanctions_dprk.yaml") == true)
+    }
 }

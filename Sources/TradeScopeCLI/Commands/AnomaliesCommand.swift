@@ -97,12 +97,12 @@ struct AnomaliesCommand: ParsableCommand {
         let workspace = try resolved.workspace ?? selection.workspace(context)
         let sanctions: SanctionContext
         if let selected = resolved.input.selection {
-            sanctions = SanctionContext(calendar: workspace.calendar, selection: selected)
+            sanctions = SanctionContext(calendar: try workspace.calendar, selection: selected)
         } else {
             // A period,value file has no sides: events of the calendar touching the --hs code, if one is given.
             var codes: [HSCode] = []
             if let text = selection.codeTexts.first, case let .hs(code)? = try? CommodityCode(parsing: text) { codes = [code] }
-            sanctions = SanctionContext(events: codes.isEmpty ? [] : workspace.calendar.events, hsCodes: codes, reporter: nil)
+            sanctions = SanctionContext(events: codes.isEmpty ? [] : try workspace.calendar.events, hsCodes: codes, reporter: nil)
         }
         let flags = try flag(resolved.input.series, sanctions: sanctions)
         let screens = try resolved.input.trade.map { try screen.screen($0, context: sanctions) } ?? []
@@ -113,7 +113,7 @@ struct AnomaliesCommand: ParsableCommand {
                                                      yLabel: ChartOutput.axisLabel(resolved, measure: input.measure),
                                                      method: describe(resolved.input.series.frequency), events: events, display: chart.display)
             try ChartOutput.write(output, charts: [drawn]) {
-                AnalysisPage(title: "Anomalies: \(resolved.input.label)", selection: resolved.input.label, lines: ChartOutput.lines(resolved, events: events),
+                AnalysisPage(title: "Anomalies: \(resolved.input.label)", selection: resolved.input.label, lines: try ChartOutput.lines(resolved, events: events),
                              charts: [drawn], blocks: [.preformatted(report.text())], manifest: context.manifest())
             }
             if failOnAnomaly && !flags.isEmpty { throw ExitCode(1) }
@@ -128,9 +128,9 @@ struct AnomaliesCommand: ParsableCommand {
         if stream.input != nil {
             var flagged = false
             try stream.run(selection, grouping: grouping, measure: input.measure) { groups, workspace in
-                let results = groupResults(groups, workspace: workspace, progress: nil)
+                let results = try groupResults(groups, workspace: workspace, progress: nil)
                 flagged = flagged || results.contains(where: { !($0.value?.flags.isEmpty ?? true) })
-                return AnomalyReport.batchNDJSON(results: results, selections: selectionsJSON(groups, workspace),
+                return AnomalyReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace),
                                                  methodDescription: describe(groups.selections[0].frequency))
             }
             if failOnAnomaly && flagged { throw ExitCode(1) }
@@ -140,17 +140,17 @@ struct AnomaliesCommand: ParsableCommand {
         let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
         let groups = try workspace.analysisGroups(selected, by: grouping, mirror: selection.mirrorView, quantity: selection.quantity)
         let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "anomalies by \(grouping.rawValue)")
-        let results = groupResults(groups, workspace: workspace, progress: progress)
+        let results = try groupResults(groups, workspace: workspace, progress: progress)
         progress.finish()
         try output.write(output.format == .json
-            ? AnomalyReport.batchNDJSON(results: results, selections: selectionsJSON(groups, workspace), methodDescription: describe(selected.frequency))
+            ? AnomalyReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace), methodDescription: describe(selected.frequency))
             : AnomalyReport.batchCSV(results: results))
         if failOnAnomaly && results.contains(where: { !($0.value?.flags.isEmpty ?? true) }) { throw ExitCode(1) }
     }
 
     /// The flags of every group, in parallel.
-    private func groupResults(_ groups: AnalysisGroups, workspace: Workspace, progress: TerminalProgress?) -> [GroupResult<AnomalyReport.GroupFlags>] {
-        let measure = input.measure, partial = input.allowPartial, calendar = workspace.calendar, command = self
+    private func groupResults(_ groups: AnalysisGroups, workspace: Workspace, progress: TerminalProgress?) throws -> [GroupResult<AnomalyReport.GroupFlags>] {
+        let measure = input.measure, partial = input.allowPartial, calendar = try workspace.calendar, command = self
         return GroupedAnalysis.run(keys: groups.keys) { (index: Int) throws(AnalysisError) -> AnomalyReport.GroupFlags in
             defer { progress?.tick() }
             let series = try groups.series(index, measure: measure, allowingPartial: partial)
@@ -160,8 +160,8 @@ struct AnomaliesCommand: ParsableCommand {
         }
     }
 
-    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) -> [JSONValue] {
-        groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
+    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) throws -> [JSONValue] {
+        try groups.selections.map { try workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
     }
 
     /// The anomaly flags of a series: from the structural model's auxiliary residuals, or from scored

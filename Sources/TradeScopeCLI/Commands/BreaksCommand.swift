@@ -153,7 +153,7 @@ struct BreaksCommand: ParsableCommand {
         if let by {
             if stream.input != nil {
                 return try stream.run(selection, grouping: by, measure: input.measure) { groups, workspace in
-                    BreaksReport.batchNDJSON(results: groupResults(groups, progress: nil), selections: selectionsJSON(groups, workspace))
+                    BreaksReport.batchNDJSON(results: groupResults(groups, progress: nil), selections: try selectionsJSON(groups, workspace))
                 }
             }
             let workspace = try selection.workspace(context)
@@ -162,19 +162,19 @@ struct BreaksCommand: ParsableCommand {
             let progress = TerminalProgress(total: groups.keys.count, unit: "groups", label: "breaks by \(by.rawValue)")
             let results = groupResults(groups, progress: progress)
             progress.finish()
-            return try output.write(output.format == .json ? BreaksReport.batchNDJSON(results: results, selections: selectionsJSON(groups, workspace))
+            return try output.write(output.format == .json ? BreaksReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace))
                                     : BreaksReport.batchCSV(method: method.rawValue, results: results))
         }
         let resolved = try input.resolve(selection, context: context)
         let analysis = try analyse(resolved.input.series)
         let report = BreaksReport(analysis: analysis, label: resolved.input.label, window: ObservedWindow(resolved.input.series))
         if output.format.isChart {
-            let events = ChartOutput.events(resolved)
+            let events = try ChartOutput.events(resolved)
             let drawn = try AnalysisCharts.breaks(analysis, series: resolved.input.series, label: resolved.input.label,
                                                   yLabel: ChartOutput.axisLabel(resolved, measure: input.measure), events: events, display: chart.display)
             return try ChartOutput.write(output, charts: [drawn]) {
                 AnalysisPage(title: "Structural breaks (\(method.rawValue)): \(resolved.input.label)", selection: resolved.input.label,
-                             lines: ChartOutput.lines(resolved, events: events), charts: [drawn], blocks: [.preformatted(report.text())], manifest: context.manifest())
+                             lines: try ChartOutput.lines(resolved, events: events), charts: [drawn], blocks: [.preformatted(report.text())], manifest: context.manifest())
             }
         }
         if output.format == .json { try output.write(json: report.json(selection: resolved.selectionJSON), context: context) } else { try output.write(report.text()) }
@@ -190,8 +190,8 @@ struct BreaksCommand: ParsableCommand {
         }
     }
 
-    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) -> [JSONValue] {
-        groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
+    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) throws -> [JSONValue] {
+        try groups.selections.map { try workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
     }
 
     /// Calls the library for the chosen method (flags were checked in `validate()`).

@@ -84,13 +84,13 @@ struct DecomposeCommand: ParsableCommand {
         if let by {
             if stream.input != nil {
                 return try stream.run(selection, grouping: by, measure: input.measure) { groups, workspace in
-                    DecompositionReport.batchNDJSON(results: groupResults(groups), selections: selectionsJSON(groups, workspace))
+                    DecompositionReport.batchNDJSON(results: groupResults(groups), selections: try selectionsJSON(groups, workspace))
                 }
             }
             let workspace = try selection.workspace(context)
             let selected = try selection.selections(workspace.profile, defaultCode: .total)[0]
             let groups = try workspace.analysisGroups(selected, by: by, mirror: selection.mirrorView, quantity: selection.quantity)
-            return try output.write(DecompositionReport.batchNDJSON(results: groupResults(groups), selections: selectionsJSON(groups, workspace)))
+            return try output.write(DecompositionReport.batchNDJSON(results: groupResults(groups), selections: try selectionsJSON(groups, workspace)))
         }
         let resolved = try input.resolve(selection, context: context)
         let series = resolved.input.series
@@ -99,11 +99,11 @@ struct DecomposeCommand: ParsableCommand {
             let reason = method == .auto ? "Structural model chosen: STL needs a complete series and this window has \(series.values.filter { $0 == nil }.count) missing periods of \(series.count)." : nil
             let report = StructuralDecompositionReport(fit: try structural.specification(for: series).fit(series), label: resolved.input.label, reason: reason)
             if output.format.isChart {
-                let events = ChartOutput.events(resolved)
+                let events = try ChartOutput.events(resolved)
                 let drawn = AnalysisCharts.decomposition(report.fit, label: resolved.input.label, yLabel: ChartOutput.axisLabel(resolved, measure: input.measure), events: events)
                 return try ChartOutput.write(output, charts: [drawn]) {
                     AnalysisPage(title: "Decomposition (structural model): \(resolved.input.label)", selection: resolved.input.label,
-                                 lines: ChartOutput.lines(resolved, events: events) + (reason.map { [$0] } ?? []), charts: [drawn],
+                                 lines: try ChartOutput.lines(resolved, events: events) + (reason.map { [$0] } ?? []), charts: [drawn],
                                  blocks: [.preformatted(report.text())], manifest: context.manifest())
                 }
             }
@@ -120,10 +120,10 @@ struct DecomposeCommand: ParsableCommand {
         }
         let report = DecompositionReport(decomposition: decomposition, label: resolved.input.label)
         if output.format.isChart {
-            let events = ChartOutput.events(resolved)
+            let events = try ChartOutput.events(resolved)
             let drawn = AnalysisCharts.decomposition(decomposition, label: resolved.input.label, yLabel: ChartOutput.axisLabel(resolved, measure: input.measure), events: events)
             return try ChartOutput.write(output, charts: [drawn]) {
-                AnalysisPage(title: "Decomposition (STL): \(resolved.input.label)", selection: resolved.input.label, lines: ChartOutput.lines(resolved, events: events),
+                AnalysisPage(title: "Decomposition (STL): \(resolved.input.label)", selection: resolved.input.label, lines: try ChartOutput.lines(resolved, events: events),
                              charts: [drawn], blocks: [.preformatted(report.text())], manifest: context.manifest())
             }
         }
@@ -145,8 +145,8 @@ struct DecomposeCommand: ParsableCommand {
         }
     }
 
-    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) -> [JSONValue] {
-        groups.selections.map { workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
+    private func selectionsJSON(_ groups: AnalysisGroups, _ workspace: Workspace) throws -> [JSONValue] {
+        try groups.selections.map { try workspace.selectionJSON($0, mirror: selection.mirrorView, quantity: selection.quantity) }
     }
 }
 

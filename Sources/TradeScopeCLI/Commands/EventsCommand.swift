@@ -43,7 +43,7 @@ struct EventsCommand: ParsableCommand {
         let context = RunContext()
         let workspace = try Workspace(calendarFile: calendar, context: context, dataDirectory: Console.dataDirectory)
         let list = EventList(
-            events: workspace.calendar.events, codes: try codes.map { try CommodityCode(parsing: $0) }, direction: direction.direction)
+            events: try workspace.calendar.events, codes: try codes.map { try CommodityCode(parsing: $0) }, direction: direction.direction)
         switch output.format {
         case .json: try output.write(json: list.json(), context: context)
         case .md: try output.write(list.markdown())

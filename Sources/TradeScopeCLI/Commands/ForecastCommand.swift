@@ -113,7 +113,7 @@ struct ForecastCommand: ParsableCommand {
             values = measured
             request = transform.request
             label = "\(input.measure.rawValue) of HS \(selected.commodity), \(workspace.label(selected))"
-            source = .object([("source", .string(data)), ("selection", workspace.selectionJSON(selected))])
+            source = .object([("source", .string(data)), ("selection", try workspace.selectionJSON(selected))])
         } else {
             let resolved = try input.resolve(selection, context: context)
             resolvedInput = resolved
@@ -143,13 +143,13 @@ struct ForecastCommand: ParsableCommand {
             if output.format.isChart && level > 0.8 { inner = prepared.finish(try fit.forecast(horizon: horizon, level: 0.8)) }
         }
         if output.format.isChart {
-            let events = resolvedInput.map(ChartOutput.events) ?? []
+            let events = try resolvedInput.map(ChartOutput.events) ?? []
             let yLabel = resolvedInput.map { ChartOutput.axisLabel($0, measure: input.measure) } ?? input.measure.rawValue
             let drawn = try AnalysisCharts.forecast(table.forecast, inner: inner, history: values, label: label, yLabel: yLabel,
                                                     model: table.modelName, events: events, display: chart.display)
             return try ChartOutput.write(output, charts: [drawn]) {
                 AnalysisPage(title: "Forecast: \(label)", selection: label,
-                             lines: resolvedInput.map { ChartOutput.lines($0, events: events) } ?? ["Source: \(data ?? "data")."],
+                             lines: try resolvedInput.map { try ChartOutput.lines($0, events: events) } ?? ["Source: \(data ?? "data")."],
                              charts: [drawn], blocks: [.html(table.html())], manifest: context.manifest())
             }
         }

@@ -124,11 +124,12 @@ struct IndexCommand: ParsableCommand {
         let date = try sanctionsAt.map { try CalendarDate(parsing: $0) } ?? eventPeriod!.lastDay
         let workspace = try selection.workspace(context)
         let selected = try selection.selections(workspace.profile)[0]
-        guard let direction = workspace.calendar.direction(of: selected) else {
-            throw InputError(description: "the sanctions calendar \(workspace.calendar.origin) is on \(workspace.calendar.target), which is not a side of \(workspace.describe(selected)); give the selection's --reporter/--partner/--flow or a --calendar on one of its sides")
+        let calendar = try workspace.calendar
+        guard let direction = calendar.direction(of: selected) else {
+            throw InputError(description: "the sanctions calendar \(calendar.origin) is on \(calendar.target), which is not a side of \(workspace.describe(selected)); give the selection's --reporter/--partner/--flow or a --calendar on one of its sides")
         }
-        let country = workspace.calendar.counterpart(of: selected) ?? selected.reporter ?? workspace.profile.reporter
-        let coverage = SanctionCoverage(codes: basket.map(\.code), events: workspace.calendar.events, date: date, country: country, direction: direction)
+        let country = calendar.counterpart(of: selected) ?? selected.reporter ?? workspace.profile.reporter
+        let coverage = SanctionCoverage(codes: basket.map(\.code), events: calendar.events, date: date, country: country, direction: direction)
         let groups = SanctionGroupChart(coverage: coverage, totals: coverage.totals(basket), label: label)
         guard let eventPeriod else { return (groups, nil) }
         let treatedCodes = treated.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) } ?? Set(coverage.sanctioned.keys)
@@ -154,7 +155,7 @@ struct IndexCommand: ParsableCommand {
         }
         let first = selections[0]
         let label = workspace.label(first, mirror: selection.mirrorView) + ", HS " + selections.map(\.commodity.description).joined(separator: ", ")
-        return (basket, label, ("selection", workspace.selectionJSON(first, mirror: selection.mirrorView)))
+        return (basket, label, ("selection", try workspace.selectionJSON(first, mirror: selection.mirrorView)))
     }
 }
 

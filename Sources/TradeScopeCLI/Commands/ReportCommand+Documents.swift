@@ -45,8 +45,8 @@ extension ReportCommand {
         ])
         switch output.format {
         case .json:
-            var objects = reports.enumerated().map { index, report in
-                report.json(selection: workspace.selectionJSON(selections[index], mirror: selection.mirrorView, quantity: selection.quantity))
+            var objects = try reports.enumerated().map { index, report in
+                report.json(selection: try workspace.selectionJSON(selections[index], mirror: selection.mirrorView, quantity: selection.quantity))
             }
             if case let .object(members)? = objects.first {
                 objects[0] = .object(members + [("composition", composition?.json() ?? .null), ("composition_note", .string(note))]

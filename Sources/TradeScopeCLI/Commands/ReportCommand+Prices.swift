@@ -32,8 +32,9 @@ extension ReportCommand {
     /// The chapters of a selection's trade split into sanctioned and other goods.
     func sanctionGroups(_ selected: TradeSelection, workspace: Workspace) throws -> SanctionGroupChart? {
         // Only where the calendar's target is a side of the flow: Russian wood is not "sanctioned goods".
-        guard let direction = workspace.calendar.direction(of: selected),
-              let date = workspace.calendar.events.map({ $0.effectiveDate }).max() else { return nil }
+        let calendar = try workspace.calendar
+        guard let direction = calendar.direction(of: selected),
+              let date = calendar.events.map({ $0.effectiveDate }).max() else { return nil }
         let mirror = selection.mirrorView
         let chapters = Set(try workspace.records(for: selected.with(commodity: .total), mirror: mirror).compactMap { record -> HSCode? in
             // Every HS code counts through its chapter: a chapter reported only through its headings
@@ -49,8 +50,8 @@ extension ReportCommand {
             basket += BasketObservation.observations(from: try workspace.series(selected.with(commodity: .hs(chapter)), mirror: mirror).series)
         }
         guard !basket.isEmpty else { return nil }
-        let bound = workspace.calendar.counterpart(of: selected) ?? selected.reporter ?? workspace.profile.reporter
-        let coverage = SanctionCoverage(codes: basket.map(\.code), events: workspace.calendar.events, date: date, country: bound, direction: direction)
+        let bound = calendar.counterpart(of: selected) ?? selected.reporter ?? workspace.profile.reporter
+        let coverage = SanctionCoverage(codes: basket.map(\.code), events: calendar.events, date: date, country: bound, direction: direction)
         return SanctionGroupChart(coverage: coverage, totals: coverage.totals(basket), label: workspace.label(selected, mirror: mirror) + ", HS chapters")
     }
 }

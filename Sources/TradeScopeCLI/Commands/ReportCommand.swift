@@ -74,9 +74,9 @@ struct ReportCommand: ParsableCommand {
             }
             reports.append(TradeReport(
                 table: table, commodityName: Workspace.commodityName(selected.commodity),
-                calendar: workspace.calendar, provenance: workspace.provenance(of: series, mirror: mirror),
+                calendar: try workspace.calendar, provenance: workspace.provenance(of: series, mirror: mirror),
                 citations: citations, chapterSeries: chapterSeries,
-                diagnosis: DiagnosticsSpecification().diagnose(series, context: SanctionContext(calendar: workspace.calendar, selection: selected)),
+                diagnosis: DiagnosticsSpecification().diagnose(series, context: SanctionContext(calendar: try workspace.calendar, selection: selected)),
                 monthly: selected.frequency == .annual ? workspace.monthlyStructural(selected, mirror: mirror).map {
                     MonthlyStructuralSection(fit: $0.fit, flags: $0.flags, window: $0.window)
                 } : nil))

@@ -51,7 +51,7 @@ struct SeriesCommand: ParsableCommand {
             case .text, .md, .html, .svg: texts.append(table.text() + (gapTable?.text() ?? ""))
             case .csv: texts.append(table.csv(withCode: several, header: index == 0))
             case .json:
-                var object = table.json(selection: workspace.selectionJSON(selected, mirror: mirror, quantity: selection.quantity))
+                var object = table.json(selection: try workspace.selectionJSON(selected, mirror: mirror, quantity: selection.quantity))
                 if let gapTable, case let .object(pairs) = object { object = .object(pairs + [("mirror_gap", gapTable.json())]) }
                 objects.append(object)
             }

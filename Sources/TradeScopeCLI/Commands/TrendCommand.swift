@@ -107,12 +107,12 @@ struct TrendCommand: ParsableCommand {
 
     /// The series with its fitted trend and band: the SVG alone, or a page with the coefficient table.
     private func writeChart(_ fit: TrendFit, resolved: ResolvedInput, context: RunContext) throws {
-        let events = ChartOutput.events(resolved)
+        let events = try ChartOutput.events(resolved)
         let label = resolved.input.label
         let drawn = try AnalysisCharts.trend(fit, series: resolved.input.series, label: label,
                                              yLabel: ChartOutput.axisLabel(resolved, measure: input.measure), events: events, display: chart.display)
         try ChartOutput.write(output, charts: [drawn]) {
-            AnalysisPage(title: "Trend (\(fit.specification.model)): \(label)", selection: label, lines: ChartOutput.lines(resolved, events: events),
+            AnalysisPage(title: "Trend (\(fit.specification.model)): \(label)", selection: label, lines: try ChartOutput.lines(resolved, events: events),
                          charts: [drawn], blocks: [.html(SummaryTableRenderer.html(fit.summary(label: label)))], manifest: context.manifest())
         }
     }

@@ -83,7 +83,7 @@ struct WhatifCommand: ParsableCommand {
         } else {
             records = try workspace.source.records(matching: RecordFilter())
         }
-        let calendar = workspace.calendar.events
+        let calendar = try workspace.calendar.events
         let fileContext = ScenarioFile.Context(calendar: calendar, dataRange: Workspace.dateRange(records))
         let engine = ScenarioEngine(calendar: calendar, allowShort: allowShort)
         var labelled: [(label: String, scenario: Scenario)] = []

@@ -52,7 +52,7 @@ extension AnalysisInputOptions {
         let selected = try options.selections(workspace.profile, defaultCode: defaultCode)[0]
         let mirror = options.mirrorView
         let input = try workspace.analysisInput(selected, measure: measure, mirror: mirror, quantity: options.quantity, allowingPartial: allowPartial)
-        return ResolvedInput(input: input, selectionJSON: workspace.selectionJSON(selected, mirror: mirror, quantity: options.quantity),
+        return ResolvedInput(input: input, selectionJSON: try workspace.selectionJSON(selected, mirror: mirror, quantity: options.quantity),
                              workspace: workspace)
     }
 }

@@ -39,9 +39,9 @@ struct ChartOptions: ParsableArguments {
 /// The chart outputs of the analysis commands: the chart alone (svg) or a page (html).
 enum ChartOutput {
     /// The numbered sanction events of a trade selection (none for a `--series` file).
-    static func events(_ resolved: ResolvedInput) -> [TimeChart.Event] {
+    static func events(_ resolved: ResolvedInput) throws -> [TimeChart.Event] {
         guard let workspace = resolved.workspace, let selected = resolved.input.selection else { return [] }
-        return AnalysisCharts.events(SanctionContext(calendar: workspace.calendar, selection: selected))
+        return AnalysisCharts.events(SanctionContext(calendar: try workspace.calendar, selection: selected))
     }
 
     /// The vertical axis label of the analysed measure.
@@ -56,11 +56,11 @@ enum ChartOutput {
     }
 
     /// The provenance lines of a page: where the data came from and which calendar marks the events.
-    static func lines(_ resolved: ResolvedInput, events: [TimeChart.Event]) -> [String] {
+    static func lines(_ resolved: ResolvedInput, events: [TimeChart.Event]) throws -> [String] {
         var lines: [String] = []
         if let workspace = resolved.workspace, resolved.input.trade != nil {
             lines.append("Source: \(workspace.source.label); valuation and conventions in the run manifest below.")
-            lines.append("Sanction events: \(events.count) of the calendar \(workspace.calendar.origin) touch the selection"
+            lines.append("Sanction events: \(events.count) of the calendar \(try workspace.calendar.origin) touch the selection"
                          + (events.isEmpty ? "." : "; numbered on the charts at their effective dates, with the key under each chart."))
         } else {
             lines.append("Source: \(resolved.input.label) (a period,value file; no sanction events are drawn).")
@@ -69,8 +69,8 @@ enum ChartOutput {
     }
 
     /// Writes `charts[0]` as SVG, or the page.
-    static func write(_ output: OutputOptions, charts: [TimeChart], page: () -> AnalysisPage) throws {
+    static func write(_ output: OutputOptions, charts: [TimeChart], page: () throws -> AnalysisPage) throws {
         if output.format == .svg { return try output.write(charts.first?.svg(id: "chart") ?? "") }
-        try output.write(page().html())
+        try output.write(try page().html())
     }
 }
