@@ -41,15 +41,22 @@ extension TradeReport {
         guard let diagnosis else { return "" }
         var out = heading("Breaks and anomalies near the sanction events") + "\n"
         for entry in diagnosis.measures {
-            guard let first = entry.firstPeriod, let last = entry.lastPeriod else { continue }
+            guard let first = entry.firstPeriod, let last = entry.lastPeriod, let window = entry.breakWindow else { continue }
             let breaks = entry.breaks.map { bp in
                 bp.breaks.isEmpty ? "no break (BIC)" : "break after " + bp.breaks.map { b in
                     // An interval end outside the data (strucchange gives an index before 1 or past n) is said so.
-                    "\(AnalysisText.period(b.period)) (95% interval \(b.lowerPeriod.map(\.description) ?? "before \(first)") to \(b.upperPeriod.map(\.description) ?? "after \(last)"))"
+                    "\(AnalysisText.period(b.period)) (95% interval \(b.lowerPeriod.map(\.description) ?? "before \(window.first)") to \(b.upperPeriod.map(\.description) ?? "after \(window.last)"))"
                 }.joined(separator: ", ")
             } ?? "no break search"
-            out += "- \(entry.measure.rawValue), \(first) to \(last): \(breaks); "
-            out += entry.anomalies.isEmpty ? "no anomaly.\n" : "\(entry.anomalies.count) anomal\(entry.anomalies.count == 1 ? "y" : "ies"):\n"
+            let anomalies = entry.anomalies.isEmpty ? "no anomaly.\n" : "\(entry.anomalies.count) anomal\(entry.anomalies.count == 1 ? "y" : "ies"):\n"
+            if window.first == first && window.last == last {
+                out += "- \(entry.measure.rawValue), \(first) to \(last): \(breaks); " + anomalies
+            } else {
+                // Gaps: the breaks use every observed period, the scores the longest run without gaps; each says its window.
+                out += "- \(entry.measure.rawValue), breaks on \(window.first) to \(window.last) (\(window.periodCount - window.missingCount) of "
+                    + "\(window.periodCount) periods observed; the missing ones left out): \(breaks); anomaly scores on \(first) to \(last) "
+                    + "(the longest run without gaps): " + anomalies
+            }
             for flag in entry.anomalies { out += "    \(flag.period): " + Self.anomalySentence(flag) + "\n" }
         }
         let notes = diagnosis.measures.flatMap(\.notes) + (diagnosis.screenNote.map { [$0] } ?? [])
@@ -65,6 +72,10 @@ extension TradeReport {
             ("measures", .array(diagnosis.measures.map { entry in
                 .object([
                     ("measure", .string(entry.measure.rawValue)), ("from", .string(entry.firstPeriod?.description)), ("to", .string(entry.lastPeriod?.description)),
+                    ("breaks_window", entry.breakWindow.map { window in
+                        .object([("from", .string(window.first.description)), ("to", .string(window.last.description)),
+                                 ("periods", .number(Double(window.periodCount))), ("missing", .number(Double(window.missingCount)))])
+                    } ?? .null),
                     ("breaks", entry.breaks.map { bp in .array(bp.breaks.map { b in
                         .object([("period", .string(b.period?.description)), ("ci_low", .string(b.lowerPeriod?.description)), ("ci_high", .string(b.upperPeriod?.description))])
                     }) } ?? .null),

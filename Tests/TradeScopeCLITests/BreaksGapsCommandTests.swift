@@ -38,6 +38,24 @@ struct BreaksGapsCommandTests {
         expectClose(Array(bic.prefix(3)), [1122.2172461768075, 1112.2951792750425, 1111.0723970442393], rtol: 1e-9, atol: 0, "BIC")
     }
 
+    @Test("report: the diagnostics' breaks use the observed months too, and equal strucchange's (coal_mean, h = 4)")
+    func reportDiagnostics() throws {
+        // h = max(2, floor(0.15 * 29)) = 4, as the reference's; BIC picks 2 breaks there too.
+        let object = try jsonObject(try runTradescope(["report", "--hs", "2701", "--freq", "monthly", "--format", "json"], dataDirectory: Self.data))
+        let measures = try #require((object["diagnostics"] as? [String: Any])?["measures"] as? [[String: Any]])
+        let value = try #require(measures.first { $0["measure"] as? String == "value" })
+        let window = try #require(value["breaks_window"] as? [String: Any])
+        #expect(window["from"] as? String == "2005-03" && window["to"] as? String == "2017-12")
+        #expect(window["periods"] as? Int == 154 && window["missing"] as? Int == 125)
+        let breaks = try #require(value["breaks"] as? [[String: Any]])
+        #expect(breaks.map { $0["period"] as? String } == ["2013-08", "2017-02"])
+        #expect(breaks.map { $0["ci_low"] as? String } == ["2005-04", "2016-11"])
+        #expect(breaks.map { $0["ci_high"] as? String } == ["2016-02", "2017-03"])
+        // The text says which window each analysis used.
+        let text = try runTradescope(["report", "--hs", "2701", "--freq", "monthly"], dataDirectory: Self.data).standardOutput
+        #expect(text.contains("- value, breaks on 2005-03 to 2017-12 (29 of 154 periods observed; the missing ones left out)"), "\(text)")
+    }
+
     @Test("sup-f and pelt: strucchange's supF and ruptures' change points on the observed months")
     func supFAndPELT() throws {
         let f = try jsonObject(try runTradescope(["breaks", "--hs", "2701", "--freq", "monthly", "--method", "sup-f", "--format", "json"], dataDirectory: Self.data))

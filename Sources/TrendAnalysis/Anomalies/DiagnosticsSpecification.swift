@@ -3,13 +3,14 @@ import TradeDomain
 /// How a trade series is diagnosed for `tradescope report`: the breaks, anomalies and sanction screens shown
 /// next to the events; ``diagnose(_:context:)`` gives a ``TradeSeriesDiagnosis``.
 ///
-/// Trade series have gaps, and breaks and robust scores need complete data, so each measure
-/// (value, quantity, unit price) is analysed on its longest run of consecutive reported periods
-/// (the latest run when two are equally long):
-/// - Bai-Perron breaks in the mean, chosen by BIC, with minimum segment `max(2, ⌊0.15 n⌋)`,
-///   when the run has at least ``minimumBreakObservations`` periods;
+/// Trade series have gaps. Each measure (value, quantity, unit price) is analysed as follows:
+/// - Bai-Perron breaks in the mean, chosen by BIC, on every observed period from the first to the last
+///   (a missing period is left out of the regression, as `breaks` does), with minimum segment
+///   `max(2, ⌊0.15 n⌋)` for `n` observed periods, when `n` is at least ``minimumBreakObservations``;
 /// - robust z-scores (threshold ``anomalyThreshold``) of STL residuals for monthly or quarterly runs of two
-///   full years or more, else of linear-trend residuals, when the run has at least ``minimumAnomalyObservations``;
+///   full years or more, else of linear-trend residuals, on the longest run of consecutive reported periods
+///   (the latest of equally long runs; STL and the scores need complete data), when the run has at least
+///   ``minimumAnomalyObservations``;
 /// - every flag with the nearest event of the ``SanctionContext``.
 /// The sanction screens (``SanctionScreen``) run on the whole series. Nothing here throws: an analysis
 /// that cannot run leaves a note saying why.
@@ -52,29 +53,36 @@ public struct DiagnosticsSpecification: Sendable, Equatable, Codable {
             case .quantity: series = trade.quantitySeries
             case .unitPrice: series = trade.unitPriceSeries
             }
-            return diagnose(series.map(Self.longestCompleteRun), measure: measure, context: context)
+            return diagnose(series.map(Self.observedSpan), run: series.map(Self.longestCompleteRun), measure: measure, context: context)
         }
         var flags: [SanctionFlag] = [], note: String?
         do { flags = try screen.screen(trade, context: context) } catch { note = "Sanction screens not run: \(error.description)." }
         return TradeSeriesDiagnosis(measures: measures, sanctionFlags: flags, screenNote: note)
     }
 
-    func diagnose(_ run: TimeSeries<Double>?, measure: TradeSeriesDiagnosis.Measure, context: SanctionContext) -> TradeSeriesDiagnosis.MeasureDiagnosis {
-        guard let run, run.count > 0 else {
-            return .init(measure: measure, firstPeriod: nil, lastPeriod: nil, breaks: nil, anomalies: [], notes: ["No \(measure.rawValue) figures."])
+    /// - Parameters:
+    ///   - span: The measure from its first to its last observed period (gaps inside), for the breaks.
+    ///   - run: Its longest run without gaps, for the anomaly scores.
+    func diagnose(_ span: TimeSeries<Double>?, run: TimeSeries<Double>?, measure: TradeSeriesDiagnosis.Measure,
+                  context: SanctionContext) -> TradeSeriesDiagnosis.MeasureDiagnosis {
+        guard let span, let run, span.count > 0, run.count > 0 else {
+            return .init(measure: measure, firstPeriod: nil, lastPeriod: nil, breakWindow: nil, breaks: nil, anomalies: [],
+                         notes: ["No \(measure.rawValue) figures."])
         }
         var notes: [String] = []
-        let n = run.count
+        let observed = span.values.lazy.compactMap { $0 }.count
+        let window = TradeSeriesDiagnosis.BreakWindow(first: span.start, last: span.end, periodCount: span.count, missingCount: span.count - observed)
         var breaks: Breakpoints?
-        if n >= minimumBreakObservations {
+        if observed >= minimumBreakObservations {
             do {
-                breaks = try BreakpointSpecification(minimumSegment: .observations(max(2, n * 15 / 100))).fit(run)
+                breaks = try BreakpointSpecification(minimumSegment: .observations(max(2, observed * 15 / 100))).fit(span)
             } catch {
                 notes.append("No break search on \(measure.rawValue): \(error.description).")
             }
         } else {
-            notes.append("No break search on \(measure.rawValue): its longest run without gaps, \(run.start) to \(run.end), has \(n) periods; \(minimumBreakObservations) are needed.")
+            notes.append("No break search on \(measure.rawValue): \(span.start) to \(span.end) has \(observed) observed periods; \(minimumBreakObservations) are needed.")
         }
+        let n = run.count
         var anomalies: [AnomalyFlag] = []
         if n >= minimumAnomalyObservations {
             let seasonal = run.frequency != .annual && n >= 2 * run.frequency.periodsPerYear
@@ -85,7 +93,15 @@ public struct DiagnosticsSpecification: Sendable, Equatable, Codable {
         } else {
             notes.append("No anomaly scores on \(measure.rawValue): its longest run without gaps has \(n) periods; \(minimumAnomalyObservations) are needed.")
         }
-        return .init(measure: measure, firstPeriod: run.start, lastPeriod: run.end, breaks: breaks, anomalies: anomalies, notes: notes)
+        return .init(measure: measure, firstPeriod: run.start, lastPeriod: run.end, breakWindow: window, breaks: breaks, anomalies: anomalies, notes: notes)
+    }
+
+    /// The series from its first to its last observed period (`count` 0 when nothing is observed).
+    static func observedSpan(_ series: TimeSeries<Double>) -> TimeSeries<Double> {
+        guard let first = series.values.firstIndex(where: { $0 != nil }), let last = series.values.lastIndex(where: { $0 != nil }) else {
+            return TimeSeries(start: series.start, values: [])
+        }
+        return TimeSeries(start: series.start.advanced(by: first), values: Array(series.values[first...last]))
     }
 
     /// The longest run of consecutive non-missing values (the latest of equally long runs).

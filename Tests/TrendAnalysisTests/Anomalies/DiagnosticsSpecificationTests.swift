@@ -4,7 +4,7 @@ import TradeDomain
 import TrendAnalysis
 import _TestSupport
 
-@Suite("Report diagnostics: breaks and anomalies on the longest complete run, with notes")
+@Suite("Report diagnostics: breaks on the observed periods, anomalies on the longest complete run, with notes")
 struct TradeSeriesDiagnosticsTests {
     static func trade(_ values: [Double?], start: Period) -> TradeSeries {
         let selection = TradeSelection(reporter: .china, partner: .northKorea, flow: .import, commodity: .hs(try! HSCode("2701")))
@@ -29,15 +29,24 @@ struct TradeSeriesDiagnosticsTests {
         #expect(diagnosis.measures[1].notes == ["No quantity figures."] && diagnosis.measures[2].breaks == nil)
     }
 
-    @Test("gaps: the longest run is analysed, and a short one leaves notes instead of errors")
+    @Test("gaps: breaks on every observed period, scores on the longest run; a short one leaves notes instead of errors")
     func gaps() throws {
-        // Runs: 2000-2001 (2), 2003-2008 (6), 2010 (1). The 6-period run is used: too short for breaks (8), enough for scores (5).
+        // Runs: 2000-2001 (2), 2003-2008 (6), 2010 (1); 9 observed of 2000-2010. The breaks use the 9 observed periods
+        // (8 needed), with h = max(2, floor(0.15 * 9)) = 2, as `breaks` fits the same span; the scores use the 6-period run.
         let values: [Double?] = [1, 2, nil, 3, 4, 5, 6, 7, 8, nil, 9]
         let diagnosis = DiagnosticsSpecification().diagnose(Self.trade(values, start: Period(year: 2000)), context: SanctionContext(events: [], hsCodes: [], reporter: nil))
         let value = diagnosis.measures[0]
         #expect(value.firstPeriod == Period(year: 2003) && value.lastPeriod == Period(year: 2008))
-        #expect(value.breaks == nil && value.notes.first?.contains("has 6 periods; 8 are needed") == true)
+        let window = try #require(value.breakWindow)
+        #expect(window.first == Period(year: 2000) && window.last == Period(year: 2010) && window.periodCount == 11 && window.missingCount == 2)
+        let single = try BreakpointSpecification(minimumSegment: .observations(2)).fit(TimeSeries(start: Period(year: 2000), values: values))
+        #expect(value.breaks == single)
+        #expect(single.observationCount == 9)
         // A straight line has zero residual MAD: the scores cannot run, and the note says so.
         #expect(value.notes.contains { $0.contains("median absolute deviation") })
+        // Seven observed periods: no break search, with the count in the note.
+        let short = DiagnosticsSpecification().diagnose(Self.trade([1, nil, 2, 3, nil, 4, 5, 6, 7], start: Period(year: 2000)),
+                                                        context: SanctionContext(events: [], hsCodes: [], reporter: nil)).measures[0]
+        #expect(short.breaks == nil && short.notes.first == "No break search on value: 2000 to 2008 has 7 observed periods; 8 are needed.")
     }
 }
