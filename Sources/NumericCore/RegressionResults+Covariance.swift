@@ -110,6 +110,54 @@ extension RegressionResults {
         return replacing(coefficients: mapped, covariance: mappedCovariance, hac: mappedHAC, leastSquares: solution)
     }
 
+    /// The cluster-robust covariance of the estimates (CR1), for an unweighted fit:
+    /// ```
+    /// V = G/(G − 1) · (n − 1)/(n − p) · (XᵀX)⁻¹ [Σ_g (X_gᵀ e_g)(X_gᵀ e_g)ᵀ] (XᵀX)⁻¹
+    /// ```
+    /// with G clusters. Robust to any correlation of the errors within a cluster and to
+    /// heteroscedasticity; inference on it uses the normal distribution. Reference: Cameron and
+    /// Miller (2015), "A practitioner's guide to cluster-robust inference", J. Human Resources
+    /// 50(2); statsmodels `OLS(...).fit(cov_type="cluster", cov_kwds={"groups": g}, use_t=False)`;
+    /// R `sandwich::vcovCL(m, cluster = g, type = "HC1")`.
+    ///
+    /// - Parameters:
+    ///   - design: The n x p design the results were fitted on.
+    ///   - clusters: The cluster of each observation, numbered from 0 (G = the largest + 1).
+    /// - Returns: V, p x p in design-column order.
+    /// - Complexity: O(n p + G p²).
+    public func clusterRobustCovariance(design: Matrix, clusters: [Int]) -> Matrix {
+        let n = observationCount, p = parameterCount
+        precondition(design.rows == n && design.columns == p && clusters.count == n, "a design and a cluster per observation")
+        precondition(leastSquares.weights.allSatisfy { $0 == 1 }, "cluster-robust covariance of an unweighted fit")
+        let inverse = leastSquares.unscaledCovariance
+        let residuals = self.residuals
+        let groupCount = (clusters.max() ?? 0) + 1
+        // u_g = Σ_{i∈g} x_i e_i, then a_g = (XᵀX)⁻¹ u_g; V = factor Σ_g a_g a_gᵀ.
+        var scores = [[Double]](repeating: [Double](repeating: 0, count: p), count: groupCount)
+        for i in 0..<n {
+            for k in 0..<p where design[i, k] != 0 { scores[clusters[i]][k] += design[i, k] * residuals[i] }
+        }
+        let projected = scores.map { score in
+            (0..<p).map { j in
+                var sum = 0.0
+                for k in 0..<p { sum += inverse[j, k] * score[k] }
+                return sum
+            }
+        }
+        let g = Double(groupCount)
+        let factor = g / (g - 1) * Double(n - 1) / Double(n - p)
+        var v = [Double](repeating: 0, count: p * p)
+        for a in 0..<p {
+            for b in a..<p {
+                var sum = 0.0
+                for score in projected { sum += score[a] * score[b] }
+                v[a + b * p] = factor * sum
+                v[b + a * p] = v[a + b * p]
+            }
+        }
+        return Matrix(rows: p, columns: p, columnMajor: v)
+    }
+
     /// Newey–West covariance (see ``withCovariance(_:design:)``).
     static func neweyWest(design: Matrix, fit: LeastSquaresFit, lags: Int, correction: Bool) -> Matrix {
         let n = design.rows, p = design.columns

@@ -174,27 +174,12 @@ public struct SanctionEffectSpecification: Hashable, Codable, Sendable {
                                                  upper95: c.estimate + q * c.standardError)
             }
         case .clusteredByCode:
-            // CR1: V_jj = G/(G−1) (n−1)/(n−p) Σ_g (b_jᵀ u_g)², b_j = row j of (XᵀX)⁻¹, u_g = Σ_{i∈g} x_i e_i.
-            let inverse = results.leastSquares.unscaledCovariance
-            let residuals = results.residuals
-            let groupCount = (clusters.max() ?? 0) + 1
-            var scores = [[Double]](repeating: [Double](repeating: 0, count: p), count: groupCount)
-            for i in 0..<n {
-                for k in 0..<p where rows[i][k] != 0 { scores[clusters[i]][k] += rows[i][k] * residuals[i] }
-            }
-            let g = Double(groupCount)
-            let factor = g / (g - 1) * Double(n - 1) / Double(n - p)
+            let v = results.clusterRobustCovariance(design: design, clusters: clusters)
             let normal = Normal()
             let q = normal.inverseSurvival(0.025)
             return terms.map { j in
-                var sum = 0.0
-                for score in scores {
-                    var projection = 0.0
-                    for k in 0..<p { projection += inverse[j, k] * score[k] }
-                    sum += projection * projection
-                }
                 let estimate = results.coefficients[j].estimate
-                let standardError = (factor * sum).squareRoot()
+                let standardError = v[j, j].squareRoot()
                 let z = estimate / standardError
                 return SanctionEffectCoefficient(name: names[j], period: nil, periodsFromEvent: nil, estimate: estimate, standardError: standardError,
                                                  statistic: z, pValue: 2 * normal.survival(abs(z)),
