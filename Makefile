@@ -86,7 +86,7 @@ sanitize-thread: deps
 # modules are built with SwiftPM under the fuzzer and address sanitizers (compile only),
 # and each entry in Fuzz/Sources is linked by its own swiftc line below.
 #   make fuzz        each target for FUZZ_SECONDS (default 600)
-#   make fuzz-smoke  each target for FUZZ_SMOKE_SECONDS (default 20); run by .ci/run
+#   make fuzz-smoke  each target for FUZZ_SMOKE_SECONDS (default 20; .ci/run uses 10)
 # Seeds are in Fuzz/corpus/<target>; new inputs go to .build/fuzz/corpus/<target>, and a
 # crash, leak or timeout leaves its input in .build/fuzz/artifacts/<target>/ and fails.
 FUZZ_SECONDS ?= 600
