@@ -15,6 +15,9 @@ public final class RejectsWriter {
     public let path: String
     /// The first write error, reported by ``finish()`` (rows are written as they are rejected).
     private var writeError: TradeIOError?
+    /// Applied to every field before quoting: how a terminal is kept from acting on control
+    /// characters in the data when the rejects go to one (`--rejects -`); `nil` writes the data as it is.
+    private let shown: (@Sendable (String) -> String)?
 
     /// Checks the target and opens the rejects file, writing its header.
     ///
@@ -22,9 +25,13 @@ public final class RejectsWriter {
     ///   - path: The file to write (`-` is standard output).
     ///   - force: Replace an existing regular file.
     ///   - protectedPaths: Files that must never be written (the store, the inputs).
+    ///   - shown: Applied to every field before quoting (the CLI escapes control characters when the
+    ///     rejects go to a terminal); `nil` keeps the data.
     /// - Throws: `TradeIOError.cannotOpen` naming the file and why it is refused or cannot be created.
-    public init(path: String, force: Bool = false, protectedPaths: [String] = []) throws(TradeIOError) {
+    public init(path: String, force: Bool = false, protectedPaths: [String] = [],
+                shown: (@Sendable (String) -> String)? = nil) throws(TradeIOError) {
         self.path = path
+        self.shown = shown
         file = try OutputFile(path: path, force: force, protectedPaths: protectedPaths, role: "rejects file")
         try file.write("file,line,field,reason\n")
     }
@@ -37,7 +44,7 @@ public final class RejectsWriter {
         let fields = [location?.file ?? "", location.map { String($0.line) } ?? "", location?.field ?? "", error.description]
         guard writeError == nil else { return }
         do {
-            try file.write(fields.map(Self.quoted).joined(separator: ",") + "\n")
+            try file.write(fields.map { Self.quoted(shown?($0) ?? $0) }.joined(separator: ",") + "\n")
         } catch {
             writeError = error
         }

@@ -56,7 +56,13 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let context = RunContext()
         let protected = files.filter { $0 != "-" } + (dryRun ? [] : db.map { [$0, $0 + "-wal", $0 + "-shm"] } ?? [])
-        let writer = try rejects.map { try RejectsWriter(path: $0, force: force, protectedPaths: protected) }
+        // Rejects on a terminal show control characters escaped, as every other text output does.
+        let escape: @Sendable (String) -> String = { TerminalText.escape($0) }
+        var writer: RejectsWriter?
+        if let rejects {
+            writer = try RejectsWriter(path: rejects, force: force, protectedPaths: protected,
+                                       shown: rejects == "-" && Console.standardOutputIsTerminal ? escape : nil)
+        }
         let store = try dryRun ? nil : db.map { try TradeStore(path: $0) }
         // The store keeps a copy of Comtrade's area list for its trade_records view (ISO3 codes and names).
         if let store, let directory = Console.dataDirectory ?? (try? BundledData.locate()) {
