@@ -197,6 +197,26 @@ struct BundledMonthlyTests {
         let rows = try #require((try SelectionCorrectnessTests.json(forecast))["forecast"] as? [[String: Any]])
         #expect(rows.count == 3 && rows.allSatisfy { ($0["lower"] as? Double ?? -1) >= 0 })
     }
+    @Test("anomalies without --method: the structural model on a window with gaps (and it says so), robust z on a complete one")
+    func anomaliesAuto() throws {
+        func flags(_ arguments: [String]) throws -> (flags: [[String: Any]], method: String) {
+            let result = try runTradescope(["anomalies", "--hs", "2701", "--freq", "monthly", "--format", "json"] + arguments, dataDirectory: Self.data)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+            let object = try SelectionCorrectnessTests.json(result)
+            return (try #require(object["anomalies"] as? [[String: Any]]), object["method"] as? String ?? "")
+        }
+        func periods(_ rows: [[String: Any]]) -> [String] { rows.compactMap { $0["period"] as? String } }
+        // 2012-01 to 2017-12 has gaps: auto equals --method structural, flag for flag.
+        let auto = try flags(["--from", "2012-01"]), structural = try flags(["--from", "2012-01", "--method", "structural"])
+        #expect(!auto.flags.isEmpty && periods(auto.flags) == periods(structural.flags))
+        #expect(auto.flags.map { $0["score"] as? Double } == structural.flags.map { $0["score"] as? Double })
+        #expect(auto.method.contains("chosen because the window has"), "\(auto.method)")
+        // 2016-10 to 2017-12 is complete (15 months, too few for STL: trend residuals): auto equals --method zscore.
+        let window = ["--from", "2016-10", "--to", "2017-12", "--residuals", "trend"]
+        let complete = try flags(window), zscore = try flags(window + ["--method", "zscore"])
+        #expect(periods(complete.flags) == periods(zscore.flags) && complete.method == zscore.method)
+        #expect(complete.method.hasPrefix("robust z"), "\(complete.method)")
+    }
 }
 
 /// breaks and anomalies --by: each group's line equals the single run of that group, on real Comtrade rows.

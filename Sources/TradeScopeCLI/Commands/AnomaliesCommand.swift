@@ -13,7 +13,10 @@ struct AnomaliesCommand: ParsableCommand {
         discussion: """
             Residuals come from STL (monthly or quarterly data) or a linear trend (annual data, or \
             --residuals trend) and are scored by robust z-scores (median and MAD; flag above --threshold) \
-            or by Rosner's generalized ESD test (--method esd). Each flag names the nearest event of the \
+            or by Rosner's generalized ESD test (--method esd). Both need a complete window: on a series \
+            with gaps, --method auto (the default) uses the structural model (--method structural: a \
+            missing period is a missing observation; outliers and level shifts from its auxiliary \
+            residuals) and says so. Each flag names the nearest event of the \
             sanctions calendar whose measure covers the series' HS code and binds the reporter, its date \
             and the signed distance in periods (negative: before the event).
 
@@ -37,8 +40,8 @@ struct AnomaliesCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var input: AnalysisInputOptions
 
-    @Option(help: "Scoring: zscore (robust z of residuals), esd (generalized ESD), or structural (outliers and level shifts from a structural model's auxiliary residuals; runs on series with gaps) (default: zscore).")
-    var method: AnomalyMethodChoice = .zscore
+    @Option(help: "Scoring: auto (structural for a series with gaps, else zscore), zscore (robust z of residuals), esd (generalized ESD), or structural (outliers and level shifts from a structural model's auxiliary residuals; runs on series with gaps) (default: auto).")
+    var method: AnomalyMethodChoice = .auto
 
     @Option(help: "zscore: flag residuals whose robust z-score exceeds this in absolute value (default 3.5); structural: the absolute standardised auxiliary residual (default 2, about the 5% two-sided normal point; the residuals are serially correlated, so it is a screen, not a test).")
     var threshold: Double?
@@ -106,12 +109,12 @@ struct AnomaliesCommand: ParsableCommand {
         }
         let flags = try flag(resolved.input.series, sanctions: sanctions)
         let screens = try resolved.input.trade.map { try screen.screen($0, context: sanctions) } ?? []
-        let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: resolved.input.label, methodDescription: describe(resolved.input.series.frequency))
+        let report = AnomalyReport(flags: flags, sanctionFlags: screens, label: resolved.input.label, methodDescription: describe(resolved.input.series))
         if output.format.isChart {
             let events = AnalysisCharts.events(sanctions)
             let drawn = try AnalysisCharts.anomalies(flags, series: resolved.input.series, label: resolved.input.label,
                                                      yLabel: ChartOutput.axisLabel(resolved, measure: input.measure),
-                                                     method: describe(resolved.input.series.frequency), events: events, display: chart.display)
+                                                     method: describe(resolved.input.series), events: events, display: chart.display)
             try ChartOutput.write(output, charts: [drawn]) {
                 AnalysisPage(title: "Anomalies: \(resolved.input.label)", selection: resolved.input.label, lines: try ChartOutput.lines(resolved, events: events),
                              charts: [drawn], blocks: [.preformatted(report.text())], manifest: context.manifest())
@@ -131,7 +134,7 @@ struct AnomaliesCommand: ParsableCommand {
                 let results = try groupResults(groups, workspace: workspace, progress: nil)
                 flagged = flagged || results.contains(where: { !($0.value?.flags.isEmpty ?? true) })
                 return AnomalyReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace),
-                                                 methodDescription: describe(groups.selections[0].frequency))
+                                                 methodDescription: describeBatch(groups.selections[0].frequency))
             }
             if failOnAnomaly && flagged { throw ExitCode(1) }
             return
@@ -143,7 +146,7 @@ struct AnomaliesCommand: ParsableCommand {
         let results = try groupResults(groups, workspace: workspace, progress: progress)
         progress.finish()
         try output.write(output.format == .json
-            ? AnomalyReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace), methodDescription: describe(selected.frequency))
+            ? AnomalyReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace), methodDescription: describeBatch(selected.frequency))
             : AnomalyReport.batchCSV(results: results))
         if failOnAnomaly && results.contains(where: { !($0.value?.flags.isEmpty ?? true) }) { throw ExitCode(1) }
     }
@@ -167,25 +170,48 @@ struct AnomaliesCommand: ParsableCommand {
     /// The anomaly flags of a series: from the structural model's auxiliary residuals, or from scored
     /// residuals of STL or a trend (whose refusal of a gappy window names the longest complete one).
     func flag(_ series: TimeSeries<Double>, sanctions: SanctionContext) throws(AnalysisError) -> [AnomalyFlag] {
+        let method = chosenMethod(series)
         if method == .structural {
             return try StructuralAnomalyDetector(specification: structural.specification(for: series), threshold: threshold ?? 2)
                 .detect(series, sanctions: sanctions).flags
         }
-        do { return try detector(for: series.frequency).detect(series, sanctions: sanctions) } catch { throw error.explainingGaps(in: series) }
+        do { return try detector(for: series.frequency, method: method).detect(series, sanctions: sanctions) } catch { throw error.explainingGaps(in: series) }
+    }
+
+    /// The method a series is scored by: `auto` is the structural model for a series with gaps (the
+    /// robust scores need a complete window), robust z-scores otherwise; any other choice as given.
+    /// A group of `--by` chooses as its single run does.
+    func chosenMethod(_ series: TimeSeries<Double>) -> AnomalyMethodChoice {
+        method == .auto ? (series.hasGaps ? .structural : .zscore) : method
     }
 
     /// STL residuals for monthly and quarterly data, a linear trend for annual data, unless --residuals says otherwise.
     func usesSTL(_ frequency: Frequency) -> Bool { (residuals ?? (frequency == .annual ? .trend : .stl)) == .stl }
 
-    func detector(for frequency: Frequency) -> AnomalyDetector {
+    func detector(for frequency: Frequency, method: AnomalyMethodChoice) -> AnomalyDetector {
         AnomalyDetector(method: method == .esd ? .generalizedESD(maximumOutliers: maxOutliers, significance: alpha) : .robustZScore(threshold: threshold ?? 3.5),
                         model: usesSTL(frequency) ? .stl(STLSpecification()) : .linearTrend)
     }
 
     var screen: SanctionScreen { SanctionScreen(surgeWindow: surgeWindow, surgeRatio: surgeRatio, divergenceThreshold: divergence) }
 
-    func describe(_ frequency: Frequency) -> String {
+    /// The method used on `series`, with why when `auto` chose the structural model.
+    func describe(_ series: TimeSeries<Double>) -> String {
+        let chosen = chosenMethod(series)
+        let text = describe(chosen, series.frequency)
+        guard method == .auto, chosen == .structural else { return text }
+        return text + " (chosen because the window has \(series.values.filter { $0 == nil }.count) missing periods of \(series.count); robust scores need a complete one)"
+    }
+
+    /// The method of a `--by` run, where `auto` chooses group by group.
+    func describeBatch(_ frequency: Frequency) -> String {
+        guard method == .auto else { return describe(method, frequency) }
+        return "auto: \(describe(.structural, frequency)) for a group with gaps; \(describe(.zscore, frequency)) otherwise"
+    }
+
+    func describe(_ method: AnomalyMethodChoice, _ frequency: Frequency) -> String {
         switch method {
+        case .auto: return describeBatch(frequency)
         case .structural:
             return "structural model (\(structural.trend == .level ? "local level" : "local linear trend"), seasonal and logs as the data allow): |auxiliary residual| > \(threshold ?? 2); outliers from the irregular, level shifts from the level disturbance"
         case .zscore: return "robust z > \(threshold ?? 3.5) on \(usesSTL(frequency) ? "STL" : "linear trend") residuals"
@@ -195,7 +221,7 @@ struct AnomaliesCommand: ParsableCommand {
 }
 
 enum AnomalyMethodChoice: String, ExpressibleByArgument, CaseIterable {
-    case zscore, esd, structural
+    case auto, zscore, esd, structural
 }
 
 enum ResidualChoice: String, ExpressibleByArgument, CaseIterable {
