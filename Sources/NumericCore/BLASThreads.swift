@@ -4,8 +4,8 @@ internal import CLAPACK
 ///
 /// OpenBLAS (Debian's pthread build) starts a pool of threads when it is loaded, and each idle thread
 /// spins on `sched_yield` for about 2^28 cycles before it sleeps. tradescope's matrices are small
-/// (a regression of a few columns, a state-space step of a few states): OpenBLAS runs them on the
-/// calling thread whatever the pool size, so the pool only burns a core, which a short command pays
+/// (a regression of a few columns, a state-space step of a few states), mostly below the sizes at which
+/// OpenBLAS splits an operation across threads, so the pool mainly burns a core, which a short command pays
 /// in wall time on a machine with few cores, and a parallel batch of fits (``GroupedAnalysis``-style
 /// maps) would share with it. See OpenBLAS's `driver/others/blas_server.c` and its FAQ on
 /// `OPENBLAS_NUM_THREADS`.
@@ -14,8 +14,8 @@ public enum BLASThreads {
     /// chose a thread count with `OPENBLAS_NUM_THREADS`, `GOTO_NUM_THREADS` or `OMP_NUM_THREADS`
     /// (that choice is kept).
     ///
-    /// Call it once, before any matrix operation (the CLI's `main` does). Results do not change:
-    /// the operations tradescope calls give the same bits on one thread as on several at these sizes.
+    /// Call it once, before any matrix operation and before other threads start (the CLI's `main`
+    /// does); stopping the pool while another thread is in a threaded BLAS call is not safe.
     ///
     /// - Parameter environment: The process environment.
     /// - Returns: Whether the pool was stopped.

@@ -10,9 +10,8 @@ import TradeDomain
 /// rows of one series do; the unit fields are rendered once per quantity unit. Text is copied as
 /// bytes when it needs nothing (no quote, separator or line break for CSV; no character JSON escapes);
 /// a CSV cell that the formula guard must change (one beginning with `=`, `+`, `-`, `@`, tab or CR, or
-/// holding a control character), or with a quote next to a non-ASCII scalar (which may be one `Character`
-/// with it), goes through ``CSVText/field(_:guardingFormulas:)`` itself, so the rare cases keep the one
-/// definition. Numbers follow ``CSVText/number(_:)`` and ``JSONValue``: an integral
+/// holding a control character) goes through ``CSVText/field(_:guardingFormulas:)`` itself, so the rare
+/// cases keep the one definition. Numbers follow ``CSVText/number(_:)`` and ``JSONValue``: an integral
 /// value below 10¹⁵ in magnitude as an integer, any other finite value as Swift's shortest round-trip
 /// text (`Double.description`, written through `TextOutputStream` without a `String`), a non-finite value
 /// as `NA` in CSV and as `null` followed by its `_na` reason in JSON.
@@ -145,39 +144,23 @@ public struct ExportRowRenderer: Sendable {
     /// A CSV cell as ``CSVText/field(_:guardingFormulas:)`` writes it; nothing for `nil` (missing).
     private static func csvField(_ text: String?, guardingFormulas: Bool, to output: inout [UInt8]) {
         guard var text else { return }
-        let copied: Bool? = text.withUTF8 { bytes in
+        let written = text.withUTF8 { bytes -> Bool in
             guard let first = bytes.first else { return true }
             var quote = false
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte == 0x2C || byte == 0x0A || byte == 0x0D {
+            for byte in bytes {
+                if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
                     quote = true
-                } else if byte == 0x22 {
-                    quote = true
-                    // A quote next to a non-ASCII scalar may be one Character with it (a combining mark after it, a
-                    // prepended mark before it), which the String rendering's doubling of `"` Characters passes over.
-                    if index > 0 && bytes[index - 1] >= 0x80 || index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
                 } else if guardingFormulas && ((byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2) {
-                    return nil   // a control character (0xC2 may begin a C1 one), which the guard writes as \xNN
+                    return false   // a control character (0xC2 may begin a C1 one), which the guard writes as \xNN
                 }
             }
-            if guardingFormulas, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D { return nil }
-            guard quote else {
-                output.append(contentsOf: bytes)
-                return true
-            }
-            output.append(0x22)
-            for byte in bytes {
-                if byte == 0x22 { output.append(0x22) }
-                output.append(byte)
-            }
-            output.append(0x22)
+            if guardingFormulas, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D { return false }
+            if quote { CSVText.appendQuoted(bytes, to: &output) } else { output.append(contentsOf: bytes) }
             return true
         }
-        if copied == nil {
+        if !written {
             // The guard changes the cell (a leading formula character, a control character; 0xC2 may begin a C1
-            // control), or a quote sits next to a non-ASCII scalar: the String rendering decides, so the rare cells
-            // keep its one definition.
+            // control): the String rendering decides, so the rare cells keep its one definition.
             output.append(contentsOf: CSVText.field(text, guardingFormulas: guardingFormulas).utf8)
         }
     }

@@ -162,14 +162,20 @@ public enum CSVText {
     /// `text` between quotes with every `"` doubled, by UTF-8 bytes: a quote followed by a combining mark
     /// is one `Character` with it, which a replacement by Characters passes over (invalid CSV).
     static func quotedByBytes(_ text: String) -> String {
-        var bytes: [UInt8] = [0x22]
+        var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
-        }
-        bytes.append(0x22)
+        appendQuoted(text.utf8, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `bytes` between quotes with every `"` (0x22) doubled (see ``quotedByBytes(_:)``).
+    static func appendQuoted(_ bytes: some Sequence<UInt8>, to output: inout [UInt8]) {
+        output.append(0x22)
+        for byte in bytes {
+            if byte == 0x22 { output.append(0x22) }
+            output.append(byte)
+        }
+        output.append(0x22)
     }
 
     /// A text field guarded against CSV formula injection (OWASP "CSV Injection"): text beginning

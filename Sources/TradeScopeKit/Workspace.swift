@@ -18,8 +18,8 @@ public struct Workspace: Sendable {
     /// The sources of the bundled figures (citations and preference ranks).
     public let sources: [DataSource]
     /// The sanctions calendar: `--calendar FILE`, else the profile's. The profile's is read when a
-    /// command first asks for it (most of a short command's time went to parsing it otherwise), and
-    /// only then listed among the run's inputs; a `--calendar FILE` is read when the workspace opens,
+    /// command first asks for it, so a command that does not use it neither parses it nor lists it
+    /// among the run's inputs; a `--calendar FILE` is read when the workspace opens,
     /// so a bad file is reported whatever the command.
     ///
     /// - Throws: `TradeIOError` for a calendar that cannot be read (file, line, field).

@@ -134,7 +134,7 @@ struct AnomaliesCommand: ParsableCommand {
                 let results = try groupResults(groups, workspace: workspace, progress: nil)
                 flagged = flagged || results.contains(where: { !($0.value?.flags.isEmpty ?? true) })
                 return AnomalyReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace),
-                                                 methodDescription: describeBatch(groups.selections[0].frequency))
+                                                 methodDescription: describe(method, groups.selections[0].frequency))
             }
             if failOnAnomaly && flagged { throw ExitCode(1) }
             return
@@ -146,7 +146,7 @@ struct AnomaliesCommand: ParsableCommand {
         let results = try groupResults(groups, workspace: workspace, progress: progress)
         progress.finish()
         try output.write(output.format == .json
-            ? AnomalyReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace), methodDescription: describeBatch(selected.frequency))
+            ? AnomalyReport.batchNDJSON(results: results, selections: try selectionsJSON(groups, workspace), methodDescription: describe(method, selected.frequency))
             : AnomalyReport.batchCSV(results: results))
         if failOnAnomaly && results.contains(where: { !($0.value?.flags.isEmpty ?? true) }) { throw ExitCode(1) }
     }
@@ -203,15 +203,10 @@ struct AnomaliesCommand: ParsableCommand {
         return text + " (chosen because the window has \(series.values.filter { $0 == nil }.count) missing periods of \(series.count); robust scores need a complete one)"
     }
 
-    /// The method of a `--by` run, where `auto` chooses group by group.
-    func describeBatch(_ frequency: Frequency) -> String {
-        guard method == .auto else { return describe(method, frequency) }
-        return "auto: \(describe(.structural, frequency)) for a group with gaps; \(describe(.zscore, frequency)) otherwise"
-    }
-
+    /// A method in words; `auto` as a `--by` run applies it, group by group.
     func describe(_ method: AnomalyMethodChoice, _ frequency: Frequency) -> String {
         switch method {
-        case .auto: return describeBatch(frequency)
+        case .auto: return "auto: \(describe(.structural, frequency)) for a group with gaps; \(describe(.zscore, frequency)) otherwise"
         case .structural:
             return "structural model (\(structural.trend == .level ? "local level" : "local linear trend"), seasonal and logs as the data allow): |auxiliary residual| > \(threshold ?? 2); outliers from the irregular, level shifts from the level disturbance"
         case .zscore: return "robust z > \(threshold ?? 3.5) on \(usesSTL(frequency) ? "STL" : "linear trend") residuals"
